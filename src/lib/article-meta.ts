@@ -1,0 +1,25 @@
+/** How an article's byline facts read on the page, honest about what the source does not give. */
+import type { ArticleData } from './content-schema.ts';
+
+const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const fullDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "3 February 2025", "February 2025", "c. February 2025", or undefined when the source gives no date. */
+export function displayDate(data: Pick<ArticleData, 'date' | 'datePrecision'>): string | undefined {
+  if (!data.date) return undefined;
+  if (data.datePrecision === 'day') return fullDate.format(data.date);
+  const month = monthYear.format(data.date);
+  return data.datePrecision === 'approximate' ? `c. ${month}` : month;
+}
+
+/** "Alice and Bob", "A, B and C", or undefined. */
+export function displayAuthors(authors: string[]): string | undefined {
+  if (!authors.length) return undefined;
+  return authors.length === 1 ? authors[0] : `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`;
+}
+
+/** Sort order for article lists: newest first, undated last, then by title. */
+export function newestFirst(a: { data: Pick<ArticleData, 'date' | 'title'> }, b: { data: Pick<ArticleData, 'date' | 'title'> }): number {
+  const time = (x: typeof a) => x.data.date?.getTime() ?? -Infinity;
+  return time(b) - time(a) || a.data.title.localeCompare(b.data.title);
+}

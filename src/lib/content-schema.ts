@@ -1,0 +1,150 @@
+/**
+ * The content model: zod schemas are the single source of truth for what an editor may write in `content/`.
+ * Plain zod, no Astro import, so the registry, the CLI tools and the unit tests share them with the site.
+ */
+import { z } from 'zod';
+
+/** Entity kinds and the folder under `content/entities/` (and the URL segment) that holds each. */
+export const ENTITY_KINDS = {
+  organization: 'organizations',
+  person: 'people',
+  policy: 'policies',
+  concept: 'concepts',
+  product: 'products',
+} as const;
+export type EntityKind = keyof typeof ENTITY_KINDS;
+export type KindFolder = (typeof ENTITY_KINDS)[EntityKind];
+export const entityKinds = Object.keys(ENTITY_KINDS) as EntityKind[];
+
+/** Lowercase ASCII words joined by hyphens: ids double as file names and URL segments. */
+export const entityIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id of lowercase letters, digits and single hyphens, like "high-flyer"');
+
+const nonBlank = (what: string) =>
+  z
+    .string({ error: `${what} as text` })
+    .trim()
+    .min(1, `a non-empty ${what}`);
+
+/**
+ * A surface form the articles use for an entity. A bare string is a case-sensitive alias (`Meta` is not `meta`);
+ * the object form opts one alias out of case sensitivity.
+ */
+export const aliasSchema = z.union([
+  nonBlank('alias'),
+  z.strictObject({ text: nonBlank('alias'), ignoreCase: z.boolean().default(false) }),
+]);
+
+export const scriptSchema = z.enum(['zh-Hans', 'zh-Hant'], {
+  error: 'a script tag: "zh-Hans" (simplified) or "zh-Hant" (traditional)',
+});
+
+const entityCommon = {
+  name: nonBlank('name'),
+  /** One sentence, used in listings, link previews and the meta description. */
+  summary: nonBlank('summary').max(240, 'a summary of at most 240 characters'),
+  /** Every strong surface form the articles use, in every script: `DeepSeek`, `深度求索`. */
+  aliases: z.array(aliasSchema).default([]),
+  /**
+   * Short forms (a surname, a first name, an interview speaker label) that refer to the entity only after a strong
+   * alias has introduced it earlier in the same document.
+   */
+  weakAliases: z.array(aliasSchema).default([]),
+  native: z.strictObject({ name: nonBlank('native name'), script: scriptSchema }).optional(),
+  related: z.array(entityIdSchema).default([]),
+};
+
+export const ORGANIZATION_TYPES = [
+  'company',
+  'investment-fund',
+  'government-agency',
+  'publication',
+  'alliance',
+  'code-platform',
+  'political-party',
+  'standards-body',
+] as const;
+
+export const POLICY_TYPES = ['white-paper', 'five-year-plan', 'regulation', 'statement', 'designation'] as const;
+export const POLICY_STATUSES = ['published', 'in-force', 'since-deleted'] as const;
+export const PRODUCT_TYPES = ['ai-model', 'chatbot', 'operating-system', 'software', 'service'] as const;
+
+const organization = z.strictObject({
+  kind: z.literal('organization'),
+  ...entityCommon,
+  orgType: z.enum(ORGANIZATION_TYPES),
+  country: z.string().optional(),
+  founded: z.number().int().optional(),
+  founders: z.array(entityIdSchema).default([]),
+  parent: entityIdSchema.optional(),
+  website: z.url().optional(),
+});
+
+const person = z.strictObject({
+  kind: z.literal('person'),
+  ...entityCommon,
+  /** Roles as the articles describe them: "founder and CEO of DeepSeek". */
+  roles: z.array(nonBlank('role')).min(1, 'at least one role'),
+  affiliations: z.array(entityIdSchema).default([]),
+});
+
+const policy = z.strictObject({
+  kind: z.literal('policy'),
+  ...entityCommon,
+  policyType: z.enum(POLICY_TYPES),
+  /** The issuing body, as an entity id where the registry has it. */
+  issuer: entityIdSchema.optional(),
+  year: z.number().int().optional(),
+  status: z.enum(POLICY_STATUSES).default('published'),
+});
+
+const concept = z.strictObject({
+  kind: z.literal('concept'),
+  ...entityCommon,
+  field: z.string().optional(),
+});
+
+const product = z.strictObject({
+  kind: z.literal('product'),
+  ...entityCommon,
+  productType: z.enum(PRODUCT_TYPES),
+  maker: entityIdSchema.optional(),
+  released: z.number().int().optional(),
+});
+
+/** Entity frontmatter; `kind` is not written by the editor but taken from the folder the file sits in. */
+export const entitySchema = z.discriminatedUnion('kind', [organization, person, policy, concept, product]);
+export type EntityData = z.output<typeof entitySchema>;
+export type Alias = z.output<typeof aliasSchema>;
+
+/** Fields whose values are entity ids, checked against the registry after every file has been read. */
+export const ENTITY_REFERENCE_FIELDS = ['related', 'founders', 'parent', 'affiliations', 'issuer', 'maker'] as const;
+
+export const articleSchema = z.strictObject({
+  title: nonBlank('title'),
+  /** True when the title was written by the site's editor because the source gave none. */
+  titleIsEditorial: z.boolean().default(false),
+  dek: nonBlank('dek'),
+  dekIsEditorial: z.boolean().default(false),
+  /** Publication date; absent when the source does not give one. */
+  date: z.coerce.date({ error: 'a date like 2025-02-03' }).optional(),
+  /** How precisely `date` is known: `approximate` dates are shown as such on the page. */
+  datePrecision: z.enum(['day', 'month', 'approximate']).default('day'),
+  /** Why the date is what it is, when it is approximate. */
+  dateNote: z.string().optional(),
+  authors: z.array(nonBlank('author')).default([]),
+  source: z.strictObject({
+    publication: nonBlank('publication'),
+    /** The publication's entity id, when the registry has it. */
+    entity: entityIdSchema.optional(),
+    url: z.url().optional(),
+  }),
+  tags: z.array(nonBlank('tag')).default([]),
+  /**
+   * Entities the article refers to by a short form without introducing them first (its host "Jordan", the outlet
+   * "Waves"): their weak aliases count from the first line.
+   */
+  entities: z.array(entityIdSchema).default([]),
+});
+export type ArticleData = z.output<typeof articleSchema>;

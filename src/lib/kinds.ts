@@ -1,0 +1,27 @@
+/** How each entity kind is named to readers and where its pages live. */
+import { ENTITY_KINDS, entityKinds, type EntityKind, type KindFolder } from './content-schema.ts';
+
+export const KIND_LABELS: Record<EntityKind, { singular: string; plural: string }> = {
+  organization: { singular: 'Organization', plural: 'Organizations' },
+  person: { singular: 'Person', plural: 'People' },
+  policy: { singular: 'Policy document', plural: 'Policy documents' },
+  concept: { singular: 'Concept', plural: 'Concepts' },
+  product: { singular: 'Product', plural: 'Products' },
+};
+
+export function kindOfFolder(folder: string): EntityKind | undefined {
+  return entityKinds.find((kind) => ENTITY_KINDS[kind] === folder);
+}
+
+export function kindFolder(kind: EntityKind): KindFolder {
+  return ENTITY_KINDS[kind];
+}
+
+/** Site-relative paths (no base): one place decides every URL. */
+export const paths = {
+  home: () => '/',
+  articles: () => '/articles/',
+  article: (slug: string) => `/articles/${slug}/`,
+  kindIndex: (kind: EntityKind) => `/${ENTITY_KINDS[kind]}/`,
+  entity: (kind: EntityKind, id: string) => `/${ENTITY_KINDS[kind]}/${id}/`,
+};

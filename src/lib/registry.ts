@@ -1,0 +1,274 @@
+/**
+ * The registry: every entity and every article's frontmatter, read and validated once per build.
+ * Ids are file names, kinds are folder names; nothing derived is ever written back into `content/`.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import matter from 'gray-matter';
+import type { z } from 'zod';
+import {
+  ENTITY_KINDS,
+  ENTITY_REFERENCE_FIELDS,
+  articleSchema,
+  entityIdSchema,
+  entitySchema,
+  type Alias,
+  type ArticleData,
+  type EntityData,
+  type EntityKind,
+} from './content-schema.ts';
+import { ContentError, describeIssue, type ContentProblem } from './content-errors.ts';
+
+/** A file of the content folder: its path relative to that folder (always with `/`) and its raw bytes. */
+export interface ContentFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface Entity {
+  id: string;
+  kind: EntityKind;
+  data: EntityData;
+  /** The Markdown description below the frontmatter. */
+  body: string;
+  /** Path relative to the content folder, for messages. */
+  file: string;
+}
+
+export interface ArticleEntry {
+  slug: string;
+  data: ArticleData;
+  body: string;
+  file: string;
+}
+
+export interface Content {
+  /** Entities by id, in a stable order (kind, then id). */
+  entities: Map<string, Entity>;
+  articles: ArticleEntry[];
+}
+
+/** One surface form of an entity, normalised from the schema's string-or-object alias. */
+export interface SurfaceForm {
+  text: string;
+  ignoreCase: boolean;
+  weak: boolean;
+}
+
+const kindByFolder = new Map(Object.entries(ENTITY_KINDS).map(([kind, folder]) => [folder, kind as EntityKind]));
+const kindFolders = Object.values(ENTITY_KINDS).join(', ');
+
+/**
+ * Every surface form of an entity: its name, its native name and its aliases are strong; weak aliases count only
+ * after an introduction. Duplicates are dropped, the first form wins.
+ */
+export function surfaceForms(data: EntityData): SurfaceForm[] {
+  const forms: SurfaceForm[] = [];
+  const add = (alias: Alias, weak: boolean) => {
+    const form = typeof alias === 'string' ? { text: alias, ignoreCase: false } : alias;
+    if (!forms.some((f) => f.text === form.text && f.ignoreCase === form.ignoreCase)) forms.push({ ...form, weak });
+  };
+  add(data.name, false);
+  if (data.native) add(data.native.name, false);
+  for (const alias of data.aliases) add(alias, false);
+  for (const alias of data.weakAliases) add(alias, true);
+  return forms;
+}
+
+/** Reads every `.md`/`.mdx` file below `root` (the content folder). */
+export function readContentFolder(root: string): ContentFile[] {
+  const files: ContentFile[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.')) continue;
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.mdx?$/.test(name)) files.push({ path: relative(root, path).split(sep).join('/'), bytes: readFileSync(path) });
+    }
+  };
+  walk(root);
+  return files;
+}
+
+/** Reads and checks the content folder; throws a ContentError listing every problem found. */
+export function loadContent(root: string): Content {
+  return parseContent(readContentFolder(root), root);
+}
+
+/** The pure core of the registry: validates files given in memory. `root` only prefixes paths in messages. */
+export function parseContent(files: ContentFile[], root = 'content'): Content {
+  const problems: ContentProblem[] = [];
+  const report = (file: string, message: string, field?: string, line?: number) =>
+    problems.push({ file: `${root}/${file}`, field, message, line });
+
+  const entities: Entity[] = [];
+  const articles: ArticleEntry[] = [];
+  for (const file of files) {
+    const [top, ...rest] = file.path.split('/');
+    const stem = rest.at(-1)?.replace(/\.mdx?$/, '') ?? '';
+    if (top === 'entities') {
+      const folder = rest.length === 2 ? rest[0]! : undefined;
+      const kind = folder && kindByFolder.get(folder);
+      if (!kind) {
+        report(file.path, `is not in an entity kind folder; expected content/entities/<kind>/<id>.md with <kind> one of ${kindFolders}`);
+        continue;
+      }
+      if (!file.path.endsWith('.md')) {
+        report(file.path, 'is an .mdx file; entity descriptions are plain Markdown (.md)');
+        continue;
+      }
+      const parsed = parseFrontmatter(file, report);
+      if (!parsed || !checkId(file.path, stem, report)) continue;
+      const result = entitySchema.safeParse({ ...parsed.data, kind });
+      if (!result.success) {
+        reportIssues(file.path, result.error, { ...parsed.data, kind }, report);
+        continue;
+      }
+      entities.push({ id: stem, kind, data: result.data, body: parsed.body, file: file.path });
+    } else if (top === 'articles' && rest.length === 1) {
+      const parsed = parseFrontmatter(file, report);
+      if (!parsed || !checkId(file.path, stem, report)) continue;
+      const result = articleSchema.safeParse(parsed.data);
+      if (!result.success) {
+        reportIssues(file.path, result.error, parsed.data, report);
+        continue;
+      }
+      articles.push({ slug: stem, data: result.data, body: parsed.body, file: file.path });
+    } else {
+      report(file.path, 'is not where Dossier looks; expected content/articles/<slug>.mdx or content/entities/<kind>/<id>.md');
+    }
+  }
+
+  const byId = new Map<string, Entity>();
+  for (const entity of entities) {
+    const other = byId.get(entity.id);
+    if (other) report(entity.file, `uses the id "${entity.id}", already taken by ${root}/${other.file}; ids are unique across kinds`);
+    else byId.set(entity.id, entity);
+  }
+  const slugs = new Map<string, string>();
+  for (const article of articles) {
+    const other = slugs.get(article.slug);
+    if (other) report(article.file, `uses the slug "${article.slug}", already taken by ${root}/${other}`);
+    else slugs.set(article.slug, article.file);
+  }
+
+  checkReferences(byId, articles, report);
+  checkAliases([...byId.values()], report);
+
+  if (problems.length) throw new ContentError(problems);
+  const kinds = Object.keys(ENTITY_KINDS);
+  const sorted = [...byId.values()].sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.id.localeCompare(b.id));
+  return { entities: new Map(sorted.map((e) => [e.id, e])), articles: articles.sort((a, b) => a.slug.localeCompare(b.slug)) };
+}
+
+type Report = (file: string, message: string, field?: string, line?: number) => void;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function parseFrontmatter(file: ContentFile, report: Report): { data: Record<string, unknown>; body: string } | undefined {
+  let text: string;
+  try {
+    text = utf8.decode(file.bytes);
+  } catch {
+    report(file.path, 'is not valid UTF-8 text; save it as UTF-8');
+    return undefined;
+  }
+  if (!text.startsWith('---')) {
+    report(file.path, 'has no frontmatter; expected the file to start with a "---" line, the YAML fields, and another "---" line');
+    return undefined;
+  }
+  try {
+    // Passing options turns off gray-matter's cache, which would hand out shared objects.
+    const { data, content } = matter(text, {});
+    return { data, body: content };
+  } catch (error) {
+    const yaml = error as { reason?: string; mark?: { line: number } };
+    // The frontmatter starts on the file's second line; js-yaml counts lines from 0.
+    report(file.path, `the YAML frontmatter is malformed: ${yaml.reason ?? String(error)}`, undefined, yaml.mark ? yaml.mark.line + 2 : undefined);
+    return undefined;
+  }
+}
+
+function checkId(path: string, stem: string, report: Report): boolean {
+  if (entityIdSchema.safeParse(stem).success) return true;
+  report(path, `has a file name that cannot serve as an id; expected lowercase letters, digits and single hyphens, like "high-flyer.md"`);
+  return false;
+}
+
+function reportIssues(path: string, error: z.ZodError, input: unknown, report: Report) {
+  for (const issue of error.issues) report(path, describeIssue(issue, input), issue.path.join('.') || undefined);
+}
+
+function checkReferences(byId: Map<string, Entity>, articles: ArticleEntry[], report: Report) {
+  const check = (file: string, field: string, id: string) => {
+    if (byId.has(id)) return;
+    const hint = closestId(id, [...byId.keys()]);
+    report(file, `names "${id}", which is no entity; expected the id (file name) of a file in content/entities/${hint ? `, like "${hint}"` : ''}`, field);
+  };
+  for (const entity of byId.values()) {
+    const data = entity.data as Partial<Record<(typeof ENTITY_REFERENCE_FIELDS)[number], string | string[]>>;
+    for (const field of ENTITY_REFERENCE_FIELDS) {
+      const value = data[field];
+      if (typeof value === 'string') check(entity.file, field, value);
+      else value?.forEach((id, i) => check(entity.file, `${field}.${i}`, id));
+    }
+  }
+  for (const article of articles) {
+    article.data.entities.forEach((id, i) => check(article.file, `entities.${i}`, id));
+    if (article.data.source.entity) check(article.file, 'source.entity', article.data.source.entity);
+  }
+}
+
+/** Two forms collide when they would match the same text. */
+function collide(a: SurfaceForm, b: SurfaceForm): boolean {
+  return a.text === b.text || ((a.ignoreCase || b.ignoreCase) && a.text.toLowerCase() === b.text.toLowerCase());
+}
+
+function checkAliases(entities: Entity[], report: Report) {
+  const byKey = new Map<string, { entity: Entity; form: SurfaceForm }[]>();
+  for (const entity of entities) {
+    for (const form of surfaceForms(entity.data)) {
+      const field = form.weak ? 'weakAliases' : 'aliases';
+      if ([...form.text].length < 2) {
+        report(entity.file, `has the alias "${form.text}"; expected at least two characters, a one-letter alias would match everywhere`, field);
+        continue;
+      }
+      const key = form.text.toLowerCase();
+      const claims = byKey.get(key) ?? [];
+      for (const claim of claims) {
+        if (claim.entity === entity || !collide(claim.form, form) || (claim.form.weak && form.weak)) continue;
+        // A shared weak alias is resolved per document by recency; a strong one would be ambiguous everywhere.
+        report(
+          entity.file,
+          `claims "${form.text}", which ${claim.form.weak ? 'is a weak alias' : 'is already an alias'} of "${claim.entity.id}" (${claim.entity.file}); expected each strong alias to name one entity: remove it from one of the two, or make both weak`,
+          field,
+        );
+      }
+      claims.push({ entity, form });
+      byKey.set(key, claims);
+    }
+  }
+}
+
+/** The known id nearest to a mistyped one, if it is close enough to be the likely intent. */
+function closestId(id: string, ids: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
+  for (const candidate of ids) {
+    const distance = editDistance(id, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
