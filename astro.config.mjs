@@ -9,7 +9,14 @@ export default defineConfig({
   trailingSlash: 'always',
   // The unified (remark/rehype) processor, because Dossier's linker is a rehype plugin. Smart punctuation stays
   // off: the article's own quotation marks are part of the text and are kept exactly as written.
-  markdown: { processor: unified({ gfm: true, smartypants: false }) },
+  markdown: {
+    processor: unified({
+      gfm: true,
+      smartypants: false,
+      // Footnotes get a visible heading: readers scan for "Notes" at the end of an article.
+      remarkRehype: { footnoteLabel: 'Notes', footnoteLabelProperties: {} },
+    }),
+  },
   integrations: [mdx()],
   vite: { plugins: [tailwindcss()] },
   devToolbar: { enabled: false },

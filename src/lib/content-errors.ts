@@ -42,7 +42,7 @@ export function describeIssue(issue: core.$ZodIssue, input: unknown): ContentPro
       return `expected ${expectedOf(issue)}, got ${describeValue(value)}`;
     }
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see src/lib/content-schema.ts for the fields of this kind)`;
+      return 'is not a field of this kind; check its spelling (src/lib/content-schema.ts lists the fields of each kind)';
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(valueAt(input, issue.path))}`;
     case 'invalid_union':

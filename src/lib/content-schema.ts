@@ -121,6 +121,14 @@ export type Alias = z.output<typeof aliasSchema>;
 /** Fields whose values are entity ids, checked against the registry after every file has been read. */
 export const ENTITY_REFERENCE_FIELDS = ['related', 'founders', 'parent', 'affiliations', 'issuer', 'maker'] as const;
 
+/**
+ * A calendar date. YAML turns an unquoted 2025-02-03 into a Date; a quoted one stays text and must be ISO too, since
+ * JavaScript's lenient parser would read "early 2025" as 1 January.
+ */
+const dateSchema = z.union([z.date(), z.iso.date().transform((day) => new Date(`${day}T00:00:00Z`))], {
+  error: 'a date written YYYY-MM-DD, like 2025-02-03',
+});
+
 export const articleSchema = z.strictObject({
   title: nonBlank('title'),
   /** True when the title was written by the site's editor because the source gave none. */
@@ -128,7 +136,7 @@ export const articleSchema = z.strictObject({
   dek: nonBlank('dek'),
   dekIsEditorial: z.boolean().default(false),
   /** Publication date; absent when the source does not give one. */
-  date: z.coerce.date({ error: 'a date like 2025-02-03' }).optional(),
+  date: dateSchema.optional(),
   /** How precisely `date` is known: `approximate` dates are shown as such on the page. */
   datePrecision: z.enum(['day', 'month', 'approximate']).default('day'),
   /** Why the date is what it is, when it is approximate. */

@@ -196,7 +196,11 @@ function checkId(path: string, stem: string, report: Report): boolean {
 }
 
 function reportIssues(path: string, error: z.ZodError, input: unknown, report: Report) {
-  for (const issue of error.issues) report(path, describeIssue(issue, input), issue.path.join('.') || undefined);
+  for (const issue of error.issues) {
+    // An unknown key is reported at the key itself, so the editor sees which line to fix.
+    const fields = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    for (const field of fields) report(path, describeIssue(issue, input), field.join('.') || undefined);
+  }
 }
 
 function checkReferences(byId: Map<string, Entity>, articles: ArticleEntry[], report: Report) {

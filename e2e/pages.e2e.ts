@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { entityPages, normalizeSpace, seedSentences } from './site.ts';
+
+const ARTICLE = '/articles/deepseek-and-open-source/';
+
+test('the home page lists the article and the organizations at the heart of it', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' })).toHaveAttribute('href', ARTICLE);
+  const organizations = page.getByRole('region', { name: /^Organizations/ });
+  for (const name of ['DeepSeek', 'Baidu', 'Alibaba', 'MiniMax', 'High-Flyer Quant']) {
+    await expect(organizations.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+});
+
+test('every sentence of the seed appears on the article page, character for character', async ({ page }) => {
+  await page.goto(ARTICLE);
+  const text = normalizeSpace(await page.locator('main article').innerText());
+  const missing = seedSentences().filter((sentence) => !text.includes(sentence));
+  expect(missing).toEqual([]);
+});
+
+test('the article keeps its structure: sections, quotes, interview, footnotes, comments', async ({ page }) => {
+  await page.goto(ARTICLE);
+  const body = page.locator('.article-body');
+  await expect(body.getByRole('heading', { level: 2 })).toHaveText([
+    'Beijing’s approach to open source',
+    'How it could all go wrong',
+    'The uncertain future of DeepSeek and open source',
+    'Reader comments',
+    'Notes',
+  ]);
+  await expect(body.locator('blockquote:not(.comment)')).toHaveCount(5);
+  await expect(body.locator('blockquote').first()).toContainText('Open source is a kind of IQ tax 智商税');
+  await expect(body.getByRole('group', { name: 'Interview excerpt' }).locator('p')).toHaveCount(5);
+  await expect(body.getByRole('complementary', { name: 'Editor’s aside' })).toContainText('[Jordan: Beyond direct government intervention');
+  await expect(body.locator('.comment')).toHaveCount(2);
+  await expect(body.getByRole('region', { name: 'Poem: The Unlicensed Sky' })).toContainText('not included in the source');
+
+  // Each glued marker became a real footnote reference whose target holds the note's text.
+  const refs = body.locator('[data-footnote-ref]');
+  await expect(refs).toHaveText(['1', '2', '3', '4', '5', '6']);
+  await refs.nth(0).click();
+  await expect(page.locator(':target')).toContainText('The definition of open-source AI is a work in progress.');
+});
+
+test('the page says what the source does not give', async ({ page }) => {
+  await page.goto(ARTICLE);
+  const header = page.locator('main article > header');
+  await expect(header).toContainText('Author not given in the source');
+  await expect(header).toContainText('c. February 2025');
+  await expect(header).toContainText('written by this site');
+});
+
+for (const { id, name, path } of entityPages) {
+  test(`the ${id} page renders its name`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+    await expect(page).toHaveTitle(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `));
+  });
+}
+
+test('native names carry their script, so 李開復 is marked as traditional Chinese', async ({ page }) => {
+  await page.goto('/people/kai-fu-lee/');
+  await expect(page.getByRole('heading', { level: 1 }).locator('[lang="zh-Hant"]')).toHaveText('李開復');
+  await page.goto('/people/liang-wenfeng/');
+  await expect(page.getByRole('heading', { level: 1 }).locator('[lang="zh-Hans"]')).toHaveText('梁文锋');
+});
+
+test('the infobox states the kind-specific facts and links the entities it names', async ({ page }) => {
+  await page.goto('/policies/open-source-ai-white-paper-2018/');
+  const facts = page.getByRole('complementary', { name: 'Facts' });
+  await expect(facts).toContainText('Since deleted');
+  await expect(facts).toContainText('2018');
+  await page.goto('/organizations/deepseek/');
+  await page.getByRole('complementary', { name: 'Facts' }).getByRole('link', { name: 'Liang Wenfeng' }).click();
+  await expect(page).toHaveURL(/\/people\/liang-wenfeng\/$/);
+});
+
+test('each kind has an index page listing its entities', async ({ page }) => {
+  await page.goto('/policies/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Policy documents');
+  await expect(page.getByRole('link', { name: /14th Five-Year Plan for National Informatization/ })).toBeVisible();
+});
+
+test('an unknown address gets the 404 page', async ({ page }) => {
+  const response = await page.goto('/no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+});
+
+test('pages work without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(ARTICLE);
+  await expect(page.locator('.article-body')).toContainText('DeepSeek, on the other hand, has no near-term profit strategy.');
+  await context.close();
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { articleSchema, entitySchema } from './content-schema.ts';
+
+const base = { name: 'DeepSeek', summary: 'A Chinese AI lab.' };
+
+describe('entitySchema', () => {
+  it.each([
+    ['organization', { orgType: 'company', founders: ['liang-wenfeng'] }],
+    ['person', { roles: ['CEO of DeepSeek'] }],
+    ['policy', { policyType: 'white-paper', year: 2018, status: 'since-deleted' }],
+    ['concept', { field: 'software' }],
+    ['product', { productType: 'ai-model', maker: 'deepseek' }],
+  ])('accepts a %s with its own facts', (kind, facts) => {
+    const result = entitySchema.safeParse({ kind, ...base, ...facts });
+    expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+  });
+
+  it('fills defaults an editor may leave out', () => {
+    const data = entitySchema.parse({ kind: 'concept', ...base });
+    expect(data).toMatchObject({ aliases: [], weakAliases: [], related: [] });
+  });
+
+  it('takes aliases as plain strings or as objects that opt out of case sensitivity', () => {
+    const data = entitySchema.parse({ kind: 'concept', ...base, aliases: ['open source', { text: 'Open Source', ignoreCase: true }] });
+    expect(data.aliases).toEqual(['open source', { text: 'Open Source', ignoreCase: true }]);
+  });
+
+  it.each([
+    ['a missing name', { name: undefined }, 'name'],
+    ['a blank alias', { aliases: ['  '] }, 'aliases.0'],
+    ['a native name without a valid script', { native: { name: '李開復', script: 'zh-TW' } }, 'native.script'],
+    ['a related id that is not an id', { related: ['High Flyer'] }, 'related.0'],
+    ['a summary that is far too long', { summary: 'x'.repeat(241) }, 'summary'],
+    ['a field of another kind', { roles: ['CEO'] }, ''],
+  ])('rejects %s, naming the field', (_, change, field) => {
+    const result = entitySchema.safeParse({ kind: 'concept', ...base, ...change });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join('.'))).toContain(field);
+  });
+
+  it('requires the facts of the kind', () => {
+    const result = entitySchema.safeParse({ kind: 'person', ...base });
+    expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['roles']);
+  });
+});
+
+describe('articleSchema', () => {
+  const article = { title: 'T', dek: 'D', source: { publication: 'ChinaTalk' } };
+
+  it('reads dates and keeps how precisely they are known', () => {
+    const data = articleSchema.parse({ ...article, date: '2025-02-01', datePrecision: 'approximate' });
+    expect(data.date?.toISOString().slice(0, 10)).toBe('2025-02-01');
+    expect(data.datePrecision).toBe('approximate');
+  });
+
+  it('leaves the date absent when the source gives none', () => {
+    expect(articleSchema.parse(article).date).toBeUndefined();
+  });
+
+  it.each([
+    ['an invalid date', { date: 'early 2025' }, 'date'],
+    ['a source without a publication', { source: {} }, 'source.publication'],
+    ['a source URL that is not a URL', { source: { publication: 'X', url: 'chinatalk' } }, 'source.url'],
+  ])('rejects %s', (_, change, field) => {
+    const result = articleSchema.safeParse({ ...article, ...change });
+    expect(result.error!.issues.map((i) => i.path.join('.'))).toContain(field);
+  });
+});

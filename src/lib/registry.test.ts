@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { ContentError, formatProblem } from './content-errors.ts';
+import { loadContent, parseContent, surfaceForms, type ContentFile } from './registry.ts';
+
+const encoder = new TextEncoder();
+const file = (path: string, text: string): ContentFile => ({ path, bytes: encoder.encode(text) });
+const entity = (path: string, frontmatter: string, body = 'A description.') => file(`entities/${path}`, `---\n${frontmatter.trim()}\n---\n${body}\n`);
+
+const deepseek = entity('organizations/deepseek.md', `
+name: DeepSeek
+summary: A Chinese AI lab.
+aliases: [深度求索]
+orgType: company
+founders: [liang-wenfeng]
+`);
+const liang = entity('people/liang-wenfeng.md', `
+name: Liang Wenfeng
+summary: Founder of DeepSeek.
+native: { name: 梁文锋, script: zh-Hans }
+weakAliases: [Liang]
+roles: [CEO of DeepSeek]
+related: [deepseek]
+`);
+const article = file('articles/deepseek.mdx', `---
+title: DeepSeek
+dek: A piece.
+source: { publication: ChinaTalk }
+entities: [liang-wenfeng]
+---
+Body.
+`);
+
+/** The problems a set of files produces, as the editor reads them. */
+function problemsOf(...files: ContentFile[]): string[] {
+  try {
+    parseContent(files);
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  return [];
+}
+
+describe('the registry', () => {
+  it('reads entities with their kind from the folder and their id from the file name', () => {
+    const { entities, articles } = parseContent([deepseek, liang, article]);
+    expect([...entities.keys()]).toEqual(['deepseek', 'liang-wenfeng']);
+    expect(entities.get('liang-wenfeng')).toMatchObject({ kind: 'person', body: 'A description.\n' });
+    expect(articles.map((a) => a.slug)).toEqual(['deepseek']);
+  });
+
+  it('gathers every surface form: name, native name and aliases strong, weak aliases weak', () => {
+    const { entities } = parseContent([deepseek, liang]);
+    expect(surfaceForms(entities.get('liang-wenfeng')!.data)).toEqual([
+      { text: 'Liang Wenfeng', ignoreCase: false, weak: false },
+      { text: '梁文锋', ignoreCase: false, weak: false },
+      { text: 'Liang', ignoreCase: false, weak: true },
+    ]);
+  });
+
+  it('validates the real content folder', () => {
+    const { entities, articles } = loadContent('content');
+    expect(entities.size).toBeGreaterThanOrEqual(60);
+    expect(articles.map((a) => a.slug)).toContain('deepseek-and-open-source');
+  });
+});
+
+describe('bad content stops the build with a message naming file, field and expectation', () => {
+  it.each([
+    [
+      'malformed YAML',
+      [entity('organizations/deepseek.md', 'name: DeepSeek\nsummary: [unclosed\norgType: company')],
+      /^content\/entities\/organizations\/deepseek\.md:\d+: the YAML frontmatter is malformed/,
+    ],
+    [
+      'a missing name',
+      [entity('concepts/open-source.md', 'summary: Sharing code.')],
+      'content/entities/concepts/open-source.md: field "name": is required (expected name as text)',
+    ],
+    [
+      'a wrong type',
+      [entity('policies/plan.md', 'name: Plan\nsummary: A plan.\npolicyType: five-year-plan\nyear: twenty-twenty')],
+      'content/entities/policies/plan.md: field "year": expected number, got string "twenty-twenty"',
+    ],
+    [
+      'a value outside its list',
+      [entity('organizations/x.md', 'name: X\nsummary: S.\norgType: startup')],
+      /field "orgType": expected one of "company", "investment-fund", .*, got string "startup"/,
+    ],
+    [
+      'a misspelt field',
+      [entity('concepts/x.md', 'name: X\nsummary: S.\nalias: [X]')],
+      'content/entities/concepts/x.md: field "alias": is not a field of this kind; check its spelling (src/lib/content-schema.ts lists the fields of each kind)',
+    ],
+    [
+      'an entity in an unknown kind folder',
+      [entity('companies/deepseek.md', 'name: DeepSeek\nsummary: S.')],
+      /^content\/entities\/companies\/deepseek\.md: is not in an entity kind folder; expected content\/entities\/<kind>\/<id>\.md with <kind> one of organizations, people, policies, concepts, products$/,
+    ],
+    [
+      'the same alias claimed by two entities',
+      [deepseek, liang, entity('products/deepseek-app.md', 'name: DeepSeek App\nsummary: S.\naliases: [深度求索]\nproductType: chatbot')],
+      /^content\/entities\/products\/deepseek-app\.md: field "aliases": claims "深度求索", which is already an alias of "deepseek" \(entities\/organizations\/deepseek\.md\)/,
+    ],
+    [
+      'a strong alias that is another entity’s weak alias',
+      [deepseek, liang, entity('people/liang-qichao.md', 'name: Liang Qichao\nsummary: S.\naliases: [Liang]\nroles: [Writer]')],
+      /liang-qichao\.md: field "aliases": claims "Liang", which is a weak alias of "liang-wenfeng"/,
+    ],
+    [
+      'a related id that does not exist, with the likely intent',
+      [liang, entity('organizations/deepseek.md', 'name: DeepSeek\nsummary: S.\norgType: company\nrelated: [liang-wenfen]')],
+      'content/entities/organizations/deepseek.md: field "related.0": names "liang-wenfen", which is no entity; expected the id (file name) of a file in content/entities/, like "liang-wenfeng"',
+    ],
+    [
+      'a one-letter alias',
+      [entity('concepts/x.md', 'name: Xylophone\nsummary: S.\naliases: [X]')],
+      'content/entities/concepts/x.md: field "aliases": has the alias "X"; expected at least two characters, a one-letter alias would match everywhere',
+    ],
+    [
+      'an empty alias',
+      [entity('concepts/x.md', 'name: X-ray\nsummary: S.\naliases: [""]')],
+      'content/entities/concepts/x.md: field "aliases.0": expected a non-empty alias',
+    ],
+    [
+      'the same id in two kinds',
+      [deepseek, liang, entity('products/deepseek.md', 'name: DeepSeek Chat\nsummary: S.\nproductType: chatbot')],
+      /products\/deepseek\.md: uses the id "deepseek", already taken by content\/entities\/organizations\/deepseek\.md/,
+    ],
+    [
+      'an article naming an unknown entity',
+      [deepseek, liang, file('articles/a.mdx', '---\ntitle: T\ndek: D\nsource: { publication: P }\nentities: [jordan]\n---\n')],
+      /^content\/articles\/a\.mdx: field "entities\.0": names "jordan", which is no entity/,
+    ],
+    [
+      'an article with an invalid date',
+      [file('articles/a.mdx', '---\ntitle: T\ndek: D\ndate: "early 2025"\nsource: { publication: P }\n---\n')],
+      'content/articles/a.mdx: field "date": expected a date written YYYY-MM-DD, like 2025-02-03, got string "early 2025"',
+    ],
+    [
+      'a file that is not UTF-8',
+      [{ path: 'entities/concepts/x.md', bytes: new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]) }],
+      'content/entities/concepts/x.md: is not valid UTF-8 text; save it as UTF-8',
+    ],
+    [
+      'a file name that cannot be an id',
+      [entity('concepts/Open Source.md', 'name: Open source\nsummary: S.')],
+      /Open Source\.md: has a file name that cannot serve as an id/,
+    ],
+  ])('%s', (_, files, expected) => {
+    const problems = problemsOf(...files);
+    expect(problems).toHaveLength(1);
+    if (typeof expected === 'string') expect(problems[0]).toBe(expected);
+    else expect(problems[0]).toMatch(expected);
+  });
+
+  it('reports every problem of a build at once, not just the first', () => {
+    const problems = problemsOf(entity('concepts/a.md', 'summary: S.'), entity('concepts/b.md', 'name: Bee\nsummary: S.\nrelated: [nope]'));
+    expect(problems).toHaveLength(2);
+  });
+
+  it('throws an error whose message alone tells the whole story', () => {
+    expect(() => parseContent([entity('concepts/a.md', 'summary: S.')])).toThrow(/Dossier found a problem in the content:\n {2}- content\/entities\/concepts\/a\.md: field "name"/);
+  });
+});
