@@ -3,18 +3,22 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
+import { remarkRehypeOptions } from './src/lib/markdown.ts';
+import { rehypeEntityLinks } from './src/lib/rehype-entity-links.ts';
+import { basePath, siteIndexOptions } from './src/lib/site-config.ts';
 
 export default defineConfig({
   site: process.env.DOSSIER_SITE ?? 'https://dossier.example',
+  base: basePath,
   trailingSlash: 'always',
-  // The unified (remark/rehype) processor, because Dossier's linker is a rehype plugin. Smart punctuation stays
-  // off: the article's own quotation marks are part of the text and are kept exactly as written.
   markdown: {
+    // The unified processor, because the linker is a rehype plugin. Smart punctuation stays off: the article's own
+    // quotation marks are part of its text and are kept exactly as written.
     processor: unified({
       gfm: true,
       smartypants: false,
-      // Footnotes get a visible heading: readers scan for "Notes" at the end of an article.
-      remarkRehype: { footnoteLabel: 'Notes', footnoteLabelProperties: {} },
+      remarkRehype: remarkRehypeOptions,
+      rehypePlugins: [[rehypeEntityLinks, siteIndexOptions]],
     }),
   },
   integrations: [mdx()],

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { entitySchema } from '../lib/content-schema.ts';
 import { loadContent } from '../lib/registry.ts';
@@ -14,12 +16,14 @@ export function entityLoader(contentRoot: string): Loader {
       const { entities } = loadContent(contentRoot);
       store.clear();
       for (const entity of entities.values()) {
+        const filePath = `${contentRoot}/${entity.file}`;
         store.set({
           id: entity.id,
           data: entity.data,
           body: entity.body,
-          filePath: `${contentRoot}/${entity.file}`,
-          rendered: await renderMarkdown(entity.body),
+          filePath,
+          // The file's URL tells the linker whose description this is, so it never links an entity to itself.
+          rendered: await renderMarkdown(entity.body, { fileURL: pathToFileURL(resolve(filePath)) }),
         });
       }
     },

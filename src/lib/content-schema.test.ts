@@ -22,7 +22,7 @@ describe('entitySchema', () => {
 
   it('takes aliases as plain strings or as objects that opt out of case sensitivity', () => {
     const data = entitySchema.parse({ kind: 'concept', ...base, aliases: ['open source', { text: 'Open Source', ignoreCase: true }] });
-    expect(data.aliases).toEqual(['open source', { text: 'Open Source', ignoreCase: true }]);
+    expect(data.aliases).toEqual(['open source', { text: 'Open Source', ignoreCase: true, shared: false }]);
   });
 
   it.each([

@@ -16,6 +16,10 @@ export type EntityKind = keyof typeof ENTITY_KINDS;
 export type KindFolder = (typeof ENTITY_KINDS)[EntityKind];
 export const entityKinds = Object.keys(ENTITY_KINDS) as EntityKind[];
 
+/** Which mentions become links: the first of each entity per article, per section, per paragraph, or every one. */
+export const LINK_MODES = ['article', 'section', 'paragraph', 'every'] as const;
+export type LinkMode = (typeof LINK_MODES)[number];
+
 /** Lowercase ASCII words joined by hyphens: ids double as file names and URL segments. */
 export const entityIdSchema = z
   .string()
@@ -28,12 +32,17 @@ const nonBlank = (what: string) =>
     .min(1, `a non-empty ${what}`);
 
 /**
- * A surface form the articles use for an entity. A bare string is a case-sensitive alias (`Meta` is not `meta`);
- * the object form opts one alias out of case sensitivity.
+ * A surface form the articles use for an entity. A bare string is a case-sensitive alias (`Meta` is not `meta`).
+ * The object form can opt out of case sensitivity, or mark a plural that names several entities at once ("the two
+ * five-year plans"): every entity listing it as `shared` is mentioned where it occurs, and it is never a link.
  */
 export const aliasSchema = z.union([
   nonBlank('alias'),
-  z.strictObject({ text: nonBlank('alias'), ignoreCase: z.boolean().default(false) }),
+  z.strictObject({
+    text: nonBlank('alias'),
+    ignoreCase: z.boolean().default(false),
+    shared: z.boolean().default(false),
+  }),
 ]);
 
 export const scriptSchema = z.enum(['zh-Hans', 'zh-Hant'], {
@@ -154,5 +163,7 @@ export const articleSchema = z.strictObject({
    * "Waves"): their weak aliases count from the first line.
    */
   entities: z.array(entityIdSchema).default([]),
+  /** Overrides the site's link mode for this article. */
+  linkMode: z.enum(LINK_MODES).optional(),
 });
 export type ArticleData = z.output<typeof articleSchema>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Matcher, type AliasPattern } from './matcher.ts';
 
-const strong = (text: string, entityId: string, ignoreCase = false): AliasPattern => ({ text, entityId, weak: false, ignoreCase });
-const weak = (text: string, entityId: string): AliasPattern => ({ text, entityId, weak: true, ignoreCase: false });
+const strong = (text: string, entityId: string, ignoreCase = false): AliasPattern => ({ text, entityId, weak: false, ignoreCase, shared: false });
+const weak = (text: string, entityId: string): AliasPattern => ({ text, entityId, weak: true, ignoreCase: false, shared: false });
 
 const matcher = new Matcher([
   strong('DeepSeek', 'deepseek'),
@@ -113,5 +113,28 @@ describe('the matcher', () => {
   it('handles suffix patterns through fail links', () => {
     const m = new Matcher([strong('abcd', 'x'), strong('bc', 'y'), strong('c d', 'z')]);
     expect(m.document().scan('ab bc abcd c d').map((x) => x.entityId)).toEqual(['y', 'x', 'z']);
+  });
+});
+
+describe('shared aliases', () => {
+  const plans = new Matcher([
+    strong('14th Five-Year Plan for National Informatization', 'informatization'),
+    strong('14th Five-Year Plan for Software', 'software'),
+    { text: 'five-year plans', entityId: 'informatization', weak: true, ignoreCase: false, shared: true },
+    { text: 'five-year plans', entityId: 'software', weak: true, ignoreCase: false, shared: true },
+  ]);
+
+  it('mentions every entity sharing the alias, on one span', () => {
+    const found = plans.document(['informatization', 'software']).scan('Two separate five-year plans also advocate');
+    expect(found.map((m) => [m.entityId, m.start, m.end])).toEqual([
+      ['informatization', 13, 28],
+      ['software', 13, 28],
+    ]);
+  });
+
+  it('mentions only the sharing entities already introduced', () => {
+    const doc = plans.document();
+    doc.scan('The 14th Five-Year Plan for Software targets two communities.');
+    expect(doc.scan('Both five-year plans agree.').map((m) => m.entityId)).toEqual(['software']);
   });
 });

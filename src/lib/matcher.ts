@@ -7,6 +7,7 @@
  *   Han aliases match anywhere, inside unspaced Chinese too.
  * - Aliases are case-sensitive unless marked `ignoreCase`.
  * - On overlap the longest match wins (the alliance's 中国人工智能开源软件发展联盟, not the concept 开源 inside it).
+ * - A shared alias (a plural such as "five-year plans") mentions every entity sharing it, on the same span.
  * - Weak aliases count only after a strong alias of the same entity earlier in the document, or when the document
  *   declares the entity; a weak alias shared by several entities goes to the one introduced most recently.
  */
@@ -16,6 +17,8 @@ export interface AliasPattern {
   entityId: string;
   weak: boolean;
   ignoreCase: boolean;
+  /** A plural naming several entities: each entity sharing it is mentioned by one occurrence. */
+  shared: boolean;
 }
 
 export interface Match {
@@ -24,6 +27,7 @@ export interface Match {
   end: number;
   entityId: string;
   weak: boolean;
+  shared: boolean;
 }
 
 /** Folds case one code unit at a time, so offsets in the folded text are offsets in the original. */
@@ -119,7 +123,7 @@ export class Matcher {
         const { start: boundStart, end: boundEnd } = this.bounded[index]!;
         if (boundStart && isWordChar(charBefore(text, start))) continue;
         if (boundEnd && isWordChar(charAt(text, end))) continue;
-        found.push({ start, end, entityId: pattern.entityId, weak: pattern.weak });
+        found.push({ start, end, entityId: pattern.entityId, weak: pattern.weak, shared: pattern.shared });
       }
     }
     return found;
@@ -152,7 +156,8 @@ function pickLongest(candidates: Match[], taken: Uint8Array): Match[] {
   for (const match of byLength) {
     let free = true;
     for (let i = match.start; i < match.end && free; i++) free = taken[i] === 0;
-    if (!free) continue;
+    const sharesSpan = match.shared && picked.some((p) => p.shared && p.start === match.start && p.end === match.end);
+    if (!free && !sharesSpan) continue;
     taken.fill(1, match.start, match.end);
     picked.push(match);
   }
@@ -164,10 +169,10 @@ export class DocumentScanner {
   private readonly introduced = new Map<string, number>();
   private clock = 0;
 
-  constructor(
-    private readonly matcher: Matcher,
-    declared: Iterable<string>,
-  ) {
+  private readonly matcher: Matcher;
+
+  constructor(matcher: Matcher, declared: Iterable<string>) {
+    this.matcher = matcher;
     for (const id of declared) this.introduced.set(id, this.clock++);
   }
 
@@ -206,11 +211,13 @@ export class DocumentScanner {
       }
       if (start < next) continue;
       const weak = this.resolveWeak(weakByStart.get(start)!, taken);
-      if (weak) {
-        result.push(weak);
-        taken.fill(1, weak.start, weak.end);
-        next = weak.end;
-      }
+      if (!weak) continue;
+      const sharing = weak.shared
+        ? weakByStart.get(start)!.filter((m) => m.shared && m.end === weak.end && this.introduced.has(m.entityId))
+        : [weak];
+      result.push(...sharing);
+      taken.fill(1, weak.start, weak.end);
+      next = weak.end;
     }
     return result;
   }

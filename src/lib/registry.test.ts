@@ -52,9 +52,9 @@ describe('the registry', () => {
   it('gathers every surface form: name, native name and aliases strong, weak aliases weak', () => {
     const { entities } = parseContent([deepseek, liang]);
     expect(surfaceForms(entities.get('liang-wenfeng')!.data)).toEqual([
-      { text: 'Liang Wenfeng', ignoreCase: false, weak: false },
-      { text: '梁文锋', ignoreCase: false, weak: false },
-      { text: 'Liang', ignoreCase: false, weak: true },
+      { text: 'Liang Wenfeng', ignoreCase: false, weak: false, shared: false },
+      { text: '梁文锋', ignoreCase: false, weak: false, shared: false },
+      { text: 'Liang', ignoreCase: false, weak: true, shared: false },
     ]);
   });
 

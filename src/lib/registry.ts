@@ -53,6 +53,8 @@ export interface SurfaceForm {
   text: string;
   ignoreCase: boolean;
   weak: boolean;
+  /** Names this entity together with the other entities that share it. */
+  shared: boolean;
 }
 
 const kindByFolder = new Map(Object.entries(ENTITY_KINDS).map(([kind, folder]) => [folder, kind as EntityKind]));
@@ -65,7 +67,7 @@ const kindFolders = Object.values(ENTITY_KINDS).join(', ');
 export function surfaceForms(data: EntityData): SurfaceForm[] {
   const forms: SurfaceForm[] = [];
   const add = (alias: Alias, weak: boolean) => {
-    const form = typeof alias === 'string' ? { text: alias, ignoreCase: false } : alias;
+    const form = typeof alias === 'string' ? { text: alias, ignoreCase: false, shared: false } : alias;
     if (!forms.some((f) => f.text === form.text && f.ignoreCase === form.ignoreCase)) forms.push({ ...form, weak });
   };
   add(data.name, false);
@@ -75,19 +77,24 @@ export function surfaceForms(data: EntityData): SurfaceForm[] {
   return forms;
 }
 
-/** Reads every `.md`/`.mdx` file below `root` (the content folder). */
-export function readContentFolder(root: string): ContentFile[] {
-  const files: ContentFile[] = [];
+/** Paths of every `.md`/`.mdx` file below `root` (the content folder), relative to it with `/`, sorted. */
+export function listContentFiles(root: string): string[] {
+  const files: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       if (name.startsWith('.')) continue;
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.mdx?$/.test(name)) files.push({ path: relative(root, path).split(sep).join('/'), bytes: readFileSync(path) });
+      else if (/\.mdx?$/.test(name)) files.push(relative(root, path).split(sep).join('/'));
     }
   };
   walk(root);
   return files;
+}
+
+/** Reads every content file below `root`. */
+export function readContentFolder(root: string): ContentFile[] {
+  return listContentFiles(root).map((path) => ({ path, bytes: readFileSync(join(root, path)) }));
 }
 
 /** Reads and checks the content folder; throws a ContentError listing every problem found. */
@@ -240,7 +247,7 @@ function checkAliases(entities: Entity[], report: Report) {
       const key = form.text.toLowerCase();
       const claims = byKey.get(key) ?? [];
       for (const claim of claims) {
-        if (claim.entity === entity || !collide(claim.form, form) || (claim.form.weak && form.weak)) continue;
+        if (claim.entity === entity || !collide(claim.form, form) || (claim.form.weak && form.weak) || (claim.form.shared && form.shared)) continue;
         // A shared weak alias is resolved per document by recency; a strong one would be ambiguous everywhere.
         report(
           entity.file,

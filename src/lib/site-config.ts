@@ -1,5 +1,23 @@
+/**
+ * Site-wide settings, from the environment so one codebase builds any content folder at any address.
+ * Read by astro.config.mjs, the pages and the command-line tools alike.
+ */
+import { LINK_MODES, type LinkMode } from './content-schema.ts';
+import type { SiteIndexOptions } from './site-index.ts';
+
 /** The content folder: `content/` unless DOSSIER_CONTENT names another (a corpus, a fixture). */
 export const contentRoot = process.env.DOSSIER_CONTENT ?? 'content';
+
+/** The path the site is served under: `/`, or a sub-path such as `/dossier/`. */
+export const basePath = process.env.DOSSIER_BASE ?? '/';
+
+function linkModeFromEnvironment(): LinkMode {
+  const value = process.env.DOSSIER_LINK_MODE ?? 'section';
+  if ((LINK_MODES as readonly string[]).includes(value)) return value as LinkMode;
+  throw new Error(`DOSSIER_LINK_MODE is "${value}"; expected one of ${LINK_MODES.join(', ')}`);
+}
+
+export const siteIndexOptions: SiteIndexOptions = { contentRoot, linkMode: linkModeFromEnvironment(), base: basePath };
 
 /** What the site calls itself in titles, the header and link previews. */
 export const SITE = {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { buildSiteIndex, excerptOf } from './site-index.ts';
+
+const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/' });
+const passageTexts = (id: string) => (index.passages.get(id) ?? []).map((p) => p.excerpt.text);
+
+describe('the mention index over the real content', () => {
+  it('gives DeepSeek the passage on its profit strategy, with the paragraph id the article uses', () => {
+    const passage = index.passages.get('deepseek')!.find((p) => p.excerpt.text === 'DeepSeek, on the other hand, has no near-term profit strategy.');
+    expect(passage).toMatchObject({ articleSlug: 'deepseek-and-open-source', blockId: 'p-deepseek-on-the-other-hand', excerpt: { marks: [[0, 8]] } });
+    const block = index.articles.get('deepseek-and-open-source')!.blocks.find((b) => b.id === passage!.blockId);
+    expect(block?.text).toBe(passage!.excerpt.text);
+  });
+
+  it('gives High-Flyer the passage where it says it is not in it for finance', () => {
+    expect(passageTexts('high-flyer').some((t) => t.includes('It has nothing to do with finance'))).toBe(true);
+  });
+
+  it('finds weak aliases: Liang in the interview, Jordan in the aside', () => {
+    expect(passageTexts('liang-wenfeng').some((t) => t.startsWith('Liang: It’s like walking 50 kilometers'))).toBe(true);
+    expect(passageTexts('jordan-schneider').some((t) => t.startsWith('[Jordan: Beyond direct government intervention'))).toBe(true);
+  });
+
+  it('places passages in their sections', () => {
+    const passage = index.passages.get('huawei')!.find((p) => p.excerpt.text.startsWith('Huawei exemplifies'));
+    expect(passage?.section).toEqual({ id: 'beijings-approach-to-open-source', title: 'Beijing’s approach to open source' });
+  });
+
+  it('counts mentions per article for the "In this article" panel', () => {
+    const counts = index.articles.get('deepseek-and-open-source')!.mentionCounts;
+    expect(counts.get('deepseek')).toBeGreaterThan(20);
+    expect(counts.get('ferrari')).toBe(1);
+  });
+
+  it('ranks related entities, explicit and co-mentioned, with a reason', () => {
+    const related = index.related.get('high-flyer')!;
+    expect(related[0]).toMatchObject({ id: 'deepseek', reason: expect.stringMatching(/^listed as related; mentioned together in \d+ passages?$/) });
+    const scores = related.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('knows which descriptions mention an entity, never counting its own', () => {
+    expect(index.mentionedOn.get('liang-wenfeng')).toContain('deepseek');
+    for (const [id, on] of index.mentionedOn) expect(on).not.toContain(id);
+  });
+
+  it('tells which content file a rendered path belongs to', () => {
+    expect(index.contextFor('content/articles/deepseek-and-open-source.mdx')?.declared).toContain('jordan-schneider');
+    expect(index.contextFor('content/entities/organizations/deepseek.md')?.self).toBe('deepseek');
+    expect(index.contextFor('src/pages/index.astro')).toBeUndefined();
+  });
+});
+
+describe('excerptOf', () => {
+  it('keeps a short block whole', () => {
+    expect(excerptOf('DeepSeek rose.', [[0, 8]])).toEqual({ text: 'DeepSeek rose.', marks: [[0, 8]] });
+  });
+
+  it('cuts a long block around the first mention at word boundaries and moves the marks', () => {
+    const words = Array.from({ length: 200 }, (_, i) => `w${i}`);
+    words[100] = 'DeepSeek';
+    const text = words.join(' ');
+    const start = text.indexOf('DeepSeek');
+    const { text: excerpt, marks } = excerptOf(text, [[start, start + 8]]);
+    expect(excerpt.startsWith('… w')).toBe(true);
+    expect(excerpt.endsWith(' …')).toBe(true);
+    expect(excerpt.slice(marks[0]![0], marks[0]![1])).toBe('DeepSeek');
+  });
+});

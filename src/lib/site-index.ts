@@ -1,0 +1,208 @@
+/**
+ * Everything the build derives from the content, computed once per build: the registry, the matcher, every
+ * document's blocks and mentions, and from them the mention index (entity -> passages), co-mentions, related
+ * entities and "mentioned on". Pages only render what this computed.
+ */
+import { statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { annotateTree, type AnnotatedBlock, type DocumentContext } from './annotate.ts';
+import type { EntityKind, LinkMode } from './content-schema.ts';
+import { paths } from './kinds.ts';
+import { toHast } from './markdown.ts';
+import { Matcher, type AliasPattern } from './matcher.ts';
+import { listContentFiles, loadContent, surfaceForms, type Content } from './registry.ts';
+
+export interface Excerpt {
+  text: string;
+  /** Ranges of `text` that name the entity. */
+  marks: [number, number][];
+}
+
+export interface Passage {
+  articleSlug: string;
+  blockId: string;
+  section?: { id: string; title: string };
+  excerpt: Excerpt;
+}
+
+export interface RelatedEntity {
+  id: string;
+  score: number;
+  /** Why, in a few words: "listed as related; mentioned together in 4 passages". */
+  reason: string;
+}
+
+export interface ArticleIndex {
+  blocks: AnnotatedBlock[];
+  /** Entity id -> number of mentions in the article. */
+  mentionCounts: Map<string, number>;
+}
+
+export interface SiteIndex {
+  content: Content;
+  matcher: Matcher;
+  articles: Map<string, ArticleIndex>;
+  /** Entity id -> every passage of every article that mentions it, in article order. */
+  passages: Map<string, Passage[]>;
+  /** Entity id -> ids of the other entities whose descriptions mention it. */
+  mentionedOn: Map<string, string[]>;
+  related: Map<string, RelatedEntity[]>;
+  /** How a document found at `path` (absolute, or relative to the working directory) is linked, if it is content. */
+  contextFor(path: string): DocumentContext | undefined;
+}
+
+export interface SiteIndexOptions {
+  contentRoot: string;
+  linkMode: LinkMode;
+  /** Prefix for entity links: the site's base path, `/` at the root. */
+  base: string;
+}
+
+/** Every surface form of every entity, as matcher patterns. */
+export function aliasPatterns(content: Content): AliasPattern[] {
+  return [...content.entities.values()].flatMap((entity) =>
+    surfaceForms(entity.data).map((form) => ({ ...form, entityId: entity.id })),
+  );
+}
+
+const EXCERPT_RADIUS = 220;
+
+/** A window of the block's text around its first mark, cut at word boundaries, with the marks moved to match. */
+export function excerptOf(text: string, marks: [number, number][]): Excerpt {
+  const first = marks[0];
+  if (!first || text.length <= EXCERPT_RADIUS * 2) return { text, marks };
+  let from = Math.max(0, first[0] - EXCERPT_RADIUS);
+  let to = Math.min(text.length, first[1] + EXCERPT_RADIUS);
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  if (to < text.length) to = text.lastIndexOf(' ', to) > first[1] ? text.lastIndexOf(' ', to) : to;
+  const head = from > 0 ? '… ' : '';
+  const tail = to < text.length ? ' …' : '';
+  return {
+    text: head + text.slice(from, to).trim() + tail,
+    marks: marks.filter(([s, e]) => s >= from && e <= to).map(([s, e]) => [s - from + head.length, e - from + head.length]),
+  };
+}
+
+export function buildSiteIndex({ contentRoot, linkMode, base }: SiteIndexOptions): SiteIndex {
+  const content = loadContent(contentRoot);
+  const matcher = new Matcher(aliasPatterns(content));
+  const prefix = base.replace(/\/$/, '');
+  const kindOf = (id: string): EntityKind => content.entities.get(id)!.kind;
+  const href = (id: string) => prefix + paths.entity(kindOf(id), id);
+  const articleContext = new Map<string, DocumentContext>();
+  const entityContext = new Map<string, DocumentContext>();
+  for (const article of content.articles) {
+    articleContext.set(article.slug, { declared: article.data.entities, linkMode: article.data.linkMode ?? linkMode, href, kind: kindOf });
+  }
+  for (const entity of content.entities.values()) {
+    entityContext.set(entity.id, { declared: [], self: entity.id, linkMode, href, kind: kindOf });
+  }
+
+  const articles = new Map<string, ArticleIndex>();
+  const passages = new Map<string, Passage[]>();
+  const coMentions = new Map<string, Map<string, number>>();
+  const count = (a: string, b: string) => {
+    const row = coMentions.get(a) ?? new Map<string, number>();
+    row.set(b, (row.get(b) ?? 0) + 1);
+    coMentions.set(a, row);
+  };
+
+  for (const article of content.articles) {
+    const blocks = annotateTree(toHast(article.body, 'mdx'), matcher, articleContext.get(article.slug)!);
+    const mentionCounts = new Map<string, number>();
+    for (const block of blocks) {
+      if (block.role === 'heading' || !block.mentions.length) continue;
+      const marksByEntity = new Map<string, [number, number][]>();
+      for (const { entityId, start, end } of block.mentions) {
+        mentionCounts.set(entityId, (mentionCounts.get(entityId) ?? 0) + 1);
+        marksByEntity.set(entityId, [...(marksByEntity.get(entityId) ?? []), [start, end]]);
+      }
+      for (const [entityId, marks] of marksByEntity) {
+        const list = passages.get(entityId) ?? [];
+        list.push({ articleSlug: article.slug, blockId: block.id, ...(block.section ? { section: block.section } : {}), excerpt: excerptOf(block.text, marks) });
+        passages.set(entityId, list);
+      }
+      const present = [...marksByEntity.keys()];
+      for (const a of present) for (const b of present) if (a !== b) count(a, b);
+    }
+    articles.set(article.slug, { blocks, mentionCounts });
+  }
+
+  const mentionedOn = new Map<string, string[]>();
+  for (const entity of content.entities.values()) {
+    const blocks = annotateTree(toHast(entity.body, 'md'), matcher, entityContext.get(entity.id)!);
+    const named = new Set(blocks.flatMap((b) => b.mentions.map((m) => m.entityId)));
+    for (const id of named) mentionedOn.set(id, [...(mentionedOn.get(id) ?? []), entity.id]);
+  }
+
+  const related = new Map<string, RelatedEntity[]>();
+  for (const entity of content.entities.values()) {
+    const candidates = new Set([...entity.data.related, ...(coMentions.get(entity.id)?.keys() ?? [])]);
+    const ranked = [...candidates]
+      .filter((id) => id !== entity.id)
+      .map((id) => {
+        const explicit = entity.data.related.includes(id) || content.entities.get(id)!.data.related.includes(entity.id);
+        const together = coMentions.get(entity.id)?.get(id) ?? 0;
+        const reasons = [explicit && 'listed as related', together > 0 && `mentioned together in ${together} passage${together === 1 ? '' : 's'}`].filter(Boolean);
+        return { id, score: (explicit ? 3 : 0) + together, reason: reasons.join('; ') };
+      })
+      .sort((a, b) => b.score - a.score || content.entities.get(a.id)!.data.name.localeCompare(content.entities.get(b.id)!.data.name));
+    related.set(entity.id, ranked);
+  }
+
+  const root = resolve(contentRoot);
+  return {
+    content,
+    matcher,
+    articles,
+    passages,
+    mentionedOn,
+    related,
+    contextFor(path) {
+      const [top, ...rest] = relative(root, resolve(path)).split(sep);
+      const stem = rest.at(-1)?.replace(/\.mdx?$/, '');
+      if (!stem) return undefined;
+      if (top === 'articles' && rest.length === 1) return articleContext.get(stem);
+      if (top === 'entities' && rest.length === 2) return entityContext.get(stem);
+      return undefined;
+    },
+  };
+}
+
+/**
+ * The site index for the current content, shared by everything in the process (Astro may load this module more
+ * than once: from the config for the rehype plugin, and bundled for the pages). Rebuilt only when a content file
+ * changed, which is looked at no more than once a second.
+ */
+export function getSiteIndex(options: SiteIndexOptions): SiteIndex {
+  const slot = globalThis as { [CACHE]?: CacheEntry };
+  const key = JSON.stringify(options);
+  const now = Date.now();
+  const cached = slot[CACHE];
+  if (cached && cached.key === key && now - cached.checkedAt < 1000) return cached.index;
+  const signature = contentSignature(options.contentRoot);
+  if (cached && cached.key === key && cached.signature === signature) {
+    cached.checkedAt = now;
+    return cached.index;
+  }
+  const index = buildSiteIndex(options);
+  slot[CACHE] = { key, signature, checkedAt: now, index };
+  return index;
+}
+
+const CACHE = Symbol.for('dossier.site-index');
+interface CacheEntry {
+  key: string;
+  signature: string;
+  checkedAt: number;
+  index: SiteIndex;
+}
+
+function contentSignature(root: string): string {
+  return listContentFiles(root)
+    .map((path) => {
+      const { mtimeMs, size } = statSync(join(root, path));
+      return `${path}:${mtimeMs}:${size}`;
+    })
+    .join('|');
+}
