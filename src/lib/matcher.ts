@@ -45,87 +45,174 @@ function isWordChar(char: string | undefined): boolean {
   return char !== undefined && LATIN_WORD.test(char) && !CJK.test(char);
 }
 
-interface Node {
-  next: Map<number, number>;
-  fail: number;
-  /** Patterns ending here, own and inherited through fail links, by index into `patterns`. */
-  out: number[];
-  depth: number;
+/**
+ * Transitions (state, code unit) -> state in one open-addressing hash table of typed arrays: a scan reads a few
+ * adjacent numbers per character instead of chasing one Map object per state, which keeps a large automaton fast.
+ */
+class TransitionTable {
+  private readonly mask: number;
+  private readonly states: Int32Array;
+  private readonly codes: Int32Array;
+  private readonly targets: Int32Array;
+
+  constructor(transitions: Map<number, number>[]) {
+    const count = transitions.reduce((sum, map) => sum + map.size, 0);
+    let capacity = 16;
+    while (capacity < count * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.states = new Int32Array(capacity).fill(-1);
+    this.codes = new Int32Array(capacity);
+    this.targets = new Int32Array(capacity);
+    transitions.forEach((map, state) => {
+      for (const [code, target] of map) {
+        let slot = this.slot(state, code);
+        while (this.states[slot] !== -1) slot = (slot + 1) & this.mask;
+        this.states[slot] = state;
+        this.codes[slot] = code;
+        this.targets[slot] = target;
+      }
+    });
+  }
+
+  private slot(state: number, code: number): number {
+    return (Math.imul(state, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & this.mask;
+  }
+
+  /** The target state, or -1 when there is no transition. */
+  get(state: number, code: number): number {
+    const { states, codes, mask } = this;
+    for (let slot = this.slot(state, code); ; slot = (slot + 1) & mask) {
+      const at = states[slot]!;
+      if (at === -1) return -1;
+      if (at === state && codes[slot] === code) return this.targets[slot]!;
+    }
+  }
+}
+
+/**
+ * An Aho-Corasick automaton over some patterns' texts, optionally case-folded. The root's transitions are a dense
+ * table: most characters of running text leave the automaton at the root, and an array read beats a hash lookup.
+ */
+class Automaton {
+  /** Transitions while building; frozen into `table` once the fail links are known. */
+  private next: Map<number, number>[] = [new Map()];
+  private table: TransitionTable | undefined;
+  private readonly rootNext = new Int32Array(0x10000);
+  private fail: Int32Array = new Int32Array(1);
+  /** Patterns ending at each state, own and inherited through fail links, by index into the Matcher's patterns. */
+  private readonly out: number[][] = [[]];
+  private readonly fold: boolean;
+
+  constructor(entries: { text: string; index: number }[], fold: boolean) {
+    this.fold = fold;
+    for (const { text, index } of entries) this.insert(text, index);
+    this.link();
+    this.table = new TransitionTable(this.next);
+    this.next = [];
+  }
+
+  private code(text: string, i: number): number {
+    const code = text.charCodeAt(i);
+    return this.fold ? foldUnit(code) : code;
+  }
+
+  private insert(text: string, index: number) {
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = this.code(text, i);
+      let next = this.next[state]!.get(code);
+      if (next === undefined) {
+        next = this.next.length;
+        this.next.push(new Map());
+        this.out.push([]);
+        this.next[state]!.set(code, next);
+        if (state === 0) this.rootNext[code] = next;
+      }
+      state = next;
+    }
+    this.out[state]!.push(index);
+  }
+
+  /** Breadth-first fail links; each state's output includes its fail state's, so a scan never walks fail chains for output. */
+  private link() {
+    this.fail = new Int32Array(this.next.length);
+    const queue: number[] = [...this.next[0]!.values()];
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head]!;
+      for (const [code, child] of this.next[state]!) {
+        let fail = this.fail[state]!;
+        while (fail !== 0 && !this.next[fail]!.has(code)) fail = this.fail[fail]!;
+        const target = this.next[fail]!.get(code);
+        this.fail[child] = target !== undefined && target !== child ? target : 0;
+        this.out[child]!.push(...this.out[this.fail[child]!]!);
+        queue.push(child);
+      }
+    }
+  }
+
+  /** Calls `visit` with the pattern index and end offset of every occurrence, in order of end offset. */
+  scan(text: string, visit: (index: number, end: number) => void) {
+    const { rootNext, fail, out } = this;
+    const table = this.table!;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = this.code(text, i);
+      for (;;) {
+        if (state === 0) {
+          state = rootNext[code]!;
+          break;
+        }
+        const to = table.get(state, code);
+        if (to !== -1) {
+          state = to;
+          break;
+        }
+        state = fail[state]!;
+      }
+      const ending = out[state]!;
+      for (let k = 0; k < ending.length; k++) visit(ending[k]!, i + 1);
+    }
+  }
+
 }
 
 export class Matcher {
-  private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [], depth: 0 }];
   private readonly patterns: AliasPattern[];
   /** Per pattern: whether its first and last characters need a word boundary outside them. */
   private readonly bounded: { start: boolean; end: boolean }[];
+  /**
+   * Case-sensitive aliases walk an exact automaton, so lowercase prose seldom enters it past the root; the few
+   * case-insensitive ones get a folded automaton of their own.
+   */
+  private readonly exact: Automaton;
+  private readonly folded: Automaton | undefined;
 
   constructor(patterns: AliasPattern[]) {
     this.patterns = patterns;
     this.bounded = patterns.map(({ text }) => ({ start: isWordChar(text[0]), end: isWordChar(text.at(-1)) }));
-    patterns.forEach((pattern, index) => this.insert(pattern.text, index));
-    this.link();
+    const entries = patterns.map(({ text, ignoreCase }, index) => ({ text, index, ignoreCase }));
+    this.exact = new Automaton(entries.filter((e) => !e.ignoreCase), false);
+    const folded = entries.filter((e) => e.ignoreCase);
+    this.folded = folded.length ? new Automaton(folded, true) : undefined;
   }
 
   get size(): number {
     return this.patterns.length;
   }
 
-  private insert(text: string, index: number) {
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = foldUnit(text.charCodeAt(i));
-      let next = this.nodes[state]!.next.get(code);
-      if (next === undefined) {
-        next = this.nodes.length;
-        this.nodes.push({ next: new Map(), fail: 0, out: [], depth: this.nodes[state]!.depth + 1 });
-        this.nodes[state]!.next.set(code, next);
-      }
-      state = next;
-    }
-    this.nodes[state]!.out.push(index);
-  }
-
-  /** Breadth-first fail links; each node's output includes its fail node's, so a scan never walks fail chains for output. */
-  private link() {
-    const queue: number[] = [...this.nodes[0]!.next.values()];
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
-      const node = this.nodes[state]!;
-      for (const [code, child] of node.next) {
-        let fail = node.fail;
-        while (fail !== 0 && !this.nodes[fail]!.next.has(code)) fail = this.nodes[fail]!.fail;
-        const target = this.nodes[fail]!.next.get(code);
-        const childNode = this.nodes[child]!;
-        childNode.fail = target !== undefined && target !== child ? target : 0;
-        childNode.out.push(...this.nodes[childNode.fail]!.out);
-        queue.push(child);
-      }
-    }
-  }
-
-  /** Every occurrence of every alias that respects case and word boundaries, overlaps included. */
+  /** Every occurrence of every alias that respects word boundaries, overlaps included, in no particular order. */
   candidates(text: string): Match[] {
     const found: Match[] = [];
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = foldUnit(text.charCodeAt(i));
-      let next = this.nodes[state]!.next.get(code);
-      while (next === undefined && state !== 0) {
-        state = this.nodes[state]!.fail;
-        next = this.nodes[state]!.next.get(code);
-      }
-      state = next ?? 0;
-      for (const index of this.nodes[state]!.out) {
-        const pattern = this.patterns[index]!;
-        const end = i + 1;
-        const start = end - pattern.text.length;
-        if (!pattern.ignoreCase && !text.startsWith(pattern.text, start)) continue;
-        const { start: boundStart, end: boundEnd } = this.bounded[index]!;
-        if (boundStart && isWordChar(charBefore(text, start))) continue;
-        if (boundEnd && isWordChar(charAt(text, end))) continue;
-        found.push({ start, end, entityId: pattern.entityId, weak: pattern.weak, shared: pattern.shared });
-      }
-    }
+    const visit = (index: number, end: number) => {
+      const pattern = this.patterns[index]!;
+      const start = end - pattern.text.length;
+      const { start: boundStart, end: boundEnd } = this.bounded[index]!;
+      if (boundStart && isWordChar(charBefore(text, start))) return;
+      if (boundEnd && isWordChar(charAt(text, end))) return;
+      found.push({ start, end, entityId: pattern.entityId, weak: pattern.weak, shared: pattern.shared });
+    };
+    this.exact.scan(text, visit);
+    this.folded?.scan(text, visit);
     return found;
   }
 

@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: prints the figures the project's targets are checked against, and writes them to
+ * .bench/latest.json so runs can be compared. Figures, not pass/fail: machines here are shared and noisy.
+ *
+ * - Linking accuracy on the first article against the hand-made expectation (precision, recall, hard cases).
+ * - Matcher throughput over 10 MB of text with 10, 1,000 and 10,000 aliases, and the ratio between them.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { alignBlocks, entitiesInSentence, scoreBlocks, type ExpectedBlock, type HardCase } from '../lib/accuracy.ts';
+import { Matcher, type AliasPattern } from '../lib/matcher.ts';
+import { buildSiteIndex } from '../lib/site-index.ts';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const results: Record<string, unknown> = { date: new Date().toISOString() };
+
+// Accuracy
+log('accuracy: indexing the first article …');
+const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../lib/fixtures/${name}`, import.meta.url), 'utf8'));
+const blocks = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/' }).articles.get('deepseek-and-open-source')!.blocks;
+const score = scoreBlocks(blocks, fixture<ExpectedBlock[]>('expected-mentions.json'));
+const hardCases = fixture<(HardCase & { knownMiss?: string[] })[]>('hard-cases.json');
+const hardCaseMisses = hardCases.filter((c) => {
+  const [[, block]] = alignBlocks(blocks, [c]);
+  return entitiesInSentence(block, c.sentence).join() !== [...c.entities].sort().join();
+});
+results.accuracy = {
+  precision: score.precision,
+  recall: score.recall,
+  pairs: score.truePositives + score.falseNegatives.length,
+  falsePositives: score.falsePositives,
+  falseNegatives: score.falseNegatives,
+  hardCases: hardCases.length,
+  hardCasesExact: hardCases.length - hardCaseMisses.length,
+};
+
+// Matcher throughput
+/** A deterministic generator, so every run scans the same text. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+}
+const next = random(42);
+const syllables = ['ka', 'lo', 'mi', 'zen', 'tor', 'vek', 'sha', 'qu', 'rin', 'dal', 'pho', 'wei', 'xin', 'bao'];
+const han = '深度求索开源智商税梁文锋李彦宏百度阿里巴巴华为腾讯芯原股份国密算法大基金中科红旗';
+const word = () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => syllables[Math.floor(next() * syllables.length)]).join('');
+const aliasText = (i: number) =>
+  i % 4 === 3
+    ? Array.from({ length: 2 + (i % 3) }, () => han[Math.floor(next() * han.length)]).join('') + String.fromCharCode(0x4e00 + (i % 5000))
+    : `${word().replace(/^./, (c) => c.toUpperCase())} ${word().replace(/^./, (c) => c.toUpperCase())}${i}`;
+const allAliases = Array.from({ length: 10_000 }, (_, i) => aliasText(i));
+const patterns = (count: number): AliasPattern[] =>
+  allAliases.slice(0, count).map((text, i) => ({ text, entityId: `e${i}`, weak: false, ignoreCase: i % 10 === 0, shared: false }));
+
+// Ten megabytes of paragraphs in English-like words with Chinese runs, naming the first ten aliases now and then.
+const paragraphs: string[] = [];
+let size = 0;
+while (size < 10 * 1024 * 1024) {
+  const words: string[] = [];
+  for (let i = 0; i < 90; i++) {
+    const roll = next();
+    words.push(roll < 0.02 ? allAliases[Math.floor(next() * 10)]! : roll < 0.06 ? han.slice(0, 2 + Math.floor(next() * 6)) : word());
+  }
+  const paragraph = `${words.join(' ')}.`;
+  paragraphs.push(paragraph);
+  size += Buffer.byteLength(paragraph);
+}
+const megabytes = size / 1024 / 1024;
+
+const throughput: Record<string, { aliases: number; buildMs: number; scanMs: number; mbPerSecond: number; mentions: number }> = {};
+for (const count of [10, 1_000, 10_000]) {
+  const built = performance.now();
+  const matcher = new Matcher(patterns(count));
+  const buildMs = performance.now() - built;
+  let best = Infinity;
+  let mentions = 0;
+  for (let run = 0; run < 3; run++) {
+    const document = matcher.document();
+    const started = performance.now();
+    mentions = 0;
+    for (const paragraph of paragraphs) mentions += document.scan(paragraph).length;
+    best = Math.min(best, performance.now() - started);
+  }
+  throughput[count] = { aliases: count, buildMs, scanMs: best, mbPerSecond: megabytes / (best / 1000), mentions };
+  log(`matcher: ${count} aliases, ${(megabytes / (best / 1000)).toFixed(1)} MB/s`);
+}
+results.matcher = { megabytes, runs: 3, figure: 'best of 3', throughput, ratio10kTo10: throughput[10]!.mbPerSecond / throughput[10_000]!.mbPerSecond };
+
+// Report
+const pct = (x: number) => x.toFixed(3);
+const a = results.accuracy as { precision: number; recall: number; pairs: number; falseNegatives: string[]; hardCases: number; hardCasesExact: number };
+console.log('\nLinking accuracy (first article, hand-made expectation)');
+console.log(`  precision ${pct(a.precision)}   recall ${pct(a.recall)}   over ${a.pairs} (paragraph, entity) pairs`);
+console.log(`  hard cases exact: ${a.hardCasesExact}/${a.hardCases}`);
+for (const miss of a.falseNegatives) console.log(`  missed: ${miss}`);
+console.log(`\nMatcher throughput (${megabytes.toFixed(1)} MB, best of 3 scans)`);
+console.log('  aliases    build ms    scan ms     MB/s   mentions');
+for (const t of Object.values(throughput)) {
+  console.log(`  ${String(t.aliases).padStart(7)} ${t.buildMs.toFixed(1).padStart(10)} ${t.scanMs.toFixed(0).padStart(10)} ${t.mbPerSecond.toFixed(1).padStart(8)} ${String(t.mentions).padStart(10)}`);
+}
+console.log(`  10-alias speed / 10,000-alias speed: ${(results.matcher as { ratio10kTo10: number }).ratio10kTo10.toFixed(2)}x (target <= 1.5x)`);
+
+mkdirSync('.bench', { recursive: true });
+writeFileSync('.bench/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nWritten to .bench/latest.json');
