@@ -20,7 +20,7 @@ const blocks = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', bas
 const score = scoreBlocks(blocks, fixture<ExpectedBlock[]>('expected-mentions.json'));
 const hardCases = fixture<(HardCase & { knownMiss?: string[] })[]>('hard-cases.json');
 const hardCaseMisses = hardCases.filter((c) => {
-  const [[, block]] = alignBlocks(blocks, [c]);
+  const [, block] = alignBlocks(blocks, [c])[0]!;
   return entitiesInSentence(block, c.sentence).join() !== [...c.entities].sort().join();
 });
 results.accuracy = {

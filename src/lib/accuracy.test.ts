@@ -18,7 +18,7 @@ describe('linking accuracy on the first article, against a hand-made expectation
   it('covers at least 40 hard cases', () => expect(cases.length).toBeGreaterThanOrEqual(40));
 
   it.each(cases.map((c) => [c.sentence.slice(0, 80), c] as const))('%s', (_, hardCase) => {
-    const [[, block]] = alignBlocks(blocks, [hardCase]) as [[HardCase, (typeof blocks)[number]]];
+    const [, block] = alignBlocks(blocks, [hardCase])[0]!;
     const expected = hardCase.entities.filter((id) => !hardCase.knownMiss?.includes(id)).sort();
     expect(entitiesInSentence(block, hardCase.sentence)).toEqual(expected);
   });

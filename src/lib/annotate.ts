@@ -7,7 +7,7 @@
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { BlockIdAllocator, type BlockRole } from './block-ids.ts';
 import type { LinkMode } from './content-schema.ts';
-import type { DocumentScanner, Matcher } from './matcher.ts';
+import type { Matcher } from './matcher.ts';
 
 
 export interface DocumentContext {

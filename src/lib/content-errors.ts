@@ -8,11 +8,11 @@ export interface ContentProblem {
   /** Path of the offending file, relative to the project root (or as given). */
   file: string;
   /** Dotted path of the field, absent when the problem concerns the whole file. */
-  field?: string;
+  field?: string | undefined;
   /** What is wrong and what was expected, in plain words. */
   message: string;
   /** Line in the file, where known (YAML syntax errors). */
-  line?: number;
+  line?: number | undefined;
 }
 
 export function formatProblem({ file, field, message, line }: ContentProblem): string {

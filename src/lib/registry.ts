@@ -57,7 +57,7 @@ export interface SurfaceForm {
   shared: boolean;
 }
 
-const kindByFolder = new Map(Object.entries(ENTITY_KINDS).map(([kind, folder]) => [folder, kind as EntityKind]));
+const kindByFolder = new Map<string, EntityKind>(Object.entries(ENTITY_KINDS).map(([kind, folder]) => [folder, kind as EntityKind]));
 const kindFolders = Object.values(ENTITY_KINDS).join(', ');
 
 /**
