@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const samplePages = ['/', '/articles/', '/articles/deepseek-and-open-source/', '/organizations/', '/organizations/deepseek/', '/people/kai-fu-lee/', '/policies/open-source-ai-white-paper-2018/', '/no-such-page/'];
+const samplePages = ['/', '/search/', '/articles/', '/articles/deepseek-and-open-source/', '/organizations/', '/organizations/deepseek/', '/people/kai-fu-lee/', '/policies/open-source-ai-white-paper-2018/', '/no-such-page/'];
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no WCAG 2.2 AA violation (${colorScheme})`, async ({ browser }) => {

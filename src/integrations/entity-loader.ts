@@ -8,7 +8,7 @@ import { loadContent } from '../lib/registry.ts';
  * Feeds the registry's validated entities into Astro's content layer. The registry, not Astro, validates: it knows
  * the kind from the folder and checks what one file cannot (ids, aliases and references across files).
  */
-export function entityLoader(contentRoot: string): Loader {
+export function entityLoader(contentRoot: string): Loader & { schema: typeof entitySchema } {
   return {
     name: 'dossier-entities',
     schema: entitySchema,

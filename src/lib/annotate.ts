@@ -93,8 +93,16 @@ function blockRole(element: Element): BlockRole | undefined {
   return undefined;
 }
 
-/** Annotates a document's tree in place and returns its blocks in document order. */
-export function annotateTree(tree: Root, matcher: Matcher, context: DocumentContext): AnnotatedBlock[] {
+/**
+ * Annotates a document's tree in place and returns its blocks in document order. `onBlock` sees each block's element
+ * once it is annotated, for adapters that add markup of their own (search terms).
+ */
+export function annotateTree(
+  tree: Root,
+  matcher: Matcher,
+  context: DocumentContext,
+  onBlock?: (element: Element, block: AnnotatedBlock) => void,
+): AnnotatedBlock[] {
   const ids = new BlockIdAllocator();
   // Ids already in the tree (footnotes, ids written by hand) stay, and no block may take them.
   const reserveIds = (node: AnyNode) => {
@@ -157,7 +165,9 @@ export function annotateTree(tree: Root, matcher: Matcher, context: DocumentCont
     }
     wrapMentions(toWrap, context);
 
-    blocks.push({ id, role, ...visibleText(text, mentions), ...(section && role !== 'heading' ? { section } : {}) });
+    const block: AnnotatedBlock = { id, role, ...visibleText(text, mentions), ...(section && role !== 'heading' ? { section } : {}) };
+    blocks.push(block);
+    onBlock?.(element, block);
   };
 
   const walk = (node: AnyNode) => {

@@ -1,0 +1,134 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { content } from './site.ts';
+import { paths } from '../src/lib/kinds.ts';
+import { surfaceForms } from '../src/lib/registry.ts';
+import { entityNames } from '../src/lib/search-terms.ts';
+
+const ARTICLE = '/articles/deepseek-and-open-source/';
+
+/** Opens search from the header with the keyboard and types a query; returns the dialog. */
+async function searchFromHeader(page: Page, query: string) {
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await dialog.getByRole('searchbox').fill(query);
+  await expect(dialog.getByRole('status')).toContainText(`for “${query}”`);
+  return dialog;
+}
+
+const resultTitles = (scope: ReturnType<Page['locator']>) => scope.locator('.search-result > p:first-child a');
+
+test('an English query from the header finds the concept page first and the article', async ({ page }) => {
+  await page.goto('/');
+  const dialog = await searchFromHeader(page, 'IQ tax');
+  await expect(resultTitles(dialog).first()).toHaveText('IQ tax');
+  await expect(dialog.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' })).toBeVisible();
+});
+
+for (const [query, title] of [
+  ['智商税', 'IQ tax'],
+  ['智商', 'IQ tax'],
+  ['李彦宏', 'Robin Li'],
+  ['李开复', 'Kai-fu Lee'],
+  ['DeepSeek', 'DeepSeek'],
+  ['huanfang', 'High-Flyer Quant'],
+] as const) {
+  test(`searching ${query} puts ${title} first`, async ({ page }) => {
+    await page.goto('/');
+    const dialog = await searchFromHeader(page, query);
+    await expect(resultTitles(dialog).first()).toHaveText(title);
+  });
+}
+
+test('a Chinese word inside a longer term is found, and marked in the excerpt', async ({ page }) => {
+  await page.goto('/');
+  const dialog = await searchFromHeader(page, '税');
+  const article = dialog.locator('.search-result').filter({ has: page.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' }) });
+  await expect(article.locator('mark').first()).toHaveText('税');
+  await expect(dialog).not.toContainText('⟦');
+});
+
+test('a paragraph hit lands on its paragraph with the query highlighted', async ({ page }) => {
+  await page.goto('/');
+  const dialog = await searchFromHeader(page, '智商税');
+  const article = dialog.locator('.search-result').filter({ has: page.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' }) });
+  await article.getByRole('link', { name: /^Open source is a kind of IQ tax/ }).click();
+  await expect(page).toHaveURL(/\/articles\/deepseek-and-open-source\/\?highlight=.+#p-open-source-is-a-kind$/);
+  await expect(page.locator(':target')).toBeInViewport();
+  await expect(page.locator(':target mark.pagefind-highlight')).toHaveText(/智商税/);
+});
+
+test('keyboard only: open from the header, move through results with arrows, open one, close with Esc', async ({ page }) => {
+  await page.goto(ARTICLE);
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.keyboard.press('/');
+  await expect(dialog.getByRole('searchbox')).toBeFocused();
+  await page.keyboard.type('Liang Wenfeng');
+  await expect(dialog.getByRole('status')).toContainText('for “Liang Wenfeng”');
+  await page.keyboard.press('ArrowDown');
+  await expect(resultTitles(dialog).first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await expect(resultTitles(dialog).first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/people\/liang-wenfeng\//);
+});
+
+test('the search page filters by kind and keeps the query in a shareable URL', async ({ page }) => {
+  await page.goto('/search/?q=DeepSeek');
+  const results = page.locator('#search-results');
+  await expect(page.getByRole('status')).toContainText('for “DeepSeek”');
+  await expect(resultTitles(results).first()).toHaveText('DeepSeek');
+  await page.getByRole('checkbox', { name: 'People' }).check();
+  await expect(page).toHaveURL(/\?q=DeepSeek&kind=person$/);
+  await expect(results.locator('.kind-badge').first()).toHaveText('Person');
+  await expect(results.locator('.kind-badge:not([data-kind="person"])')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'People' })).toBeChecked();
+  await expect(resultTitles(results).first()).toBeVisible();
+});
+
+test('every Chinese name in the registry, in both scripts, finds its own page first', async ({ page }) => {
+  test.slow();
+  await page.goto('/search/');
+  const input = page.getByRole('searchbox');
+  const misses: string[] = [];
+  for (const entity of content.entities.values()) {
+    const path = paths.entity(entity.kind, entity.id);
+    for (const name of entityNames(surfaceForms(entity.data)).filter((n) => /\p{Script=Han}/u.test(n))) {
+      await input.fill(name);
+      await expect(page.getByRole('status')).toContainText(`for “${name}”`);
+      const status = await page.getByRole('status').innerText();
+      const first = status.startsWith('No results') ? 'nothing' : await resultTitles(page.locator('#search-results')).first().getAttribute('href');
+      if (!first?.startsWith(path)) misses.push(`${name} -> ${first} (expected ${path})`);
+    }
+  }
+  expect(misses).toEqual([]);
+});
+
+test('search is accessible: labelled, announced, no axe violation in the dialog or on the page', async ({ page }) => {
+  await page.goto('/');
+  await searchFromHeader(page, 'open source');
+  const dialogScan = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(dialogScan.violations.map((v) => v.id)).toEqual([]);
+  await page.goto('/search/?q=%E6%99%BA%E5%95%86');
+  await expect(page.getByRole('status')).toContainText('result');
+  const pageScan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(pageScan.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('pages load no search code until search is opened', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script' || request.url().includes('/pagefind/')) scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto(ARTICLE, { waitUntil: 'networkidle' });
+  expect(scripts.filter((s) => s.includes('pagefind') || s.includes('search-dialog'))).toEqual([]);
+  await page.keyboard.press('/');
+  await expect.poll(() => scripts.some((s) => s.includes('search-dialog'))).toBe(true);
+});

@@ -1,0 +1,30 @@
+/**
+ * Builds the Pagefind index inside `astro build`, once every page is written: no separate command to forget. The
+ * pages mark what is indexed (`data-pagefind-body`) and carry the metadata and filters; this only runs Pagefind.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+
+export function searchIndex(): AstroIntegration {
+  return {
+    name: 'dossier-search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        try {
+          const created = await pagefind.createIndex({});
+          if (!created.index) throw new Error(created.errors.join('\n'));
+          const added = await created.index.addDirectory({ path: site });
+          if (added.errors.length) throw new Error(added.errors.join('\n'));
+          const written = await created.index.writeFiles({ outputPath: join(site, 'pagefind') });
+          if (written.errors.length) throw new Error(written.errors.join('\n'));
+          logger.info(`Search index: ${added.page_count} pages in ${join(site, 'pagefind')}`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}

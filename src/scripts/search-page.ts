@@ -1,0 +1,37 @@
+/** The /search/ page: runs the query in the URL (`?q=…&kind=…`), and keeps the URL in step so a search can be shared. */
+import { arrowNavigation, renderResults, search, statusText } from './search.ts';
+
+export function initSearchPage() {
+  const form = document.querySelector<HTMLFormElement>('#search-form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const list = document.querySelector<HTMLElement>('#search-results')!;
+  const status = document.querySelector<HTMLElement>('#search-status')!;
+  const kinds = () => [...form.querySelectorAll<HTMLInputElement>('input[name="kind"]:checked')].map((box) => box.value);
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="kind"]')) box.checked = params.getAll('kind').includes(box.value);
+
+  let latest = 0;
+  const run = async () => {
+    const query = input.value;
+    const ticket = ++latest;
+    const url = new URL(location.href);
+    url.search = '';
+    if (query) url.searchParams.set('q', query);
+    for (const kind of kinds()) url.searchParams.append('kind', kind);
+    history.replaceState(null, '', url);
+    const found = await search(query, kinds());
+    if (ticket !== latest) return;
+    renderResults(list, found?.results ?? []);
+    status.textContent = statusText(query, found?.total ?? 0);
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+  input.addEventListener('input', () => void run());
+  form.addEventListener('change', () => void run());
+  arrowNavigation(input, list);
+  if (input.value) void run();
+}

@@ -1,0 +1,151 @@
+/**
+ * The search client shared by the header dialog and the /search/ page: loads Pagefind on first use, runs a query,
+ * and renders results as DOM (never as HTML strings). Loaded only once search is opened.
+ */
+import { excerptPieces, ownPageFirst, type ExcerptPiece } from '../lib/search-results.ts';
+
+const BASE = import.meta.env.BASE_URL;
+/** The query parameter that carries the search terms to the result page, where they are highlighted. */
+export const HIGHLIGHT_PARAM = 'highlight';
+const RESULTS_SHOWN = 20;
+const SUB_RESULTS_SHOWN = 3;
+
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  anchor?: unknown;
+}
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+  sub_results: PagefindSubResult[];
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(query: string, options?: { filters?: Record<string, unknown> }): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+}
+
+export interface SearchResult {
+  url: string;
+  title: string;
+  kind: string;
+  kindLabel: string;
+  native: string | undefined;
+  names: string[];
+  excerpt: ExcerptPiece[];
+  subResults: { url: string; title: string; excerpt: ExcerptPiece[] }[];
+}
+
+let pagefind: Promise<Pagefind> | undefined;
+
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= (async () => {
+    const module = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
+    await module.options({ baseUrl: BASE, highlightParam: HIGHLIGHT_PARAM });
+    return module;
+  })();
+  return pagefind;
+}
+
+function toResult(data: PagefindData): SearchResult {
+  return {
+    url: data.url,
+    title: data.meta.title ?? data.url,
+    kind: data.filters.kind?.[0] ?? 'article',
+    kindLabel: data.meta.kind ?? '',
+    native: data.meta.native,
+    names: data.meta.names?.split('|') ?? [],
+    excerpt: excerptPieces(data.excerpt),
+    subResults: data.sub_results
+      .filter((sub) => sub.anchor !== undefined)
+      .slice(0, SUB_RESULTS_SHOWN)
+      .map((sub) => ({ url: sub.url, title: sub.title, excerpt: excerptPieces(sub.excerpt) })),
+  };
+}
+
+/** The results for a query, optionally only of some kinds; `undefined` for an empty query. */
+export async function search(query: string, kinds: string[] = []): Promise<{ total: number; results: SearchResult[] } | undefined> {
+  if (!query.trim()) return undefined;
+  const engine = await loadPagefind();
+  const response = await engine.search(query, kinds.length ? { filters: { kind: { any: kinds } } } : {});
+  if (!response) return undefined;
+  const data = await Promise.all(response.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
+  return { total: response.results.length, results: ownPageFirst(data.map(toResult), query) };
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  node.append(...children);
+  return node;
+}
+
+function excerptNode(pieces: ExcerptPiece[]): HTMLParagraphElement {
+  return element('p', 'mt-1 text-sm text-muted', ...pieces.map((piece) => (piece.marked ? element('mark', '', piece.text) : piece.text)));
+}
+
+/** Fills `list` with the results; every link carries `data-search-result` for keyboard navigation. */
+export function renderResults(list: HTMLElement, results: SearchResult[]) {
+  list.replaceChildren(
+    ...results.map((result) => {
+      const title = element('a', 'font-semibold', result.title);
+      title.href = result.url;
+      title.dataset.searchResult = '';
+      const heading = element('p', 'flex flex-wrap items-baseline gap-x-2', title);
+      if (result.native) {
+        const native = element('span', 'text-muted', result.native);
+        native.lang = 'zh';
+        heading.append(native);
+      }
+      const badge = element('span', 'kind-badge', result.kindLabel);
+      badge.dataset.kind = result.kind;
+      heading.append(badge);
+      const item = element('li', 'search-result py-3', heading, excerptNode(result.excerpt));
+      if (result.subResults.length) {
+        item.append(
+          element(
+            'ul',
+            'mt-2 space-y-2 border-l-2 border-rule pl-3',
+            ...result.subResults.map((sub) => {
+              const link = element('a', 'text-sm', sub.title);
+              link.href = sub.url;
+              link.dataset.searchResult = '';
+              return element('li', '', link, excerptNode(sub.excerpt));
+            }),
+          ),
+        );
+      }
+      return item;
+    }),
+  );
+}
+
+export function statusText(query: string, total: number): string {
+  if (!query.trim()) return '';
+  return total === 0 ? `No results for “${query}”.` : `${total} result${total === 1 ? '' : 's'} for “${query}”.`;
+}
+
+/** Arrow keys move between the search input and the result links. */
+export function arrowNavigation(input: HTMLInputElement, list: HTMLElement) {
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('[data-search-result]')];
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown') return;
+    const first = links()[0];
+    if (first) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
+  list.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const all = links();
+    const index = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (index < 0) return;
+    event.preventDefault();
+    const next = event.key === 'ArrowDown' ? all[index + 1] : all[index - 1];
+    (next ?? (event.key === 'ArrowUp' ? input : all[index]))!.focus();
+  });
+}
