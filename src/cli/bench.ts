@@ -4,8 +4,14 @@
  *
  * - Linking accuracy on the first article against the hand-made expectation (precision, recall, hard cases).
  * - Matcher throughput over 10 MB of text with 10, 1,000 and 10,000 aliases, and the ratio between them.
+ * - Search on the built site (dist/, built first if missing): index size, bytes a first query transfers, and the
+ *   time from the last keystroke to rendered results, in Chromium.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
 import { alignBlocks, entitiesInSentence, scoreBlocks, type ExpectedBlock, type HardCase } from '../lib/accuracy.ts';
 import { Matcher, type AliasPattern } from '../lib/matcher.ts';
 import { buildSiteIndex } from '../lib/site-index.ts';
@@ -90,6 +96,78 @@ for (const count of [10, 1_000, 10_000]) {
 }
 results.matcher = { megabytes, runs: 3, figure: 'best of 3', throughput, ratio10kTo10: throughput[10]!.mbPerSecond / throughput[10_000]!.mbPerSecond };
 
+// Search on the built site
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+    const path = join(dir, entry.name);
+    return sum + (entry.isDirectory() ? folderBytes(path) : statSync(path).size);
+  }, 0);
+}
+if (!existsSync('dist/pagefind')) {
+  log('search: building the site …');
+  if (spawnSync('npx', ['astro', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('astro build failed');
+}
+log('search: measuring in Chromium …');
+const port = 4391;
+const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', detached: true });
+const origin = `http://127.0.0.1:${port}`;
+for (let tries = 0; ; tries++) {
+  try {
+    await fetch(origin);
+    break;
+  } catch {
+    if (tries > 100) throw new Error('the preview server did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+const browser = await chromium.launch(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] } : {});
+const queries = ['DeepSeek', '智商税', 'open source', '李开复'];
+const searchRuns: { query: string; firstQueryBytes: number; keystrokeToResultsMs: number }[] = [];
+try {
+  for (const query of queries) {
+    // A fresh context per query: nothing cached, as for a reader's first search.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
+    let bytes = 0;
+    page.on('response', async (response) => {
+      // As a host that compresses its responses would send them (the preview server does not).
+      if (new URL(response.url()).pathname.includes('/pagefind/') || response.url().includes('search')) bytes += gzipSync(await response.body().catch(() => Buffer.alloc(0))).length;
+    });
+    await page.keyboard.press('/');
+    const input = page.getByRole('dialog').getByRole('searchbox');
+    await input.waitFor();
+    await input.pressSequentially(query.slice(0, -1));
+    await page.getByRole('dialog').getByRole('status').filter({ hasText: 'for' }).waitFor().catch(() => undefined);
+    // Time from the last keystroke to the status announcing this query's results.
+    const elapsed = await page.evaluate(async (last) => {
+      const dialog = document.querySelector('dialog')!;
+      const input = dialog.querySelector('input')!;
+      const status = dialog.querySelector('[role="status"]')!;
+      const started = performance.now();
+      const done = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (status.textContent?.includes(`“${input.value}”`)) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        });
+        observer.observe(status, { childList: true, characterData: true, subtree: true });
+      });
+      input.value += last;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return done;
+    }, query.slice(-1));
+    await page.waitForTimeout(200);
+    searchRuns.push({ query, firstQueryBytes: bytes, keystrokeToResultsMs: elapsed });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  process.kill(-server.pid!);
+}
+results.search = { indexBytes: folderBytes('dist/pagefind'), pages: readdirSync('dist/pagefind/fragment').length, runs: searchRuns };
+
 // Report
 const pct = (x: number) => x.toFixed(3);
 const a = results.accuracy as { precision: number; recall: number; pairs: number; falseNegatives: string[]; hardCases: number; hardCasesExact: number };
@@ -103,6 +181,12 @@ for (const t of Object.values(throughput)) {
   console.log(`  ${String(t.aliases).padStart(7)} ${t.buildMs.toFixed(1).padStart(10)} ${t.scanMs.toFixed(0).padStart(10)} ${t.mbPerSecond.toFixed(1).padStart(8)} ${String(t.mentions).padStart(10)}`);
 }
 console.log(`  10-alias speed / 10,000-alias speed: ${(results.matcher as { ratio10kTo10: number }).ratio10kTo10.toFixed(2)}x (target <= 1.5x)`);
+
+const s = results.search as { indexBytes: number; runs: typeof searchRuns };
+console.log(`\nSearch (built site, Chromium, a fresh browser context per query)`);
+console.log(`  index on disk: ${(s.indexBytes / 1024).toFixed(0)} kB (dist/pagefind)`);
+console.log('  query          first-query gzip    last keystroke -> results');
+for (const run of s.runs) console.log(`  ${run.query.padEnd(14)} ${`${(run.firstQueryBytes / 1024).toFixed(1)} kB`.padStart(17)} ${`${run.keystrokeToResultsMs.toFixed(0)} ms`.padStart(27)}`);
 
 mkdirSync('.bench', { recursive: true });
 writeFileSync('.bench/latest.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -2,10 +2,13 @@
  * Builds the Pagefind index inside `astro build`, once every page is written: no separate command to forget. The
  * pages mark what is indexed (`data-pagefind-body`) and carry the metadata and filters; this only runs Pagefind.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+
+const UNUSED_UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css'];
 
 export function searchIndex(): AstroIntegration {
   return {
@@ -20,6 +23,8 @@ export function searchIndex(): AstroIntegration {
           if (added.errors.length) throw new Error(added.errors.join('\n'));
           const written = await created.index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length) throw new Error(written.errors.join('\n'));
+          // Dossier has a search UI of its own: Pagefind's prebuilt UIs would only be dead weight on the host.
+          for (const unused of UNUSED_UI_FILES) rmSync(join(site, 'pagefind', unused), { force: true });
           logger.info(`Search index: ${added.page_count} pages in ${join(site, 'pagefind')}`);
         } finally {
           await pagefind.close();
