@@ -11,6 +11,8 @@ import { basePath, siteIndexOptions } from './src/lib/site-config.ts';
 export default defineConfig({
   site: process.env.DOSSIER_SITE ?? 'https://dossier.example',
   base: basePath,
+  // `npm run build` builds into a staging folder and swaps it in on success (src/cli/build.ts).
+  outDir: process.env.DOSSIER_OUT ?? 'dist',
   trailingSlash: 'always',
   markdown: {
     // The unified processor, because the linker is a rehype plugin. Smart punctuation stays off: the article's own

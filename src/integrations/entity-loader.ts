@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { entitySchema } from '../lib/content-schema.ts';
 import { loadContent } from '../lib/registry.ts';
@@ -12,18 +12,19 @@ export function entityLoader(contentRoot: string): Loader & { schema: typeof ent
   return {
     name: 'dossier-entities',
     schema: entitySchema,
-    async load({ store, renderMarkdown }) {
+    async load({ store, renderMarkdown, config }) {
       const { entities } = loadContent(contentRoot);
       store.clear();
       for (const entity of entities.values()) {
-        const filePath = `${contentRoot}/${entity.file}`;
+        const absolutePath = resolve(contentRoot, entity.file);
         store.set({
           id: entity.id,
           data: entity.data,
           body: entity.body,
-          filePath,
+          // Astro wants the path relative to the project, wherever DOSSIER_CONTENT points.
+          filePath: relative(fileURLToPath(config.root), absolutePath),
           // The file's URL tells the linker whose description this is, so it never links an entity to itself.
-          rendered: await renderMarkdown(entity.body, { fileURL: pathToFileURL(resolve(filePath)) }),
+          rendered: await renderMarkdown(entity.body, { fileURL: pathToFileURL(absolutePath) }),
         });
       }
     },

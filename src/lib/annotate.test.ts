@@ -149,3 +149,12 @@ describe('linking only wraps (property test)', () => {
     }
   });
 });
+
+describe('raw HTML in Markdown', () => {
+  it('is shown as text, never as markup, and HTML comments are dropped', () => {
+    const { tree, blocks } = annotate('DeepSeek <script>alert(1)</script> and <b>bold</b>.<!-- a note to the editor -->');
+    expect(elements(tree, (e) => e.tagName === 'script' || e.tagName === 'b')).toEqual([]);
+    expect(blocks[0]!.text).toBe('DeepSeek <script>alert(1)</script> and <b>bold</b>.');
+    expect(links(tree)).toEqual([['deepseek', 'DeepSeek']]);
+  });
+});

@@ -103,6 +103,7 @@ export function annotateTree(
   context: DocumentContext,
   onBlock?: (element: Element, block: AnnotatedBlock) => void,
 ): AnnotatedBlock[] {
+  showRawHtmlAsText(tree);
   const ids = new BlockIdAllocator();
   // Ids already in the tree (footnotes, ids written by hand) stay, and no block may take them.
   const reserveIds = (node: AnyNode) => {
@@ -132,7 +133,7 @@ export function annotateTree(
       } else if (node.type === 'mdxJsxFlowElement') {
         deferred.push(node);
       } else if (node.type !== 'comment') {
-        text += OPAQUE; // raw HTML, MDX expressions
+        text += OPAQUE; // MDX expressions
       }
     };
     element.children.forEach((child) => collect(child, element, true));
@@ -185,6 +186,21 @@ export function annotateTree(
   };
   walk(tree);
   return blocks;
+}
+
+/**
+ * Content is text: HTML typed into Markdown (`<script>`, `<b>`) is shown as written, never run or rendered, and an
+ * HTML comment is dropped. MDX has no raw HTML (its tags are components), so this only concerns `.md` descriptions.
+ */
+function showRawHtmlAsText(node: AnyNode) {
+  const children = childrenOf(node);
+  if (!children) return;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const child = children[i]!;
+    if (child.type !== 'raw') showRawHtmlAsText(child);
+    else if (/^<!--[\s\S]*-->$/.test(child.value.trim())) children.splice(i, 1);
+    else children[i] = { type: 'text', value: child.value };
+  }
 }
 
 /** Splits text nodes around the mentions to link, right to left so earlier offsets stay valid. */

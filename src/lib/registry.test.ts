@@ -45,7 +45,7 @@ describe('the registry', () => {
   it('reads entities with their kind from the folder and their id from the file name', () => {
     const { entities, articles } = parseContent([deepseek, liang, article]);
     expect([...entities.keys()]).toEqual(['deepseek', 'liang-wenfeng']);
-    expect(entities.get('liang-wenfeng')).toMatchObject({ kind: 'person', body: 'A description.\n' });
+    expect(entities.get('liang-wenfeng')).toMatchObject({ kind: 'person', body: 'A description.\n', bodyLine: 9 });
     expect(articles.map((a) => a.slug)).toEqual(['deepseek']);
   });
 

@@ -31,6 +31,8 @@ export interface Entity {
   data: EntityData;
   /** The Markdown description below the frontmatter. */
   body: string;
+  /** The file's line number of the body's first line, for messages about the body. */
+  bodyLine: number;
   /** Path relative to the content folder, for messages. */
   file: string;
 }
@@ -39,6 +41,7 @@ export interface ArticleEntry {
   slug: string;
   data: ArticleData;
   body: string;
+  bodyLine: number;
   file: string;
 }
 
@@ -131,7 +134,7 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
         reportIssues(file.path, result.error, { ...parsed.data, kind }, report);
         continue;
       }
-      entities.push({ id: stem, kind, data: result.data, body: parsed.body, file: file.path });
+      entities.push({ id: stem, kind, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, file: file.path });
     } else if (top === 'articles' && rest.length === 1) {
       const parsed = parseFrontmatter(file, report);
       if (!parsed || !checkId(file.path, stem, report)) continue;
@@ -140,7 +143,7 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
         reportIssues(file.path, result.error, parsed.data, report);
         continue;
       }
-      articles.push({ slug: stem, data: result.data, body: parsed.body, file: file.path });
+      articles.push({ slug: stem, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, file: file.path });
     } else {
       report(file.path, 'is not where Dossier looks; expected content/articles/<slug>.mdx or content/entities/<kind>/<id>.md');
     }
@@ -172,7 +175,7 @@ type Report = (file: string, message: string, field?: string, line?: number) => 
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function parseFrontmatter(file: ContentFile, report: Report): { data: Record<string, unknown>; body: string } | undefined {
+function parseFrontmatter(file: ContentFile, report: Report): { data: Record<string, unknown>; body: string; bodyLine: number } | undefined {
   let text: string;
   try {
     text = utf8.decode(file.bytes);
@@ -187,7 +190,8 @@ function parseFrontmatter(file: ContentFile, report: Report): { data: Record<str
   try {
     // Passing options turns off gray-matter's cache, which would hand out shared objects.
     const { data, content } = matter(text, {});
-    return { data, body: content };
+    const bodyLine = text.slice(0, text.length - content.length).split('\n').length;
+    return { data, body: content, bodyLine };
   } catch (error) {
     const yaml = error as { reason?: string; mark?: { line: number } };
     // The frontmatter starts on the file's second line; js-yaml counts lines from 0.

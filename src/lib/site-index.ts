@@ -10,6 +10,7 @@ import type { EntityKind, LinkMode } from './content-schema.ts';
 import { paths } from './kinds.ts';
 import { toHast } from './markdown.ts';
 import { Matcher, type AliasPattern } from './matcher.ts';
+import { ContentError } from './content-errors.ts';
 import { listContentFiles, loadContent, surfaceForms, type Content } from './registry.ts';
 
 export interface Excerpt {
@@ -108,7 +109,7 @@ export function buildSiteIndex({ contentRoot, linkMode, base }: SiteIndexOptions
   };
 
   for (const article of content.articles) {
-    const blocks = annotateTree(toHast(article.body, 'mdx'), matcher, articleContext.get(article.slug)!);
+    const blocks = annotateTree(parseBody(article, 'mdx', contentRoot), matcher, articleContext.get(article.slug)!);
     const mentionCounts = new Map<string, number>();
     for (const block of blocks) {
       if (block.role === 'heading' || !block.mentions.length) continue;
@@ -130,7 +131,7 @@ export function buildSiteIndex({ contentRoot, linkMode, base }: SiteIndexOptions
 
   const mentionedOn = new Map<string, string[]>();
   for (const entity of content.entities.values()) {
-    const blocks = annotateTree(toHast(entity.body, 'md'), matcher, entityContext.get(entity.id)!);
+    const blocks = annotateTree(parseBody(entity, 'md', contentRoot), matcher, entityContext.get(entity.id)!);
     const named = new Set(blocks.flatMap((b) => b.mentions.map((m) => m.entityId)));
     for (const id of named) mentionedOn.set(id, [...(mentionedOn.get(id) ?? []), entity.id]);
   }
@@ -167,6 +168,26 @@ export function buildSiteIndex({ contentRoot, linkMode, base }: SiteIndexOptions
       return undefined;
     },
   };
+}
+
+/**
+ * A document's body as hast. A syntax error becomes a ContentError naming the file and the line in it: the parse
+ * runs while Astro renders some other file, which Astro would otherwise blame.
+ */
+function parseBody(document: { body: string; bodyLine: number; file: string }, format: 'md' | 'mdx', contentRoot: string) {
+  try {
+    return toHast(document.body, format);
+  } catch (error) {
+    const reason = (error as { reason?: string }).reason ?? String(error);
+    const [, line, column] = /\((\d+):(\d+)/.exec(reason) ?? [];
+    const where = line ? `:${Number(line) + document.bodyLine - 1}:${column}` : '';
+    throw new ContentError([
+      {
+        file: `${contentRoot}/${document.file}${where}`,
+        message: `the ${format === 'mdx' ? 'MDX' : 'Markdown'} does not parse: ${reason.replace(/\s*\(\d+:\d+(-\d+:\d+)?\)$/, '')}; expected every component closed (<Aside>…</Aside>) or self-closing (<Poem />), and braces and angle brackets in text escaped (\\{, \\<)`,
+      },
+    ]);
+  }
 }
 
 /**

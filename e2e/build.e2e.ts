@@ -1,0 +1,126 @@
+/**
+ * The build as an editor meets it: broken content stops it with a message that names the file, the field and what
+ * was expected; odd but valid content builds correctly; a failed build loses nothing; two builds are identical.
+ * Each case is a real `npm run build` of a small content folder (e2e/fixtures/bad-content).
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const FIXTURES = 'e2e/fixtures/bad-content';
+test.describe.configure({ mode: 'parallel' });
+
+/** A content folder: the small base, with a case's files laid over it. */
+function contentFolder(caseName?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-content-'));
+  cpSync(join(FIXTURES, 'base'), dir, { recursive: true });
+  if (caseName) cpSync(join(FIXTURES, 'cases', caseName), dir, { recursive: true });
+  return dir;
+}
+
+function build(content: string, out: string) {
+  const run = spawnSync(process.execPath, ['src/cli/build.ts'], {
+    env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out },
+    encoding: 'utf8',
+  });
+  // Colour codes would only get between a test and the words it looks for.
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+}
+
+const outFolder = () => join(mkdtempSync(join(tmpdir(), 'dossier-out-')), 'site');
+
+const failures: [string, RegExp][] = [
+  ['malformed-yaml', /entities\/organizations\/deepseek\.md:\d+: the YAML frontmatter is malformed/],
+  ['missing-name', /entities\/people\/liang-wenfeng\.md: field "name": is required \(expected name as text\)/],
+  ['wrong-type', /entities\/organizations\/deepseek\.md: field "founded": expected number, got string "twenty twenty-three"/],
+  ['unknown-kind', /entities\/companies\/baidu\.md: is not in an entity kind folder; expected content\/entities\/<kind>\/<id>\.md with <kind> one of organizations, people/],
+  ['duplicate-id', /entities\/people\/deepseek\.md: uses the id "deepseek", already taken by .*entities\/organizations\/deepseek\.md/],
+  ['duplicate-alias', /deepseek(-chat)?\.md: field "aliases": claims "深度求索", which is already an alias of "deepseek(-chat)?" \(entities\/organizations\/deepseek(-chat)?\.md\)/],
+  ['unknown-related', /entities\/people\/liang-wenfeng\.md: field "related\.0": names "deepsek", which is no entity; expected the id \(file name\) of a file in content\/entities\/, like "deepseek"/],
+  ['empty-alias', /entities\/organizations\/deepseek\.md: field "aliases\.0": expected a non-empty alias/],
+  ['article-unknown-entity', /articles\/note\.mdx: field "entities\.0": names "jordan-schneider", which is no entity/],
+  ['invalid-date', /note\.mdx[\s\S]*date[\s\S]*YYYY-MM-DD/],
+  ['unclosed-mdx-tag', /articles\/note\.mdx:9:1: the MDX does not parse: Expected a closing tag for `<Aside>`/],
+  ['not-utf8', /entities\/organizations\/cafe\.md: is not valid UTF-8 text; save it as UTF-8/],
+];
+
+for (const [name, message] of failures) {
+  test(`bad content stops the build clearly: ${name}`, () => {
+    const result = build(contentFolder(name), outFolder());
+    expect(result.status, result.output).not.toBe(0);
+    expect(result.output).toMatch(message);
+    expect(result.output).toContain('The build failed.');
+  });
+}
+
+test('a name with markup and quotes is shown as text, never run', () => {
+  const out = outFolder();
+  const result = build(contentFolder('script-in-name'), out);
+  expect(result.status, result.output).toBe(0);
+  const html = readFileSync(join(out, 'organizations/evil-corp/index.html'), 'utf8');
+  // Outside attribute values (where `<` is inert), no script element but the site's own modules.
+  const markup = html.replace(/"[^"]*"/g, '""');
+  expect(markup.match(/<script\b[^>]*>/g)?.every((tag) => tag.includes('src='))).toBe(true);
+  expect(markup).not.toContain('<script>alert');
+  // Shown as the text it is: the name in the heading, the description's own markup as characters.
+  const text = markup.replace(/<[^>]*>/g, '').replace(/&(#x3C|lt|gt|quot|amp);/g, (_, e: string) => ({ '#x3C': '<', lt: '<', gt: '>', quot: '"', amp: '&' })[e]!);
+  expect(text).toContain('Evil <script>alert("pwned")</script> "Corp" & Co');
+  expect(text).toContain('Evil Corp <script>alert(1)</script> is described here.');
+});
+
+test('a 5 MB article builds, whole', () => {
+  test.setTimeout(180_000);
+  const content = contentFolder();
+  const paragraph = 'DeepSeek, on the other hand, has no near-term profit strategy, and Liang Wenfeng 梁文锋 says so at length.';
+  const sections: string[] = [];
+  for (let part = 1; sections.join('').length < 5 * 1024 * 1024; part++) {
+    sections.push(`## Part ${part}\n\n${Array.from({ length: 40 }, (_, i) => `${paragraph} (${part}.${i})`).join('\n\n')}\n\n`);
+  }
+  const last = `The very last paragraph, number ${sections.length}.`;
+  writeFileSync(join(content, 'articles/long.mdx'), `---\ntitle: A long article\ndek: Five megabytes.\nsource: { publication: Example }\n---\n\n${sections.join('')}${last}\n`);
+  const out = outFolder();
+  const result = build(content, out);
+  expect(result.status, result.output).toBe(0);
+  const html = readFileSync(join(out, 'articles/long/index.html'), 'utf8');
+  expect(html).toContain(last);
+  expect(html).toContain('class="entity-link"');
+});
+
+/** Every file of a folder with a hash of its bytes. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path)) {
+      const full = join(path, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+test('a failed build leaves the last good site exactly as it was', () => {
+  const out = outFolder();
+  expect(build(contentFolder(), out).status).toBe(0);
+  const before = snapshot(out);
+  const failed = build(contentFolder('unknown-related'), out);
+  expect(failed.status).not.toBe(0);
+  expect(failed.output).toContain(`The last good site in ${out} is untouched.`);
+  expect(snapshot(out)).toEqual(before);
+});
+
+test('two builds of the same content are byte for byte identical', () => {
+  test.setTimeout(120_000);
+  const content = contentFolder();
+  const [first, second] = [outFolder(), outFolder()];
+  expect(build(content, first).status).toBe(0);
+  expect(build(content, second).status).toBe(0);
+  const [a, b] = [snapshot(first), snapshot(second)];
+  expect(Object.keys(a).length).toBeGreaterThan(5);
+  expect(b).toEqual(a);
+  rmSync(first, { recursive: true, force: true });
+});

@@ -1,0 +1,36 @@
+/**
+ * `npm run build`: builds the site into a staging folder beside the output folder and swaps it in only when the
+ * whole build (pages and search index) succeeded. A failed build leaves the last good site exactly as it was.
+ *
+ * DOSSIER_OUT names the output folder (default `dist`); the other DOSSIER_* settings pass through to the build.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+
+const output = resolve(process.env.DOSSIER_OUT ?? 'dist');
+const staging = `${output}.staging`;
+const previous = `${output}.previous`;
+// Astro's own launcher, run by this same Node (the project's Node 24, not whatever `astro` on PATH would pick).
+const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+
+rmSync(staging, { recursive: true, force: true });
+const build = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, DOSSIER_OUT: staging },
+});
+
+if (build.status !== 0) {
+  rmSync(staging, { recursive: true, force: true });
+  const kept = existsSync(output) ? `The last good site in ${output} is untouched.` : 'Nothing was written.';
+  console.error(`\nThe build failed. ${kept}`);
+  process.exit(build.status ?? 1);
+}
+
+// Two renames, so the output folder is never half-written; the old site goes only once the new one is in place.
+rmSync(previous, { recursive: true, force: true });
+if (existsSync(output)) renameSync(output, previous);
+renameSync(staging, output);
+rmSync(previous, { recursive: true, force: true });
+console.log(`\nThe site is in ${output}.`);
