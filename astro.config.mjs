@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { remarkRehypeOptions } from './src/lib/markdown.ts';
 import { rehypeEntityLinks } from './src/lib/rehype-entity-links.ts';
+import { hostHeaders } from './src/integrations/host-headers.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { basePath, siteIndexOptions } from './src/lib/site-config.ts';
 
@@ -24,7 +25,7 @@ export default defineConfig({
       rehypePlugins: [[rehypeEntityLinks, siteIndexOptions]],
     }),
   },
-  integrations: [mdx(), searchIndex()],
+  integrations: [mdx(), searchIndex(), hostHeaders(basePath)],
   vite: { plugins: [tailwindcss()] },
   devToolbar: { enabled: false },
 });

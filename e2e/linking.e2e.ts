@@ -51,7 +51,7 @@ test('every entity the article mentions is linked from it, with the kind on the 
 test('the interview’s speaker label and the bracketed aside link to their people', async ({ page }) => {
   await page.goto(ARTICLE);
   await expect(page.getByRole('group', { name: 'Interview excerpt' }).locator('a.entity-link[data-entity="waves"]')).toHaveText('Waves');
-  await expect(page.getByRole('complementary', { name: 'Editor’s aside' }).locator('a.entity-link[data-entity="jordan-schneider"]')).toHaveText('Jordan');
+  await expect(page.getByRole('note', { name: 'Editor’s aside' }).locator('a.entity-link[data-entity="jordan-schneider"]')).toHaveText('Jordan');
 });
 
 test('an entity page never links to itself, and its description links to others', async ({ page }) => {

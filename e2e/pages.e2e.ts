@@ -32,7 +32,7 @@ test('the article keeps its structure: sections, quotes, interview, footnotes, c
   await expect(body.locator('blockquote:not(.comment)')).toHaveCount(5);
   await expect(body.locator('blockquote').first()).toContainText('Open source is a kind of IQ tax 智商税');
   await expect(body.getByRole('group', { name: 'Interview excerpt' }).locator('p')).toHaveCount(5);
-  await expect(body.getByRole('complementary', { name: 'Editor’s aside' })).toContainText('[Jordan: Beyond direct government intervention');
+  await expect(body.getByRole('note', { name: 'Editor’s aside' })).toContainText('[Jordan: Beyond direct government intervention');
   await expect(body.locator('.comment')).toHaveCount(2);
   await expect(body.getByRole('region', { name: 'Poem: The Unlicensed Sky' })).toContainText('not included in the source');
 
