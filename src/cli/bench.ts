@@ -6,12 +6,16 @@
  * - Matcher throughput over 10 MB of text with 10, 1,000 and 10,000 aliases, and the ratio between them.
  * - Search on the built site (dist/, built first if missing): index size, bytes a first query transfers, and the
  *   time from the last keystroke to rendered results, in Chromium.
+ * - Page weight on a first visit (gzip HTML, CSS, JS) against the budgets, and Lighthouse scores (median of 3 runs,
+ *   default mobile emulation) for the home, article and an entity page.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
 import { alignBlocks, entitiesInSentence, scoreBlocks, type ExpectedBlock, type HardCase } from '../lib/accuracy.ts';
 import { Matcher, type AliasPattern } from '../lib/matcher.ts';
 import { buildSiteIndex } from '../lib/site-index.ts';
@@ -122,6 +126,8 @@ for (let tries = 0; ; tries++) {
 }
 const browser = await chromium.launch(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] } : {});
 const queries = ['DeepSeek', '智商税', 'open source', '李开复'];
+const PAGES = ['/', '/articles/deepseek-and-open-source/', '/organizations/deepseek/'];
+const BUDGET_KB = { html: 16, css: 8, js: 6, total: 28 };
 const searchRuns: { query: string; firstQueryBytes: number; keystrokeToResultsMs: number }[] = [];
 try {
   for (const query of queries) {
@@ -162,11 +168,51 @@ try {
     searchRuns.push({ query, firstQueryBytes: bytes, keystrokeToResultsMs: elapsed });
     await context.close();
   }
+  results.search = { indexBytes: folderBytes('dist/pagefind'), pages: readdirSync('dist/pagefind/fragment').length, runs: searchRuns };
+
+  // Page weight on a first visit, search not opened.
+  log('pages: weighing first visits …');
+  const weights: Record<string, { html: number; css: number; js: number }> = {};
+  for (const path of PAGES) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const bytes = { html: 0, css: 0, js: 0 };
+    const pending: Promise<void>[] = [];
+    page.on('response', (response) => {
+      const type = response.request().resourceType();
+      const kind = type === 'document' ? 'html' : type === 'stylesheet' ? 'css' : type === 'script' ? 'js' : undefined;
+      if (kind) pending.push(response.body().then((body) => void (bytes[kind] += gzipSync(body).length)));
+    });
+    await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
+    await Promise.all(pending);
+    weights[path] = bytes;
+    await context.close();
+  }
+  results.pageWeight = weights;
+
+  log('lighthouse: 3 runs per page …');
+  const chrome = await chromeLauncher.launch({
+    ...(existsSync('/usr/bin/chromium') ? { chromePath: '/usr/bin/chromium' } : {}),
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+  });
+  const scores: Record<string, Record<string, number>> = {};
+  try {
+    for (const path of PAGES) {
+      const runs: Record<string, number>[] = [];
+      for (let run = 0; run < 3; run++) {
+        const result = await lighthouse(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
+        runs.push(Object.fromEntries(['performance', 'accessibility', 'best-practices', 'seo'].map((id) => [id, Math.round((result?.lhr.categories[id]?.score ?? 0) * 100)])));
+      }
+      scores[path] = Object.fromEntries(Object.keys(runs[0]!).map((id) => [id, runs.map((r) => r[id]!).sort((a, b) => a - b)[1]!]));
+    }
+  } finally {
+    await chrome.kill();
+  }
+  results.lighthouse = scores;
 } finally {
   await browser.close();
   process.kill(-server.pid!);
 }
-results.search = { indexBytes: folderBytes('dist/pagefind'), pages: readdirSync('dist/pagefind/fragment').length, runs: searchRuns };
 
 // Report
 const pct = (x: number) => x.toFixed(3);
@@ -187,6 +233,17 @@ console.log(`\nSearch (built site, Chromium, a fresh browser context per query)`
 console.log(`  index on disk: ${(s.indexBytes / 1024).toFixed(0)} kB (dist/pagefind)`);
 console.log('  query          first-query gzip    last keystroke -> results');
 for (const run of s.runs) console.log(`  ${run.query.padEnd(14)} ${`${(run.firstQueryBytes / 1024).toFixed(1)} kB`.padStart(17)} ${`${run.keystrokeToResultsMs.toFixed(0)} ms`.padStart(27)}`);
+
+const kb = (n: number) => (n / 1024).toFixed(1);
+console.log(`\nFirst visit, gzip kB (budget: HTML ${BUDGET_KB.html}, CSS ${BUDGET_KB.css}, JS ${BUDGET_KB.js}, total ${BUDGET_KB.total})`);
+console.log('  page                                     HTML    CSS     JS   total');
+for (const [path, w] of Object.entries(results.pageWeight as Record<string, { html: number; css: number; js: number }>)) {
+  console.log(`  ${path.padEnd(38)} ${kb(w.html).padStart(6)} ${kb(w.css).padStart(6)} ${kb(w.js).padStart(6)} ${kb(w.html + w.css + w.js).padStart(7)}`);
+}
+console.log('\nLighthouse, median of 3 (performance / accessibility / best practices / SEO)');
+for (const [path, s] of Object.entries(results.lighthouse as Record<string, Record<string, number>>)) {
+  console.log(`  ${path.padEnd(38)} ${Object.values(s).join(' / ')}`);
+}
 
 mkdirSync('.bench', { recursive: true });
 writeFileSync('.bench/latest.json', `${JSON.stringify(results, null, 2)}\n`);
