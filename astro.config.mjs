@@ -26,6 +26,8 @@ export default defineConfig({
     }),
   },
   integrations: [mdx(), searchIndex(), hostHeaders(basePath)],
-  vite: { plugins: [tailwindcss()] },
+  // Scripts and styles always as files: the Content-Security-Policy allows nothing inline.
+  build: { inlineStylesheets: 'never' },
+  vite: { plugins: [tailwindcss()], build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -123,4 +123,53 @@ test('two builds of the same content are byte for byte identical', () => {
   expect(Object.keys(a).length).toBeGreaterThan(5);
   expect(b).toEqual(a);
   rmSync(first, { recursive: true, force: true });
+});
+
+test('links to paragraphs survive edits, insertions and deletions', () => {
+  test.setTimeout(120_000);
+  const content = contentFolder();
+  const article = (paragraphs: string[]) =>
+    `---\ntitle: Edits\ndek: A page that changes.\nsource: { publication: Example }\n---\n\n${paragraphs.join('\n\n')}\n`;
+  const v1 = [
+    'DeepSeek released its first models in the autumn of that year.',
+    'The company says it has no plan to make money soon, and investors seem relaxed about it.',
+    'A paragraph that the editor will delete entirely in the next version.',
+    'Liang Wenfeng gave two long interviews about talent and curiosity.',
+  ];
+  writeFileSync(join(content, 'articles/edits.mdx'), article(v1));
+  const out = outFolder();
+  expect(build(content, out).status).toBe(0);
+  const idsOf = (html: string) => [...html.matchAll(/<p id="([^"]+)"/g)].map((m) => m[1]!);
+  const published = idsOf(readFileSync(join(out, 'articles/edits/index.html'), 'utf8'));
+  expect(published).toHaveLength(4);
+  expect(existsSync(join(content, 'ledger.json'))).toBe(true);
+
+  // v2: a paragraph inserted on top, the second one reworded, the third deleted.
+  const v2 = [
+    'A new opening paragraph, added above everything else.',
+    v1[0]!,
+    'Investors seem relaxed about it, and the company says it has no plan to make money soon.',
+    v1[3]!,
+  ];
+  writeFileSync(join(content, 'articles/edits.mdx'), article(v2));
+  const rebuilt = build(content, out);
+  expect(rebuilt.status, rebuilt.output).toBe(0);
+  const html = readFileSync(join(out, 'articles/edits/index.html'), 'utf8');
+  // Every id published before still exists, on the block it belongs to now.
+  const holder = (id: string) => {
+    const at = html.indexOf(`id="${id}"`);
+    const start = html.lastIndexOf('<p id="', at);
+    return /<p id="([^"]+)"/.exec(html.slice(start))![1];
+  };
+  const [first, reworded, deleted, last] = published as [string, string, string, string];
+  expect(holder(first)).toBe(first);
+  expect(holder(last)).toBe(last);
+  expect(holder(reworded)).toMatch(/^p-investors-seem-relaxed/);
+  expect(holder(reworded)).not.toBe(reworded);
+  expect(holder(deleted)).toBe(holder(reworded));
+  expect(rebuilt.output).toMatch(new RegExp(`Ledger: /articles/edits/#${reworded} now lands on #\\S+ \\(the same paragraph, edited\\)`));
+  expect(rebuilt.output).toMatch(new RegExp(`Ledger: /articles/edits/#${deleted} now lands on #\\S+ \\(removed; the nearest paragraph\\)`));
+  // The ledger only grows.
+  const ledger = JSON.parse(readFileSync(join(content, 'ledger.json'), 'utf8'))['/articles/edits/'].map((e: { id: string }) => e.id);
+  for (const id of published) expect(ledger).toContain(id);
 });

@@ -1,7 +1,8 @@
 /**
  * The linker as a rehype plugin: a thin adapter that runs `annotateTree` over each content file Astro renders, with
- * the build's one matcher. Each block also becomes a search sub-result (its id and opening words), with the Chinese
- * terms that make its text findable on an English page. Files outside the content folder pass through untouched.
+ * the build's one matcher. Each block also gets its permalink, keeps the ids it had before an edit, and becomes a
+ * search sub-result (its id and opening words) with the Chinese terms that make its text findable on an English
+ * page. Files outside the content folder pass through untouched.
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
@@ -13,8 +14,31 @@ export function rehypeEntityLinks(options: SiteIndexOptions) {
   return (tree: Root, file: VFile) => {
     const index = getSiteIndex(options);
     const context = file.path ? index.contextFor(file.path) : undefined;
-    if (context) annotateTree(tree, index.matcher, context, prepareForSearch);
+    if (!context) return;
+    const retiredIds = Map.groupBy(index.redirectsFor(file.path!), (redirect) => redirect.to);
+    annotateTree(tree, index.matcher, context, (element, block) => {
+      prepareForSearch(element, block);
+      addPermalink(element, block);
+      // Ids this block replaced: an empty element carrying each, so old links still land here, no JavaScript needed.
+      for (const { from } of retiredIds.get(block.id) ?? []) {
+        element.children.unshift({ type: 'element', tagName: 'span', properties: { id: from, className: ['retired-id'] }, children: [] });
+      }
+    });
   };
+}
+
+/** The block's own link: shown on hover and keyboard focus; a click copies the full URL (src/scripts/permalinks.ts). */
+function addPermalink(element: Element, block: AnnotatedBlock) {
+  element.children.push({
+    type: 'element',
+    tagName: 'a',
+    properties: {
+      href: `#${block.id}`,
+      className: ['permalink'],
+      ariaLabel: block.role === 'heading' ? 'Link to this section' : 'Link to this paragraph',
+    },
+    children: [],
+  });
 }
 
 /** Pagefind makes an element with an id and `data-pagefind-title` a sub-result; headings are sub-results already. */

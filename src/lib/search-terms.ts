@@ -57,7 +57,7 @@ export function pinyinTerms(name: string): string[] {
   }
   return [...terms];
 }
-const SUB_RESULT_TITLE_LENGTH = 72;
+const SUB_RESULT_TITLE_LENGTH = 60;
 
 /** A paragraph's sub-result title in search: its opening words. */
 export function subResultTitle(text: string): string {

@@ -17,7 +17,13 @@ function linkModeFromEnvironment(): LinkMode {
   throw new Error(`DOSSIER_LINK_MODE is "${value}"; expected one of ${LINK_MODES.join(', ')}`);
 }
 
-export const siteIndexOptions: SiteIndexOptions = { contentRoot, linkMode: linkModeFromEnvironment(), base: basePath };
+export const siteIndexOptions: SiteIndexOptions = {
+  contentRoot,
+  linkMode: linkModeFromEnvironment(),
+  base: basePath,
+  // Set by `npm run build`, which puts the grown ledger in place once the build has succeeded.
+  ledgerOut: process.env.DOSSIER_LEDGER_OUT,
+};
 
 /** What the site calls itself in titles, the header and link previews. */
 export const SITE = {

@@ -3,11 +3,12 @@
  * document's blocks and mentions, and from them the mention index (entity -> passages), co-mentions, related
  * entities and "mentioned on". Pages only render what this computed.
  */
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { annotateTree, type AnnotatedBlock, type DocumentContext } from './annotate.ts';
 import type { EntityKind, LinkMode } from './content-schema.ts';
 import { paths } from './kinds.ts';
+import { reconcile, type LedgerEntry, type Redirect } from './ledger.ts';
 import { toHast } from './markdown.ts';
 import { Matcher, type AliasPattern } from './matcher.ts';
 import { ContentError } from './content-errors.ts';
@@ -35,6 +36,8 @@ export interface RelatedEntity {
 
 export interface ArticleIndex {
   blocks: AnnotatedBlock[];
+  /** Ids this page published once and no longer has, each resolving to a current block. */
+  redirects: Redirect[];
   /** Entity id -> number of mentions in the article. */
   mentionCounts: Map<string, number>;
 }
@@ -48,8 +51,12 @@ export interface SiteIndex {
   /** Entity id -> ids of the other entities whose descriptions mention it. */
   mentionedOn: Map<string, string[]>;
   related: Map<string, RelatedEntity[]>;
+  /** Retired block ids of each entity's description. */
+  entityRedirects: Map<string, Redirect[]>;
   /** How a document found at `path` (absolute, or relative to the working directory) is linked, if it is content. */
   contextFor(path: string): DocumentContext | undefined;
+  /** The retired ids of the document at `path`. */
+  redirectsFor(path: string): Redirect[];
 }
 
 export interface SiteIndexOptions {
@@ -57,6 +64,16 @@ export interface SiteIndexOptions {
   linkMode: LinkMode;
   /** Prefix for entity links: the site's base path, `/` at the root. */
   base: string;
+  /**
+   * Where the ledger of published ids is read from (`<contentRoot>/ledger.json`), and, when set, where the grown
+   * ledger is written for the build to put in place once it has succeeded.
+   */
+  ledgerOut?: string | undefined;
+}
+
+/** The ledger file of a content folder: page path -> every id it ever published. */
+export function ledgerFile(contentRoot: string): string {
+  return join(contentRoot, 'ledger.json');
 }
 
 /** Every surface form of every entity, as matcher patterns. */
@@ -84,7 +101,7 @@ export function excerptOf(text: string, marks: [number, number][]): Excerpt {
   };
 }
 
-export function buildSiteIndex({ contentRoot, linkMode, base }: SiteIndexOptions): SiteIndex {
+export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut }: SiteIndexOptions): SiteIndex {
   const content = loadContent(contentRoot);
   const matcher = new Matcher(aliasPatterns(content));
   const prefix = base.replace(/\/$/, '');
@@ -98,6 +115,15 @@ export function buildSiteIndex({ contentRoot, linkMode, base }: SiteIndexOptions
   for (const entity of content.entities.values()) {
     entityContext.set(entity.id, { declared: [], self: entity.id, linkMode, href, kind: kindOf });
   }
+
+  const previousLedger: Record<string, LedgerEntry[]> = existsSync(ledgerFile(contentRoot)) ? JSON.parse(readFileSync(ledgerFile(contentRoot), 'utf8')) : {};
+  const ledger: Record<string, LedgerEntry[]> = { ...previousLedger };
+  /** Reconciles a page's blocks with its ledger; returns the page's redirects. */
+  const publish = (page: string, blocks: AnnotatedBlock[]): Redirect[] => {
+    const { entries, redirects } = reconcile(previousLedger[page] ?? [], blocks);
+    ledger[page] = entries;
+    return redirects;
+  };
 
   const articles = new Map<string, ArticleIndex>();
   const passages = new Map<string, Passage[]>();
@@ -126,12 +152,14 @@ export function buildSiteIndex({ contentRoot, linkMode, base }: SiteIndexOptions
       const present = [...marksByEntity.keys()];
       for (const a of present) for (const b of present) if (a !== b) count(a, b);
     }
-    articles.set(article.slug, { blocks, mentionCounts });
+    articles.set(article.slug, { blocks, mentionCounts, redirects: publish(paths.article(article.slug), blocks) });
   }
 
   const mentionedOn = new Map<string, string[]>();
+  const entityRedirects = new Map<string, Redirect[]>();
   for (const entity of content.entities.values()) {
     const blocks = annotateTree(parseBody(entity, 'md', contentRoot), matcher, entityContext.get(entity.id)!);
+    entityRedirects.set(entity.id, publish(paths.entity(entity.kind, entity.id), blocks));
     const named = new Set(blocks.flatMap((b) => b.mentions.map((m) => m.entityId)));
     for (const id of named) mentionedOn.set(id, [...(mentionedOn.get(id) ?? []), entity.id]);
   }
@@ -151,8 +179,23 @@ export function buildSiteIndex({ contentRoot, linkMode, base }: SiteIndexOptions
     related.set(entity.id, ranked);
   }
 
+  if (ledgerOut) {
+    // Tell the editor what the build did with each retired id.
+    const pages = [
+      ...[...articles].map(([slug, article]) => [paths.article(slug), article.redirects] as const),
+      ...[...entityRedirects].map(([id, redirects]) => [paths.entity(kindOf(id), id), redirects] as const),
+    ];
+    for (const [page, redirects] of pages) {
+      for (const { from, to, why } of redirects) {
+        console.log(`Ledger: ${page}#${from} now lands on #${to} (${why === 'edited' ? 'the same paragraph, edited' : 'removed; the nearest paragraph'})`);
+      }
+    }
+  }
+  if (ledgerOut) writeFileSync(ledgerOut, `${JSON.stringify(Object.fromEntries(Object.entries(ledger).sort(([a], [b]) => a.localeCompare(b))), null, 1)}\n`);
+
   const root = resolve(contentRoot);
   return {
+    entityRedirects,
     content,
     matcher,
     articles,
@@ -160,14 +203,25 @@ export function buildSiteIndex({ contentRoot, linkMode, base }: SiteIndexOptions
     mentionedOn,
     related,
     contextFor(path) {
-      const [top, ...rest] = relative(root, resolve(path)).split(sep);
-      const stem = rest.at(-1)?.replace(/\.mdx?$/, '');
-      if (!stem) return undefined;
-      if (top === 'articles' && rest.length === 1) return articleContext.get(stem);
-      if (top === 'entities' && rest.length === 2) return entityContext.get(stem);
-      return undefined;
+      const document = documentAt(root, path);
+      return document && (document.type === 'article' ? articleContext : entityContext).get(document.id);
+    },
+    redirectsFor(path) {
+      const document = documentAt(root, path);
+      if (!document) return [];
+      return (document.type === 'article' ? articles.get(document.id)?.redirects : entityRedirects.get(document.id)) ?? [];
     },
   };
+}
+
+/** Which content document a file path is, if any. */
+function documentAt(root: string, path: string): { type: 'article' | 'entity'; id: string } | undefined {
+  const [top, ...rest] = relative(root, resolve(path)).split(sep);
+  const id = rest.at(-1)?.replace(/\.mdx?$/, '');
+  if (!id) return undefined;
+  if (top === 'articles' && rest.length === 1) return { type: 'article', id };
+  if (top === 'entities' && rest.length === 2) return { type: 'entity', id };
+  return undefined;
 }
 
 /**
