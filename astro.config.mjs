@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { remarkRehypeOptions } from './src/lib/markdown.ts';
@@ -14,6 +15,8 @@ export default defineConfig({
   base: basePath,
   // `npm run build` builds into a staging folder and swaps it in on success (src/cli/build.ts).
   outDir: process.env.DOSSIER_OUT ?? 'dist',
+  // One cache per output folder, so builds of different content at the same time do not share a content store.
+  ...(process.env.DOSSIER_CACHE ? { cacheDir: process.env.DOSSIER_CACHE } : {}),
   trailingSlash: 'always',
   markdown: {
     // The unified processor, because the linker is a rehype plugin. Smart punctuation stays off: the article's own
@@ -25,7 +28,13 @@ export default defineConfig({
       rehypePlugins: [[rehypeEntityLinks, siteIndexOptions]],
     }),
   },
-  integrations: [mdx(), searchIndex(), hostHeaders(basePath)],
+  integrations: [
+    mdx(),
+    // The search page and the 404 are no destinations for a search engine.
+    sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(page) }),
+    searchIndex(),
+    hostHeaders(basePath),
+  ],
   // Scripts and styles always as files: the Content-Security-Policy allows nothing inline.
   build: { inlineStylesheets: 'never' },
   vite: { plugins: [tailwindcss()], build: { assetsInlineLimit: 0 } },

@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { brokenLinks, builtPages } from './site.ts';
 
 const FIXTURES = 'e2e/fixtures/bad-content';
 test.describe.configure({ mode: 'parallel' });
@@ -61,9 +62,11 @@ test('a name with markup and quotes is shown as text, never run', () => {
   const result = build(contentFolder('script-in-name'), out);
   expect(result.status, result.output).toBe(0);
   const html = readFileSync(join(out, 'organizations/evil-corp/index.html'), 'utf8');
-  // Outside attribute values (where `<` is inert), no script element but the site's own modules.
+  // Outside attribute values (where `<` is inert), no script element but the site's own modules and JSON-LD, and
+  // the JSON-LD cannot be closed early by the text inside it.
   const markup = html.replace(/"[^"]*"/g, '""');
-  expect(markup.match(/<script\b[^>]*>/g)?.every((tag) => tag.includes('src='))).toBe(true);
+  expect(markup.match(/<script\b[^>]*>/g)?.every((tag) => tag.includes('src=') || tag === '<script type="">')).toBe(true);
+  expect(/<script type="application\/ld\+json">([^]*?)<\/script>/.exec(html)![1]).not.toContain('<');
   expect(markup).not.toContain('<script>alert');
   // Shown as the text it is: the name in the heading, the description's own markup as characters.
   const text = markup.replace(/<[^>]*>/g, '').replace(/&(#x3C|lt|gt|quot|amp);/g, (_, e: string) => ({ '#x3C': '<', lt: '<', gt: '>', quot: '"', amp: '&' })[e]!);
@@ -172,4 +175,21 @@ test('links to paragraphs survive edits, insertions and deletions', () => {
   // The ledger only grows.
   const ledger = JSON.parse(readFileSync(join(content, 'ledger.json'), 'utf8'))['/articles/edits/'].map((e: { id: string }) => e.id);
   for (const id of published) expect(ledger).toContain(id);
+});
+
+test('the site builds for a sub-path, with every link and anchor intact', () => {
+  test.setTimeout(120_000);
+  const out = outFolder();
+  const run = spawnSync(process.execPath, ['src/cli/build.ts'], {
+    env: { ...process.env, DOSSIER_OUT: out, DOSSIER_BASE: '/kb/', DOSSIER_SITE: 'https://example.org' },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+  const pages = builtPages(out, '/kb/');
+  expect(pages.length).toBeGreaterThan(70);
+  expect(brokenLinks(pages)).toEqual([]);
+  const article = readFileSync(join(out, 'articles/deepseek-and-open-source/index.html'), 'utf8');
+  expect(article).toContain('<link rel="canonical" href="https://example.org/kb/articles/deepseek-and-open-source/">');
+  expect(article).toContain('href="/kb/organizations/deepseek/"');
+  expect(article).toContain('content="https://example.org/kb/cards/articles/deepseek-and-open-source.png"');
 });

@@ -2,29 +2,13 @@
  * Quality gates over the whole built site: accessibility, valid HTML, links, size budgets, the content security
  * policy and the network. Every page of dist/ is checked, not a sample.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+import { brokenLinks, builtPages } from './site.ts';
 
-const DIST = 'dist';
-
-/** Every page of dist/ as [site path, html]. */
-function builtPages(): [string, string][] {
-  const pages: [string, string][] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.html')) pages.push([`/${relative(DIST, path)}`.replace(/index\.html$/, ''), readFileSync(path, 'utf8')]);
-    }
-  };
-  walk(DIST);
-  return pages.sort(([a], [b]) => a.localeCompare(b));
-}
-const pages = builtPages();
+const pages = builtPages('dist');
 const paths = pages.map(([path]) => path).filter((path) => path !== '/404.html');
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -69,22 +53,7 @@ test('every page is valid HTML', async () => {
 });
 
 test('every internal link of the built site resolves, fragments included; external links are safe', () => {
-  const byPath = new Map(pages);
-  const idsOf = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
-  const broken: string[] = [];
-  for (const [from, html] of pages) {
-    for (const [tag, href] of html.matchAll(/<a\s[^>]*href="([^"]+)"[^>]*>/g).map((m) => [m[0], m[1]!])) {
-      if (/^[a-z]+:/.test(href!) || href!.startsWith('//')) {
-        if (/^https?:/.test(href!) && !/rel="noopener noreferrer"/.test(tag!)) broken.push(`${from} -> ${href} (external link without rel="noopener noreferrer")`);
-        continue;
-      }
-      const url = new URL(href!.replace(/&amp;/g, '&'), `http://site${from}`);
-      const target = byPath.get(url.pathname);
-      if (target === undefined) broken.push(`${from} -> ${href} (no page)`);
-      else if (url.hash && !idsOf(target).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${from} -> ${href} (no such id)`);
-    }
-  }
-  expect(broken).toEqual([]);
+  expect(brokenLinks(pages)).toEqual([]);
 });
 
 /** What a first visit to a page transfers, gzip, by kind of resource (search not opened). */

@@ -1,5 +1,6 @@
 /** What the e2e suites share: the registry of the built content, and the seed the article was made from. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { loadContent } from '../src/lib/registry.ts';
 import { paths } from '../src/lib/kinds.ts';
 
@@ -18,4 +19,38 @@ export function seedSentences(): string[] {
 
 export function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Every page of a built site as [site path, html], the path under `base` as links write it. */
+export function builtPages(dist: string, base = '/'): [string, string][] {
+  const pages: [string, string][] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.html')) pages.push([`${base}${relative(dist, path)}`.replace(/index\.html$/, ''), readFileSync(path, 'utf8')]);
+    }
+  };
+  walk(dist);
+  return pages.sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** Links that lead nowhere: internal hrefs without a page, fragments without an id, external links without rel. */
+export function brokenLinks(pages: [string, string][]): string[] {
+  const byPath = new Map(pages);
+  const idsOf = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+  const broken: string[] = [];
+  for (const [from, html] of pages) {
+    for (const [tag, href] of [...html.matchAll(/<a\s[^>]*href="([^"]+)"[^>]*>/g)].map((m) => [m[0], m[1]!])) {
+      if (/^[a-z]+:/.test(href!) || href!.startsWith('//')) {
+        if (/^https?:/.test(href!) && !/rel="noopener noreferrer"/.test(tag!)) broken.push(`${from} -> ${href} (external link without rel="noopener noreferrer")`);
+        continue;
+      }
+      const url = new URL(href!.replace(/&amp;/g, '&'), `http://site${from}`);
+      const target = byPath.get(url.pathname);
+      if (target === undefined) broken.push(`${from} -> ${href} (no page)`);
+      else if (url.hash && !idsOf(target).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${from} -> ${href} (no such id)`);
+    }
+  }
+  return broken;
 }

@@ -5,6 +5,7 @@
  * DOSSIER_OUT names the output folder (default `dist`); the other DOSSIER_* settings pass through to the build.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -21,7 +22,12 @@ const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package
 rmSync(staging, { recursive: true, force: true });
 const build = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, DOSSIER_OUT: staging, DOSSIER_LEDGER_OUT: pendingLedger },
+  env: {
+    ...process.env,
+    DOSSIER_OUT: staging,
+    DOSSIER_LEDGER_OUT: pendingLedger,
+    DOSSIER_CACHE: join('node_modules', '.astro', createHash('sha256').update(output).digest('hex').slice(0, 12)),
+  },
 });
 
 if (build.status !== 0) {

@@ -24,4 +24,19 @@ export const paths = {
   article: (slug: string) => `/articles/${slug}/`,
   kindIndex: (kind: EntityKind) => `/${ENTITY_KINDS[kind]}/`,
   entity: (kind: EntityKind, id: string) => `/${ENTITY_KINDS[kind]}/${id}/`,
+  /** The social card of the page at `page` (a site-relative path like `/articles/x/`). */
+  card: (page: string) => `/cards${page === '/' ? '/index' : page.replace(/\/$/, '')}.png`,
+};
+
+/** Social cards, in pixels: the size link previews expect. */
+export const CARD_SIZE = { width: 1200, height: 630 } as const;
+
+/** Each kind's colour on social cards (the site's light-mode kind colours). */
+export const KIND_ACCENTS: Record<EntityKind | 'article', string> = {
+  article: '#a3331f',
+  organization: '#1f5fa8',
+  person: '#9a4d00',
+  policy: '#2f6b2f',
+  concept: '#6b3fa0',
+  product: '#a3264f',
 };

@@ -1,0 +1,37 @@
+/** The feed: every article with its full text, links made absolute so they work in any reader. */
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getCollection, render } from 'astro:content';
+import { loadRenderers } from 'astro:container';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { articleComponents } from '../components/article/index.ts';
+import { newestFirst } from '../lib/article-meta.ts';
+import { paths } from '../lib/kinds.ts';
+import { SITE } from '../lib/site-config.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  const root = new URL(`${base}/`, site).href.replace(/\/$/, '');
+  const container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+  const articles = (await getCollection('articles')).sort(newestFirst);
+  const items = await Promise.all(
+    articles.map(async (article) => {
+      const link = `${root}${paths.article(article.id)}`;
+      const { Content } = await render(article);
+      const html = await container.renderToString(Content, { props: { components: articleComponents } });
+      return {
+        title: article.data.title,
+        description: article.data.dek,
+        link,
+        // An approximate date is not given as a publication date.
+        ...(article.data.date && article.data.datePrecision !== 'approximate' ? { pubDate: article.data.date } : {}),
+        ...(article.data.authors.length ? { author: article.data.authors.join(', ') } : {}),
+        categories: article.data.tags,
+        // Fragment and root-relative links point at the site, not at the feed.
+        content: html.replace(/href="#/g, `href="${link}#`).replace(/href="\//g, `href="${new URL(site!).origin}/`),
+      };
+    }),
+  );
+  return rss({ title: SITE.title, description: `${SITE.title}: ${SITE.description}`, site: root, items, trailingSlash: true });
+};
