@@ -12,7 +12,8 @@ import { expect, test } from '@playwright/test';
 import { brokenLinks, builtPages } from './site.ts';
 
 const FIXTURES = 'e2e/fixtures/bad-content';
-test.describe.configure({ mode: 'parallel' });
+// One build at a time: concurrent Astro builds of one project share its .astro/ folder and trip over each other.
+test.describe.configure({ mode: 'default' });
 
 /** A content folder: the small base, with a case's files laid over it. */
 function contentFolder(caseName?: string): string {

@@ -2,10 +2,10 @@
  * Quality gates over the whole built site: accessibility, valid HTML, links, size budgets, the content security
  * policy and the network. Every page of dist/ is checked, not a sample.
  */
-import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+import { firstVisitWeight } from '../src/cli/page-weight.ts';
 import { brokenLinks, builtPages } from './site.ts';
 
 const pages = builtPages('dist');
@@ -56,25 +56,11 @@ test('every internal link of the built site resolves, fragments included; extern
   expect(brokenLinks(pages)).toEqual([]);
 });
 
-/** What a first visit to a page transfers, gzip, by kind of resource (search not opened). */
-async function firstVisitBytes(page: Page, path: string) {
-  const bytes = { html: 0, css: 0, js: 0 };
-  const pending: Promise<void>[] = [];
-  page.on('response', (response) => {
-    const type = response.request().resourceType();
-    const kind = type === 'document' ? 'html' : type === 'stylesheet' ? 'css' : type === 'script' ? 'js' : undefined;
-    if (kind) pending.push(response.body().then((body) => void (bytes[kind] += gzipSync(body).length)));
-  });
-  await page.goto(path, { waitUntil: 'networkidle' });
-  await Promise.all(pending);
-  return bytes;
-}
-
 // Half of Astro Starlight's article page, measured on this same article (55.9 kB gzip).
 const BUDGET = { html: 16 * 1024, css: 8 * 1024, js: 6 * 1024, total: 28 * 1024 };
 for (const path of ['/articles/deepseek-and-open-source/', '/organizations/deepseek/', '/concepts/open-source/', '/']) {
   test(`${path} ships within budget on a first visit`, async ({ page }) => {
-    const bytes = await firstVisitBytes(page, path);
+    const bytes = await firstVisitWeight(page, path);
     const total = bytes.html + bytes.css + bytes.js;
     test.info().annotations.push({ type: 'bytes (gzip)', description: JSON.stringify({ ...bytes, total }) });
     expect(bytes.html).toBeLessThanOrEqual(BUDGET.html);

@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { firstVisitWeight, type PageWeight } from './page-weight.ts';
 import { alignBlocks, entitiesInSentence, scoreBlocks, type ExpectedBlock, type HardCase } from '../lib/accuracy.ts';
 import { Matcher, type AliasPattern } from '../lib/matcher.ts';
 import { buildSiteIndex } from '../lib/site-index.ts';
@@ -172,20 +173,10 @@ try {
 
   // Page weight on a first visit, search not opened.
   log('pages: weighing first visits …');
-  const weights: Record<string, { html: number; css: number; js: number }> = {};
+  const weights: Record<string, PageWeight> = {};
   for (const path of PAGES) {
     const context = await browser.newContext();
-    const page = await context.newPage();
-    const bytes = { html: 0, css: 0, js: 0 };
-    const pending: Promise<void>[] = [];
-    page.on('response', (response) => {
-      const type = response.request().resourceType();
-      const kind = type === 'document' ? 'html' : type === 'stylesheet' ? 'css' : type === 'script' ? 'js' : undefined;
-      if (kind) pending.push(response.body().then((body) => void (bytes[kind] += gzipSync(body).length)));
-    });
-    await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
-    await Promise.all(pending);
-    weights[path] = bytes;
+    weights[path] = await firstVisitWeight(await context.newPage(), `${origin}${path}`);
     await context.close();
   }
   results.pageWeight = weights;
