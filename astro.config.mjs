@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { remarkRehypeOptions } from './src/lib/markdown.ts';
 import { rehypeEntityLinks } from './src/lib/rehype-entity-links.ts';
+import { buildReport } from './src/integrations/build-report.ts';
 import { hostHeaders } from './src/integrations/host-headers.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { basePath, siteIndexOptions } from './src/lib/site-config.ts';
@@ -34,6 +35,7 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(page) }),
     searchIndex(),
     hostHeaders(basePath),
+    buildReport(),
   ],
   // Scripts and styles always as files: the Content-Security-Policy allows nothing inline.
   build: { inlineStylesheets: 'never' },

@@ -27,7 +27,7 @@ const results: Record<string, unknown> = { date: new Date().toISOString() };
 // Accuracy
 log('accuracy: indexing the first article …');
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../lib/fixtures/${name}`, import.meta.url), 'utf8'));
-const blocks = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/' }).articles.get('deepseek-and-open-source')!.blocks;
+const blocks = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true }).articles.get('deepseek-and-open-source')!.blocks;
 const score = scoreBlocks(blocks, fixture<ExpectedBlock[]>('expected-mentions.json'));
 const hardCases = fixture<(HardCase & { knownMiss?: string[] })[]>('hard-cases.json');
 const hardCaseMisses = hardCases.filter((c) => {

@@ -46,9 +46,9 @@ rmSync(previous, { recursive: true, force: true });
 
 // The ids just published join the ledger in the content folder (commit it with the content).
 const ledger = ledgerFile(contentRoot);
-const grown = readFileSync(pendingLedger, 'utf8');
-rmSync(pendingLedger);
-if (!existsSync(ledger) || readFileSync(ledger, 'utf8') !== grown) {
+const grown = existsSync(pendingLedger) ? readFileSync(pendingLedger, 'utf8') : undefined; // none without linking
+rmSync(pendingLedger, { force: true });
+if (grown !== undefined && (!existsSync(ledger) || readFileSync(ledger, 'utf8') !== grown)) {
   writeFileSync(ledger, grown);
   console.log(`\nUpdated ${ledger} with the ids this build published.`);
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { timedAsync } from '../lib/build-timings.ts';
 
 const UNUSED_UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css'];
 
@@ -14,7 +15,7 @@ export function searchIndex(): AstroIntegration {
   return {
     name: 'dossier-search-index',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir, logger }) => timedAsync('searchIndex', async () => {
         const site = fileURLToPath(dir);
         try {
           const created = await pagefind.createIndex({});
@@ -29,7 +30,7 @@ export function searchIndex(): AstroIntegration {
         } finally {
           await pagefind.close();
         }
-      },
+      }),
     },
   };
 }

@@ -7,23 +7,25 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { annotateTree, type AnnotatedBlock } from './annotate.ts';
+import { timed } from './build-timings.ts';
 import { TERMS_CLOSE, TERMS_OPEN, chineseSearchTerms, subResultTitle } from './search-terms.ts';
 import { getSiteIndex, type SiteIndexOptions } from './site-index.ts';
 
 export function rehypeEntityLinks(options: SiteIndexOptions) {
   return (tree: Root, file: VFile) => {
+    if (!options.linking) return;
     const index = getSiteIndex(options);
     const context = file.path ? index.contextFor(file.path) : undefined;
     if (!context) return;
     const retiredIds = Map.groupBy(index.redirectsFor(file.path!), (redirect) => redirect.to);
-    annotateTree(tree, index.matcher, context, (element, block) => {
+    timed('linking', () => annotateTree(tree, index.matcher, context, (element, block) => {
       prepareForSearch(element, block);
       addPermalink(element, block);
       // Ids this block replaced: an empty element carrying each, so old links still land here, no JavaScript needed.
       for (const { from } of retiredIds.get(block.id) ?? []) {
         element.children.unshift({ type: 'element', tagName: 'span', properties: { id: from, className: ['retired-id'] }, children: [] });
       }
-    });
+    }));
   };
 }
 

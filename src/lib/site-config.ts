@@ -20,6 +20,8 @@ function linkModeFromEnvironment(): LinkMode {
 export const siteIndexOptions: SiteIndexOptions = {
   contentRoot,
   linkMode: linkModeFromEnvironment(),
+  // DOSSIER_LINKING=off builds without linking and the mention index: the bench's baseline.
+  linking: process.env.DOSSIER_LINKING !== 'off',
   base: basePath,
   // Set by `npm run build`, which puts the grown ledger in place once the build has succeeded.
   ledgerOut: process.env.DOSSIER_LEDGER_OUT,

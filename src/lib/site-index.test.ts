@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSiteIndex, excerptOf } from './site-index.ts';
 
-const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/' });
+const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true });
 const passageTexts = (id: string) => (index.passages.get(id) ?? []).map((p) => p.excerpt.text);
 
 describe('the mention index over the real content', () => {

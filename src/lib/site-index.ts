@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { annotateTree, type AnnotatedBlock, type DocumentContext } from './annotate.ts';
+import { timed } from './build-timings.ts';
 import type { EntityKind, LinkMode } from './content-schema.ts';
 import { paths } from './kinds.ts';
 import { reconcile, type LedgerEntry, type Redirect } from './ledger.ts';
@@ -64,6 +65,8 @@ export interface SiteIndexOptions {
   linkMode: LinkMode;
   /** Prefix for entity links: the site's base path, `/` at the root. */
   base: string;
+  /** False to build without linking and the mention index (the bench's baseline): blocks, ids and links are left out. */
+  linking: boolean;
   /**
    * Where the ledger of published ids is read from (`<contentRoot>/ledger.json`), and, when set, where the grown
    * ledger is written for the build to put in place once it has succeeded.
@@ -101,9 +104,9 @@ export function excerptOf(text: string, marks: [number, number][]): Excerpt {
   };
 }
 
-export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut }: SiteIndexOptions): SiteIndex {
-  const content = loadContent(contentRoot);
-  const matcher = new Matcher(aliasPatterns(content));
+export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking }: SiteIndexOptions): SiteIndex {
+  const content = timed('registry', () => loadContent(contentRoot));
+  const matcher = timed('matcher', () => new Matcher(aliasPatterns(content)));
   const prefix = base.replace(/\/$/, '');
   const kindOf = (id: string): EntityKind => content.entities.get(id)!.kind;
   const href = (id: string) => prefix + paths.entity(kindOf(id), id);
@@ -134,35 +137,39 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut }: SiteI
     coMentions.set(a, row);
   };
 
-  for (const article of content.articles) {
-    const blocks = annotateTree(parseBody(article, 'mdx', contentRoot), matcher, articleContext.get(article.slug)!);
-    const mentionCounts = new Map<string, number>();
-    for (const block of blocks) {
-      if (block.role === 'heading' || !block.mentions.length) continue;
-      const marksByEntity = new Map<string, [number, number][]>();
-      for (const { entityId, start, end } of block.mentions) {
-        mentionCounts.set(entityId, (mentionCounts.get(entityId) ?? 0) + 1);
-        marksByEntity.set(entityId, [...(marksByEntity.get(entityId) ?? []), [start, end]]);
-      }
-      for (const [entityId, marks] of marksByEntity) {
-        const list = passages.get(entityId) ?? [];
-        list.push({ articleSlug: article.slug, blockId: block.id, ...(block.section ? { section: block.section } : {}), excerpt: excerptOf(block.text, marks) });
-        passages.set(entityId, list);
-      }
-      const present = [...marksByEntity.keys()];
-      for (const a of present) for (const b of present) if (a !== b) count(a, b);
-    }
-    articles.set(article.slug, { blocks, mentionCounts, redirects: publish(paths.article(article.slug), blocks) });
-  }
-
   const mentionedOn = new Map<string, string[]>();
   const entityRedirects = new Map<string, Redirect[]>();
-  for (const entity of content.entities.values()) {
-    const blocks = annotateTree(parseBody(entity, 'md', contentRoot), matcher, entityContext.get(entity.id)!);
-    entityRedirects.set(entity.id, publish(paths.entity(entity.kind, entity.id), blocks));
-    const named = new Set(blocks.flatMap((b) => b.mentions.map((m) => m.entityId)));
-    for (const id of named) mentionedOn.set(id, [...(mentionedOn.get(id) ?? []), entity.id]);
-  }
+  // Every document parsed and annotated once: the blocks, ids and mentions that pages and links are made of.
+  timed('mentionIndex', () => {
+    if (!linking) return;
+    for (const article of content.articles) {
+      const blocks = annotateTree(parseBody(article, 'mdx', contentRoot), matcher, articleContext.get(article.slug)!);
+      const mentionCounts = new Map<string, number>();
+      for (const block of blocks) {
+        if (block.role === 'heading' || !block.mentions.length) continue;
+        const marksByEntity = new Map<string, [number, number][]>();
+        for (const { entityId, start, end } of block.mentions) {
+          mentionCounts.set(entityId, (mentionCounts.get(entityId) ?? 0) + 1);
+          marksByEntity.set(entityId, [...(marksByEntity.get(entityId) ?? []), [start, end]]);
+        }
+        for (const [entityId, marks] of marksByEntity) {
+          const list = passages.get(entityId) ?? [];
+          list.push({ articleSlug: article.slug, blockId: block.id, ...(block.section ? { section: block.section } : {}), excerpt: excerptOf(block.text, marks) });
+          passages.set(entityId, list);
+        }
+        const present = [...marksByEntity.keys()];
+        for (const a of present) for (const b of present) if (a !== b) count(a, b);
+      }
+      articles.set(article.slug, { blocks, mentionCounts, redirects: publish(paths.article(article.slug), blocks) });
+    }
+
+    for (const entity of content.entities.values()) {
+      const blocks = annotateTree(parseBody(entity, 'md', contentRoot), matcher, entityContext.get(entity.id)!);
+      entityRedirects.set(entity.id, publish(paths.entity(entity.kind, entity.id), blocks));
+      const named = new Set(blocks.flatMap((b) => b.mentions.map((m) => m.entityId)));
+      for (const id of named) mentionedOn.set(id, [...(mentionedOn.get(id) ?? []), entity.id]);
+    }
+  });
 
   const related = new Map<string, RelatedEntity[]>();
   for (const entity of content.entities.values()) {
@@ -191,7 +198,7 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut }: SiteI
       }
     }
   }
-  if (ledgerOut) writeFileSync(ledgerOut, `${JSON.stringify(Object.fromEntries(Object.entries(ledger).sort(([a], [b]) => a.localeCompare(b))), null, 1)}\n`);
+  if (ledgerOut && linking) writeFileSync(ledgerOut, `${JSON.stringify(Object.fromEntries(Object.entries(ledger).sort(([a], [b]) => a.localeCompare(b))), null, 1)}\n`);
 
   const root = resolve(contentRoot);
   return {

@@ -10,6 +10,7 @@ import { getCollection } from 'astro:content';
 import { entityKinds } from '../../lib/content-schema.ts';
 import { KIND_ACCENTS, KIND_LABELS, paths } from '../../lib/kinds.ts';
 import { SITE } from '../../lib/site-config.ts';
+import { timedAsync } from '../../lib/build-timings.ts';
 import { CARD_DESIGN, renderCard, type CardContent } from '../../lib/social-card.ts';
 
 const CACHE = 'node_modules/.cache/dossier-cards';
@@ -36,7 +37,7 @@ export const GET: APIRoute = async ({ props }) => {
   if (existsSync(file)) {
     png = readFileSync(file);
   } else {
-    png = await renderCard(card);
+    png = await timedAsync('cards', () => renderCard(card));
     mkdirSync(CACHE, { recursive: true });
     // Written aside and renamed into place: a build running at the same time never reads half a card.
     writeFileSync(`${file}.${process.pid}`, png);
