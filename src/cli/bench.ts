@@ -9,19 +9,23 @@
  * - Page weight on a first visit (gzip HTML, CSS, JS) against the budgets, and Lighthouse scores (median of 3 runs,
  *   default mobile emulation) for the home, article and an entity page.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { measureBuild, measureSearch, preview, type BuildFigures, type SearchRun } from './bench-site.ts';
+import { writeCorpus } from './corpus.ts';
 import { firstVisitWeight, type PageWeight } from './page-weight.ts';
 import { alignBlocks, entitiesInSentence, scoreBlocks, type ExpectedBlock, type HardCase } from '../lib/accuracy.ts';
 import { Matcher, type AliasPattern } from '../lib/matcher.ts';
 import { buildSiteIndex } from '../lib/site-index.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+/** `npm run bench -- --quick` leaves out Lighthouse and the synthetic corpora (minutes of building). */
+const quick = process.argv.includes('--quick');
 const results: Record<string, unknown> = { date: new Date().toISOString() };
 
 // Accuracy
@@ -101,109 +105,92 @@ for (const count of [10, 1_000, 10_000]) {
 }
 results.matcher = { megabytes, runs: 3, figure: 'best of 3', throughput, ratio10kTo10: throughput[10]!.mbPerSecond / throughput[10_000]!.mbPerSecond };
 
-// Search on the built site
 function folderBytes(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
     const path = join(dir, entry.name);
     return sum + (entry.isDirectory() ? folderBytes(path) : statSync(path).size);
   }, 0);
 }
+
+// Search, page weight and Lighthouse on the real site
 if (!existsSync('dist/pagefind')) {
-  log('search: building the site …');
-  if (spawnSync('npx', ['astro', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('astro build failed');
+  log('site: building …');
+  if (spawnSync(process.execPath, ['src/cli/build.ts'], { stdio: 'ignore' }).status !== 0) throw new Error('npm run build failed');
 }
 log('search: measuring in Chromium …');
-const port = 4391;
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', detached: true });
-const origin = `http://127.0.0.1:${port}`;
-for (let tries = 0; ; tries++) {
-  try {
-    await fetch(origin);
-    break;
-  } catch {
-    if (tries > 100) throw new Error('the preview server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 const browser = await chromium.launch(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] } : {});
-const queries = ['DeepSeek', '智商税', 'open source', '李开复'];
 const PAGES = ['/', '/articles/deepseek-and-open-source/', '/organizations/deepseek/'];
 const BUDGET_KB = { html: 16, css: 8, js: 6, total: 28 };
-const searchRuns: { query: string; firstQueryBytes: number; keystrokeToResultsMs: number }[] = [];
+const site = await preview('dist', 4391);
 try {
-  for (const query of queries) {
-    // A fresh context per query: nothing cached, as for a reader's first search.
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
-    let bytes = 0;
-    page.on('response', async (response) => {
-      // As a host that compresses its responses would send them (the preview server does not).
-      if (new URL(response.url()).pathname.includes('/pagefind/') || response.url().includes('search')) bytes += gzipSync(await response.body().catch(() => Buffer.alloc(0))).length;
-    });
-    await page.keyboard.press('/');
-    const input = page.getByRole('dialog').getByRole('searchbox');
-    await input.waitFor();
-    await input.pressSequentially(query.slice(0, -1));
-    await page.getByRole('dialog').getByRole('status').filter({ hasText: 'for' }).waitFor().catch(() => undefined);
-    // Time from the last keystroke to the status announcing this query's results.
-    const elapsed = await page.evaluate(async (last) => {
-      const dialog = document.querySelector('dialog')!;
-      const input = dialog.querySelector('input')!;
-      const status = dialog.querySelector('[role="status"]')!;
-      const started = performance.now();
-      const done = new Promise<number>((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (status.textContent?.includes(`“${input.value}”`)) {
-            observer.disconnect();
-            resolve(performance.now() - started);
-          }
-        });
-        observer.observe(status, { childList: true, characterData: true, subtree: true });
-      });
-      input.value += last;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      return done;
-    }, query.slice(-1));
-    await page.waitForTimeout(200);
-    searchRuns.push({ query, firstQueryBytes: bytes, keystrokeToResultsMs: elapsed });
-    await context.close();
-  }
-  results.search = { indexBytes: folderBytes('dist/pagefind'), pages: readdirSync('dist/pagefind/fragment').length, runs: searchRuns };
+  results.search = { indexBytes: folderBytes('dist/pagefind'), runs: await measureSearch(browser, site.origin, ['DeepSeek', '智商税', 'open source', '李开复']) };
 
-  // Page weight on a first visit, search not opened.
   log('pages: weighing first visits …');
   const weights: Record<string, PageWeight> = {};
   for (const path of PAGES) {
     const context = await browser.newContext();
-    weights[path] = await firstVisitWeight(await context.newPage(), `${origin}${path}`);
+    weights[path] = await firstVisitWeight(await context.newPage(), `${site.origin}${path}`);
     await context.close();
   }
   results.pageWeight = weights;
 
-  log('lighthouse: 3 runs per page …');
-  const chrome = await chromeLauncher.launch({
-    ...(existsSync('/usr/bin/chromium') ? { chromePath: '/usr/bin/chromium' } : {}),
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
-  });
-  const scores: Record<string, Record<string, number>> = {};
-  try {
-    for (const path of PAGES) {
-      const runs: Record<string, number>[] = [];
-      for (let run = 0; run < 3; run++) {
-        const result = await lighthouse(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
-        runs.push(Object.fromEntries(['performance', 'accessibility', 'best-practices', 'seo'].map((id) => [id, Math.round((result?.lhr.categories[id]?.score ?? 0) * 100)])));
+  if (!quick) {
+    log('lighthouse: 3 runs per page …');
+    const chrome = await chromeLauncher.launch({
+      ...(existsSync('/usr/bin/chromium') ? { chromePath: '/usr/bin/chromium' } : {}),
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+    });
+    const scores: Record<string, Record<string, number>> = {};
+    try {
+      for (const path of PAGES) {
+        const runs: Record<string, number>[] = [];
+        for (let run = 0; run < 3; run++) {
+          const result = await lighthouse(`${site.origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
+          runs.push(Object.fromEntries(['performance', 'accessibility', 'best-practices', 'seo'].map((id) => [id, Math.round((result?.lhr.categories[id]?.score ?? 0) * 100)])));
+        }
+        scores[path] = Object.fromEntries(Object.keys(runs[0]!).map((id) => [id, runs.map((r) => r[id]!).sort((a, b) => a - b)[1]!]));
       }
-      scores[path] = Object.fromEntries(Object.keys(runs[0]!).map((id) => [id, runs.map((r) => r[id]!).sort((a, b) => a - b)[1]!]));
+    } finally {
+      await chrome.kill();
     }
-  } finally {
-    await chrome.kill();
+    results.lighthouse = scores;
   }
-  results.lighthouse = scores;
 } finally {
-  await browser.close();
-  process.kill(-server.pid!);
+  site.stop();
 }
+
+// Scale: the real content and synthetic corpora, each built with and without linking.
+const scale: Record<string, { articles: number; entities: number; linked: BuildFigures; unlinked: BuildFigures; search?: SearchRun[] }> = {};
+const corpora: [string, string, number, number][] = [['real', 'content', 1, 69]];
+if (!quick) {
+  for (const [articles, entities] of [[100, 300], [1000, 2000]] as const) {
+    const folder = join(tmpdir(), `dossier-corpus-${articles}`);
+    log(`scale: writing a corpus of ${articles} articles and ${entities} entities …`);
+    writeCorpus({ articles, entities, seed: 1, out: folder });
+    corpora.push([`${articles} articles`, folder, articles, entities]);
+  }
+}
+for (const [name, content, articles, entities] of corpora) {
+  const out = join(tmpdir(), `dossier-bench-${name.replace(/\W+/g, '-')}`);
+  log(`scale: building ${name} with linking …`);
+  const linked = measureBuild(content, out, true);
+  log(`scale: building ${name} without linking …`);
+  const unlinked = measureBuild(content, `${out}-unlinked`, false);
+  scale[name] = { articles, entities, linked, unlinked };
+  if (name !== 'real') {
+    // A name from the corpus, in each script.
+    const sample = readFileSync(join(content, 'entities/organizations', readdirSync(join(content, 'entities/organizations'))[0]!), 'utf8');
+    const queries = [/^name: (.+)$/m.exec(sample)![1]!, /script: zh-Hans/.test(sample) ? /native: \{ name: '([^']+)'/.exec(sample)![1]! : 'open'];
+    const served = await preview(out, 4392);
+    try {
+      scale[name].search = await measureSearch(browser, served.origin, queries);
+    } finally {
+      served.stop();
+    }
+  }
+}
+results.scale = scale;
+await browser.close();
 
 // Report
 const pct = (x: number) => x.toFixed(3);
@@ -219,7 +206,7 @@ for (const t of Object.values(throughput)) {
 }
 console.log(`  10-alias speed / 10,000-alias speed: ${(results.matcher as { ratio10kTo10: number }).ratio10kTo10.toFixed(2)}x (target <= 1.5x)`);
 
-const s = results.search as { indexBytes: number; runs: typeof searchRuns };
+const s = results.search as { indexBytes: number; runs: SearchRun[] };
 console.log(`\nSearch (built site, Chromium, a fresh browser context per query)`);
 console.log(`  index on disk: ${(s.indexBytes / 1024).toFixed(0)} kB (dist/pagefind)`);
 console.log('  query          first-query gzip    last keystroke -> results');
@@ -231,10 +218,32 @@ console.log('  page                                     HTML    CSS     JS   tot
 for (const [path, w] of Object.entries(results.pageWeight as Record<string, { html: number; css: number; js: number }>)) {
   console.log(`  ${path.padEnd(38)} ${kb(w.html).padStart(6)} ${kb(w.css).padStart(6)} ${kb(w.js).padStart(6)} ${kb(w.html + w.css + w.js).padStart(7)}`);
 }
-console.log('\nLighthouse, median of 3 (performance / accessibility / best practices / SEO)');
-for (const [path, s] of Object.entries(results.lighthouse as Record<string, Record<string, number>>)) {
-  console.log(`  ${path.padEnd(38)} ${Object.values(s).join(' / ')}`);
+if (results.lighthouse) {
+  console.log('\nLighthouse, median of 3 (performance / accessibility / best practices / SEO)');
+  for (const [path, s] of Object.entries(results.lighthouse as Record<string, Record<string, number>>)) {
+    console.log(`  ${path.padEnd(38)} ${Object.values(s).join(' / ')}`);
+  }
 }
+
+const secs = (ms: number) => (ms / 1000).toFixed(1);
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+console.log('\nScale: cold builds (fresh caches), with linking and without');
+for (const [name, run] of Object.entries(scale)) {
+  const { linked, unlinked } = run;
+  const st = linked.stagesMs;
+  const linkingCost = st.mentionIndex + st.linking;
+  const astro = linked.totalMs - st.registry - st.matcher - st.mentionIndex - st.linking - st.cards - st.searchIndex;
+  console.log(`  ${name}: ${run.articles} articles, ${run.entities} entities, ${linked.pages} pages`);
+  console.log(`    build ${secs(linked.totalMs)} s, ${(linked.pages / (linked.totalMs / 1000)).toFixed(1)} pages/s; without linking ${secs(unlinked.totalMs)} s (ratio ${(linked.totalMs / unlinked.totalMs).toFixed(2)})`);
+  console.log(`    linking and mention index ${secs(linkingCost)} s = ${((100 * linkingCost) / unlinked.totalMs).toFixed(1)}% of the unlinked build (target <= 10%)`);
+  console.log(`    stages s: registry ${secs(st.registry)}, matcher ${secs(st.matcher)}, mention index ${secs(st.mentionIndex)}, linking ${secs(st.linking)}, cards ${secs(st.cards)}, search index ${secs(st.searchIndex)}, Astro and the rest ${secs(astro)}`);
+  console.log(`    peak memory ${mb(linked.peakMemoryBytes)} MB (target < 2048 at 1,000 articles); dist ${mb(linked.distBytes)} MB, search index ${mb(linked.searchIndexBytes)} MB`);
+  const g = linked.pageGzip;
+  console.log(`    page gzip kB, median / largest: HTML ${kb(g.html.median)} / ${kb(g.html.largest)}, CSS ${kb(g.css.median)} / ${kb(g.css.largest)}, JS ${kb(g.js.median)} / ${kb(g.js.largest)}`);
+  for (const q of run.search ?? []) console.log(`    search "${q.query}": first query ${kb(q.firstQueryBytes)} kB gzip (target <= 150), keystroke to results ${q.keystrokeToResultsMs.toFixed(0)} ms (target <= 100)`);
+}
+const [small, large] = [scale['100 articles'], scale['1000 articles']];
+if (small && large) console.log(`  1,000-article build / 100-article build: ${(large.linked.totalMs / small.linked.totalMs).toFixed(1)}x (target <= 11x)`);
 
 mkdirSync('.bench', { recursive: true });
 writeFileSync('.bench/latest.json', `${JSON.stringify(results, null, 2)}\n`);

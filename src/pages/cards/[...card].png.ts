@@ -13,7 +13,7 @@ import { SITE } from '../../lib/site-config.ts';
 import { timedAsync } from '../../lib/build-timings.ts';
 import { CARD_DESIGN, renderCard, type CardContent } from '../../lib/social-card.ts';
 
-const CACHE = 'node_modules/.cache/dossier-cards';
+const CACHE = process.env.DOSSIER_CARD_CACHE ?? 'node_modules/.cache/dossier-cards';
 
 export const getStaticPaths = (async () => {
   const articles = await getCollection('articles');
