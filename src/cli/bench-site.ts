@@ -36,10 +36,13 @@ export function measureBuild(content: string, out: string, linking: boolean): Bu
   const run = spawnSync(process.execPath, ['src/cli/build.ts'], {
     env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out, DOSSIER_TIMINGS: timings, DOSSIER_LINKING: linking ? 'on' : 'off', DOSSIER_CARD_CACHE: cards },
     encoding: 'utf8',
+    // A build of thousands of pages logs megabytes: keep only the errors, and room for them.
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
   });
   const totalMs = performance.now() - started;
   rmSync(cards, { recursive: true, force: true });
-  if (run.status !== 0) throw new Error(`the build of ${content} failed:\n${run.stderr.slice(-2000)}`);
+  if (run.status !== 0) throw new Error(`the build of ${content} failed (${run.error?.message ?? `exit ${run.status}`}):\n${run.stderr.slice(-2000)}`);
   const { stagesMs, peakMemoryBytes } = JSON.parse(readFileSync(timings, 'utf8')) as Pick<BuildFigures, 'stagesMs' | 'peakMemoryBytes'>;
 
   const all = files(out);
