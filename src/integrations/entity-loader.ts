@@ -2,18 +2,20 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { entitySchema } from '../lib/content-schema.ts';
-import { loadContent } from '../lib/registry.ts';
+import { getSiteIndex, type SiteIndexOptions } from '../lib/site-index.ts';
 
 /**
  * Feeds the registry's validated entities into Astro's content layer. The registry, not Astro, validates: it knows
  * the kind from the folder and checks what one file cannot (ids, aliases and references across files).
  */
-export function entityLoader(contentRoot: string): Loader & { schema: typeof entitySchema } {
+export function entityLoader(options: SiteIndexOptions): Loader & { schema: typeof entitySchema } {
+  const { contentRoot } = options;
   return {
     name: 'dossier-entities',
     schema: entitySchema,
     async load({ store, renderMarkdown, config }) {
-      const { entities } = loadContent(contentRoot);
+      // The build's one registry: the rehype plugin that renders these descriptions uses the same index.
+      const { entities } = getSiteIndex(options).content;
       store.clear();
       for (const entity of entities.values()) {
         const absolutePath = resolve(contentRoot, entity.file);

@@ -45,6 +45,8 @@ export interface ArticleIndex {
 
 export interface SiteIndex {
   content: Content;
+  /** Article slug -> title, for the many pages that name articles. */
+  articleTitles: Map<string, string>;
   matcher: Matcher;
   articles: Map<string, ArticleIndex>;
   /** Entity id -> every passage of every article that mentions it, in article order. */
@@ -204,6 +206,7 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
   return {
     entityRedirects,
     content,
+    articleTitles: new Map(content.articles.map((article) => [article.slug, article.data.title])),
     matcher,
     articles,
     passages,
