@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+
+const ARTICLE = '/articles/deepseek-and-open-source/';
+
+test('hovering an entity link previews the entity without moving the text', async ({ page }) => {
+  await page.goto(ARTICLE);
+  const link = page.locator('#p-in-the-chinese-tech-space a.entity-link[data-entity="robin-li"]');
+  // Where the link sits in the document (not the viewport: hovering may scroll), and how tall the document is.
+  const layout = () => link.evaluate((a) => ({ top: a.getBoundingClientRect().top + window.scrollY, left: a.getBoundingClientRect().left, height: document.documentElement.scrollHeight }));
+  await link.scrollIntoViewIfNeeded();
+  const before = await layout();
+  await link.hover();
+  const preview = page.getByRole('tooltip');
+  await expect(preview).toBeVisible();
+  await expect(preview).toContainText('Robin Li');
+  await expect(preview.locator('[lang="zh-Hans"]')).toHaveText('李彦宏');
+  await expect(preview).toContainText('Person');
+  await expect(preview).toContainText('IQ tax');
+  await expect(preview).toContainText(/Mentioned in \d+ passages?/);
+  await expect(link).toHaveAttribute('aria-describedby', 'entity-preview');
+  expect(await layout()).toEqual(before);
+  await page.mouse.move(0, 0);
+  await expect(preview).toBeHidden();
+});
+
+test('keyboard focus opens the preview and Esc closes it', async ({ page }) => {
+  await page.goto(ARTICLE);
+  const link = page.locator('a.entity-link[data-entity="high-flyer"]').first();
+  await link.focus();
+  const preview = page.getByRole('tooltip');
+  await expect(preview).toContainText('High-Flyer Quant');
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
+  await expect(link).not.toHaveAttribute('aria-describedby');
+});
+
+test('without JavaScript an entity link is just a link', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(ARTICLE);
+  await page.locator('a.entity-link[data-entity="robin-li"]').first().click();
+  await expect(page).toHaveURL(/\/people\/robin-li\/$/);
+  await context.close();
+});
