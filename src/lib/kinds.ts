@@ -1,5 +1,5 @@
 /** How each entity kind is named to readers and where its pages live. */
-import { ENTITY_KINDS, entityKinds, type EntityKind, type KindFolder } from './content-schema.ts';
+import { ENTITY_KINDS, type EntityKind, type KindFolder } from './content-schema.ts';
 
 export const KIND_LABELS: Record<EntityKind, { singular: string; plural: string }> = {
   organization: { singular: 'Organization', plural: 'Organizations' },
@@ -8,10 +8,6 @@ export const KIND_LABELS: Record<EntityKind, { singular: string; plural: string 
   concept: { singular: 'Concept', plural: 'Concepts' },
   product: { singular: 'Product', plural: 'Products' },
 };
-
-export function kindOfFolder(folder: string): EntityKind | undefined {
-  return entityKinds.find((kind) => ENTITY_KINDS[kind] === folder);
-}
 
 export function kindFolder(kind: EntityKind): KindFolder {
   return ENTITY_KINDS[kind];

@@ -196,10 +196,6 @@ export class Matcher {
     this.folded = folded.length ? new Automaton(folded, true) : undefined;
   }
 
-  get size(): number {
-    return this.patterns.length;
-  }
-
   /** Every occurrence of every alias that respects word boundaries, overlaps included, in no particular order. */
   candidates(text: string): Match[] {
     const found: Match[] = [];
@@ -261,10 +257,6 @@ export class DocumentScanner {
   constructor(matcher: Matcher, declared: Iterable<string>) {
     this.matcher = matcher;
     for (const id of declared) this.introduced.set(id, this.clock++);
-  }
-
-  isIntroduced(entityId: string): boolean {
-    return this.introduced.has(entityId);
   }
 
   /**

@@ -8,7 +8,8 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { annotateTree, type AnnotatedBlock } from './annotate.ts';
 import { timed } from './build-timings.ts';
-import { TERMS_CLOSE, TERMS_OPEN, chineseSearchTerms, subResultTitle } from './search-terms.ts';
+import { TERMS_CLOSE, TERMS_OPEN } from './search-results.ts';
+import { chineseSearchTerms, subResultTitle } from './search-terms.ts';
 import { getSiteIndex, type SiteIndexOptions } from './site-index.ts';
 
 export function rehypeEntityLinks(options: SiteIndexOptions) {

@@ -9,8 +9,6 @@
 import { Converter } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 
-export { TERMS_CLOSE, TERMS_OPEN } from './search-results.ts';
-
 const HAN_RUN = /\p{Script=Han}+/gu;
 /** Longer queries are rare; a term this long is still a prefix match for any query it starts. */
 const MAX_TERM = 12;

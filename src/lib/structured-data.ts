@@ -14,7 +14,7 @@ const POLICY_TYPES: Record<string, string> = {
   statement: 'CreativeWork',
 };
 
-function entityType(data: EntityData): string {
+export function entityType(data: EntityData): string {
   switch (data.kind) {
     case 'organization':
       return data.orgType === 'government-agency' ? 'GovernmentOrganization' : data.orgType === 'publication' ? 'NewsMediaOrganization' : 'Organization';
@@ -63,5 +63,3 @@ export function articleJsonLd(data: ArticleData, url: string, about: { type: str
 export function serializeJsonLd(data: JsonLd): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
-
-export { entityType };

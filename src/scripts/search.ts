@@ -6,7 +6,7 @@ import { excerptPieces, ownPageFirst, type ExcerptPiece } from '../lib/search-re
 
 const BASE = import.meta.env.BASE_URL;
 /** The query parameter that carries the search terms to the result page, where they are highlighted. */
-export const HIGHLIGHT_PARAM = 'highlight';
+const HIGHLIGHT_PARAM = 'highlight';
 const RESULTS_SHOWN = 20;
 const SUB_RESULTS_SHOWN = 3;
 
