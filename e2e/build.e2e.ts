@@ -194,3 +194,41 @@ test('the site builds for a sub-path, with every link and anchor intact', () => 
   expect(article).toContain('href="/kb/organizations/deepseek/"');
   expect(article).toContain('content="https://example.org/kb/cards/articles/deepseek-and-open-source.png"');
 });
+
+test('a newsletter ingested into an empty content folder, with its suggestions accepted, builds a linked site', () => {
+  const content = join(mkdtempSync(join(tmpdir(), 'dossier-ingest-')), 'content');
+  const ingest = (...args: string[]) => {
+    const run = spawnSync(process.execPath, ['src/cli/ingest.ts', ...args, '--content', content], { encoding: 'utf8' });
+    return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+  };
+  const seed = ['e2e/fixtures/chinatalk-deepseek-open-source.txt', '--title', 'DeepSeek, Open Source, and the Chinese State'];
+  const article = join(content, 'articles', 'deepseek-open-source-and-the-chinese-state.mdx');
+
+  const first = ingest(...seed);
+  expect(first.status, first.output).toBe(0);
+  expect(first.output).toMatch(/Unsure: check these:[\s\S]*footnote marker 3/);
+  expect(first.output).toMatch(/suggested entities, drafted in/);
+
+  // An editor's file is never overwritten unless asked.
+  writeFileSync(article, `${readFileSync(article, 'utf8')}\nAn editor’s line.\n`);
+  const again = ingest(...seed);
+  expect(again.status).toBe(1);
+  expect(again.output).toContain('already exists: ingest never overwrites an article. Pass --force to replace it');
+  expect(readFileSync(article, 'utf8')).toContain('An editor’s line.');
+
+  const accepted = ingest('--accept-all');
+  expect(accepted.status, accepted.output).toBe(0);
+  const forced = ingest(...seed, '--force');
+  expect(forced.status, forced.output).toBe(0);
+  expect(forced.output).not.toContain('suggested entities'); // every name now has its entity
+  expect(readFileSync(article, 'utf8')).not.toContain('An editor’s line.');
+
+  const out = outFolder();
+  const result = build(content, out);
+  expect(result.status, result.output).toBe(0);
+  expect(brokenLinks(builtPages(out))).toEqual([]);
+  const html = readFileSync(join(out, 'articles', 'deepseek-open-source-and-the-chinese-state', 'index.html'), 'utf8');
+  for (const entity of ['organizations/deepseek', 'people/robin-li', 'concepts/iq-tax', 'people/liang-wenfeng']) expect(html).toContain(`href="/${entity}/"`);
+  const deepseek = readFileSync(join(out, 'organizations', 'deepseek', 'index.html'), 'utf8');
+  expect(deepseek).toContain('has no near-term profit strategy');
+});

@@ -13,8 +13,8 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 /** Longer queries are rare; a term this long is still a prefix match for any query it starts. */
 const MAX_TERM = 12;
 
-const toSimplified = Converter({ from: 'tw', to: 'cn' });
-const toTraditional = Converter({ from: 'cn', to: 'tw' });
+export const toSimplified = Converter({ from: 'tw', to: 'cn' });
+export const toTraditional = Converter({ from: 'cn', to: 'tw' });
 
 /** Runs of Han characters, split at anything else (spaces, Latin, and full-width punctuation such as 、 and ，). */
 export function hanRuns(text: string): string[] {
