@@ -165,7 +165,8 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
     const forms = [...candidate.forms.keys()];
     const owner = forms.map((form) => knownByForm.get(normal(form))).find(Boolean);
     if (owner) {
-      const missing = withOtherScript(forms).filter((form) => !knownByForm.has(normal(form)));
+      // Only forms the article uses: the other script of an existing alias is the editor's call.
+      const missing = forms.filter((form) => !knownByForm.has(normal(form)));
       if (missing.length) {
         const entry = aliases.get(owner.id) ?? { entityId: owner.id, aliases: [], passages: [] };
         entry.aliases.push(...missing.filter((form) => !entry.aliases.includes(form)));
