@@ -42,3 +42,27 @@ test('without JavaScript an entity link is just a link', async ({ browser }) => 
   await expect(page).toHaveURL(/\/people\/robin-li\/$/);
   await context.close();
 });
+
+test('a footnote marker previews its note in place, by mouse and by keyboard', async ({ page }) => {
+  await page.goto(ARTICLE);
+  const marker = page.locator('a[data-footnote-ref][href="#user-content-fn-1"]');
+  await marker.scrollIntoViewIfNeeded();
+  const top = () => marker.evaluate((a) => a.getBoundingClientRect().top + window.scrollY);
+  const before = await top();
+  await marker.hover();
+  const preview = page.getByRole('tooltip');
+  await expect(preview).toContainText('Note 1');
+  await expect(preview).toContainText('The definition of open-source AI is a work in progress.');
+  await expect(preview).not.toContainText('↩');
+  await expect(marker).toHaveAttribute('aria-describedby', 'footnote-label entity-preview');
+  expect(await top()).toBe(before);
+  expect(page.url()).not.toContain('#'); // the reader has not moved
+  await page.mouse.move(0, 0);
+  await expect(preview).toBeHidden();
+  await expect(marker).toHaveAttribute('aria-describedby', 'footnote-label');
+
+  await page.locator('a[data-footnote-ref][href="#user-content-fn-5"]').focus();
+  await expect(preview).toContainText('Instruction-set architectures (ISAs) are the interface');
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
+});

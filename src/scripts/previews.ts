@@ -1,8 +1,9 @@
 /**
- * Hover and focus previews of entity links, like an encyclopedia's page previews: name, native name, kind, summary
- * and how many passages mention it, from a small JSON file written at build time. Opens after a short pause under the
- * mouse, at once on keyboard focus; closes on Esc, on leaving, on blur. Floats over the text, so nothing moves; touch
- * screens follow the link as usual.
+ * Hover and focus previews, like an encyclopedia's page previews. An entity link shows name, native name, kind,
+ * summary and how many passages mention it, from a small JSON file written at build time; a footnote marker shows its
+ * note, from the page itself, so a reader never loses their place. Opens after a short pause under the mouse, at once
+ * on keyboard focus; closes on Esc, on leaving, on blur. Floats over the text, so nothing moves; touch screens follow
+ * the link as usual.
  */
 const OPEN_DELAY_MS = 350;
 const CLOSE_DELAY_MS = 200;
@@ -37,24 +38,18 @@ function element(tag: string, className: string, text?: string) {
 function close() {
   clearTimeout(openTimer);
   if (!card || !owner) return;
-  owner.removeAttribute('aria-describedby');
+  // Give the link back the description it had (a footnote marker's "Notes" heading), or none.
+  const own = owner.dataset.describedby;
+  if (own) owner.setAttribute('aria-describedby', own);
+  else owner.removeAttribute('aria-describedby');
   card.hidden = true;
   owner = undefined;
 }
 
-async function open(link: HTMLAnchorElement) {
-  const id = link.dataset.entity;
-  if (!id) return;
-  const preview = await load(id);
-  if (!preview || !link.isConnected) return;
-  if (!card) {
-    card = element('div', 'entity-preview');
-    card.id = 'entity-preview';
-    card.setAttribute('role', 'tooltip');
-    card.addEventListener('pointerenter', () => clearTimeout(closeTimer));
-    card.addEventListener('pointerleave', () => (closeTimer = setTimeout(close, CLOSE_DELAY_MS)));
-    document.body.append(card);
-  }
+/** The preview of an entity, or undefined while it cannot be had. */
+async function entityPreview(link: HTMLAnchorElement): Promise<Node[] | undefined> {
+  const preview = link.dataset.entity ? await load(link.dataset.entity) : undefined;
+  if (!preview) return undefined;
   const heading = element('p', 'entity-preview-name', preview.name);
   if (preview.native) {
     const native = element('span', 'entity-preview-native', ` ${preview.native.name}`);
@@ -63,16 +58,42 @@ async function open(link: HTMLAnchorElement) {
   }
   const kind = element('span', 'kind-badge', preview.kind);
   kind.dataset.kind = link.dataset.kind ?? '';
-  card.replaceChildren(kind, heading, element('p', '', preview.summary), element('p', 'entity-preview-count', `Mentioned in ${preview.passages} passage${preview.passages === 1 ? '' : 's'}`));
+  return [kind, heading, element('p', '', preview.summary), element('p', 'entity-preview-count', `Mentioned in ${preview.passages} passage${preview.passages === 1 ? '' : 's'}`)];
+}
+
+/** A footnote's text, copied from the notes at the end as plain text, without the link back. */
+function notePreview(link: HTMLAnchorElement): Node[] | undefined {
+  const note = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  if (!note) return undefined;
+  const copy = note.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll('[data-footnote-backref], .permalink').forEach((node) => node.remove());
+  const text = [...copy.querySelectorAll('p')].map((paragraph) => paragraph.textContent?.trim()).join(' ');
+  return [element('p', 'entity-preview-count', `Note ${link.textContent}`), element('p', 'note-preview', text)];
+}
+
+async function open(link: HTMLAnchorElement) {
+  const content = link.matches('[data-footnote-ref]') ? notePreview(link) : await entityPreview(link);
+  if (!content || !link.isConnected) return;
+  if (!card) {
+    card = element('div', 'entity-preview');
+    card.id = 'entity-preview';
+    card.setAttribute('role', 'tooltip');
+    card.addEventListener('pointerenter', () => clearTimeout(closeTimer));
+    card.addEventListener('pointerleave', () => (closeTimer = setTimeout(close, CLOSE_DELAY_MS)));
+    document.body.append(card);
+  }
+  if (owner && owner !== link) close();
+  card.replaceChildren(...content);
   const box = link.getBoundingClientRect();
   card.style.setProperty('--top', `${window.scrollY + box.bottom + 6}px`);
   card.style.setProperty('--left', `${Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - 336))}px`);
   card.hidden = false;
   owner = link;
-  link.setAttribute('aria-describedby', card.id);
+  link.dataset.describedby ??= link.getAttribute('aria-describedby') ?? '';
+  link.setAttribute('aria-describedby', `${link.dataset.describedby} ${card.id}`.trim());
 }
 
-const linkOf = (event: Event) => (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a.entity-link') ?? undefined;
+const linkOf = (event: Event) => (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a.entity-link, a[data-footnote-ref]') ?? undefined;
 
 document.addEventListener('pointerover', (event) => {
   const link = linkOf(event);
