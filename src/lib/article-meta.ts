@@ -1,15 +1,11 @@
 /** How an article's byline facts read on the page, honest about what the source does not give. */
 import type { ArticleData } from './content-schema.ts';
-
-const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const fullDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+import { formatEventDate, publicationDate } from './timeline.ts';
 
 /** "3 February 2025", "February 2025", "c. February 2025", or undefined when the source gives no date. */
 export function displayDate(data: Pick<ArticleData, 'date' | 'datePrecision'>): string | undefined {
-  if (!data.date) return undefined;
-  if (data.datePrecision === 'day') return fullDate.format(data.date);
-  const month = monthYear.format(data.date);
-  return data.datePrecision === 'approximate' ? `c. ${month}` : month;
+  const date = publicationDate(data);
+  return date && formatEventDate(date);
 }
 
 /** "Alice and Bob", "A, B and C", or undefined. */

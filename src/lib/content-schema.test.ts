@@ -44,6 +44,41 @@ describe('entitySchema', () => {
   });
 });
 
+describe('entity events', () => {
+  const source = { article: 'deepseek-and-open-source', quote: 'In 2019, the president' };
+  const withEvent = (date: unknown, change: Record<string, unknown> = {}) =>
+    entitySchema.safeParse({ kind: 'concept', ...base, events: [{ date, description: 'Warns.', source, ...change }] });
+
+  it.each([
+    [2019, '2019'],
+    [new Date('2019-05-16T00:00:00Z'), '2019-05-16'],
+    ['2019-05', '2019-05'],
+    [' 2000s ', '2000s'],
+    ['2020/2023', '2020/2023'],
+  ])('takes the date %s as YAML gives it and keeps it as %s', (date, stored) => {
+    const result = withEvent(date);
+    expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+    expect(result.data!.events[0]!.date).toBe(stored);
+    // Astro's content layer checks stored data again: the stored form must pass unchanged.
+    expect(entitySchema.parse(result.data).events[0]!.date).toBe(stored);
+  });
+
+  it.each([
+    ['a date in words', { date: 'May 2019' }, 'events.0.date', 'a date written 2019, 2019-05 or 2019-05-16'],
+    ['a date with a time', { date: new Date('2019-05-16T10:00:00Z') }, 'events.0.date', 'a date written 2019'],
+    ['a range the wrong way round', { date: '2023/2020' }, 'events.0.date', 'a range whose start ends before its end begins'],
+    ['a description over several lines', { description: 'One.\nTwo.' }, 'events.0.description', 'a description on one line'],
+    ['a source without a quote', { source: { article: 'x' } }, 'events.0.source.quote', 'quote'],
+    ['a quote far too long', { source: { ...source, quote: 'x'.repeat(201) } }, 'events.0.source.quote', 'a quote of at most 200 characters'],
+    ['a block id written into content', { source: { ...source, blockId: 'p-in-2019' } }, 'events.0.source', ''],
+  ])('rejects %s, naming the field', (_, change, field, expected) => {
+    const result = withEvent((change as { date?: unknown }).date ?? '2019', change);
+    expect(result.success).toBe(false);
+    const issue = result.error!.issues.find((i) => i.path.join('.') === field);
+    expect(issue?.message).toContain(expected);
+  });
+});
+
 describe('articleSchema', () => {
   const article = { title: 'T', dek: 'D', source: { publication: 'ChinaTalk' } };
 

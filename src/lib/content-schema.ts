@@ -3,6 +3,7 @@
  * Plain zod, no Astro import, so the registry, the CLI tools and the unit tests share them with the site.
  */
 import { z } from 'zod';
+import { readEventDate, EVENT_DATE_FORMS } from './timeline.ts';
 
 /** Entity kinds and the folder under `content/entities/` (and the URL segment) that holds each. */
 export const ENTITY_KINDS = {
@@ -49,6 +50,38 @@ export const scriptSchema = z.enum(['zh-Hans', 'zh-Hant'], {
   error: 'a script tag: "zh-Hans" (simplified) or "zh-Hant" (traditional)',
 });
 
+/** Article slugs, like entity ids, are file names. */
+const articleSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an article slug (its file name without .mdx), like "deepseek-and-open-source"');
+
+/**
+ * When an event happened, with its precision explicit: `2019`, `2019-05`, `2019-05-16`, a decade `2000s`, or a range
+ * `2020/2023`. YAML reads an unquoted 2019 as a number and 2019-05-16 as a date; both are taken as written. Stored as
+ * the canonical text, so checking it again (Astro's content layer does) gives the same value.
+ */
+export const eventDateSchema = z.union([z.number(), z.date(), z.string()], { error: EVENT_DATE_FORMS }).transform((value, context) => {
+  const text = value instanceof Date ? value.toISOString().replace(/T00:00:00\.000Z$/, '') : String(value).trim();
+  const result = readEventDate(text);
+  if ('date' in result) return text;
+  context.issues.push({ code: 'custom', message: result.problem, input: value });
+  return z.NEVER;
+});
+
+/**
+ * A dated event of an entity, from an article: the date, one line saying what happened, and the passage it comes
+ * from, named by the article and a short quote copied exactly from one of its paragraphs. The build finds the
+ * paragraph; its id is never written in content, since ids change when paragraphs are edited.
+ */
+export const eventSchema = z.strictObject({
+  date: eventDateSchema,
+  description: nonBlank('description').max(200, 'a description of at most 200 characters: one line').regex(/^[^\n]*$/, 'a description on one line'),
+  source: z.strictObject({
+    article: articleSlugSchema,
+    quote: nonBlank('quote').max(200, 'a quote of at most 200 characters: enough words to find the one paragraph'),
+  }),
+});
+
 const entityCommon = {
   name: nonBlank('name'),
   /** One sentence, used in listings, link previews and the meta description. */
@@ -62,6 +95,8 @@ const entityCommon = {
   weakAliases: z.array(aliasSchema).default([]),
   native: z.strictObject({ name: nonBlank('native name'), script: scriptSchema }).optional(),
   related: z.array(entityIdSchema).default([]),
+  /** Dated events of the entity, from the articles, for the timeline. */
+  events: z.array(eventSchema).default([]),
 };
 
 export const ORGANIZATION_TYPES = [

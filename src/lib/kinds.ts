@@ -20,6 +20,7 @@ export const paths = {
   article: (slug: string) => `/articles/${slug}/`,
   kindIndex: (kind: EntityKind) => `/${ENTITY_KINDS[kind]}/`,
   entity: (kind: EntityKind, id: string) => `/${ENTITY_KINDS[kind]}/${id}/`,
+  timeline: () => '/timeline/',
   /** The social card of the page at `page` (a site-relative path like `/articles/x/`). */
   card: (page: string) => `/cards${page === '/' ? '/index' : page.replace(/\/$/, '')}.png`,
 };

@@ -138,6 +138,16 @@ describe('bad content stops the build with a message naming file, field and expe
       'content/articles/a.mdx: field "date": expected a date written YYYY-MM-DD, like 2025-02-03, got string "early 2025"',
     ],
     [
+      'an event dated in words',
+      [deepseek, liang, article, entity('concepts/x.md', 'name: X-ray\nsummary: S.\nevents:\n  - { date: May 2019, description: D., source: { article: deepseek, quote: Body } }')],
+      'content/entities/concepts/x.md: field "events.0.date": expected a date written 2019, 2019-05 or 2019-05-16, a decade like 2000s, or a range of two of these like 2020/2023, got "May 2019"',
+    ],
+    [
+      'an event from an article that does not exist, with the likely intent',
+      [deepseek, liang, article, entity('concepts/x.md', 'name: X-ray\nsummary: S.\nevents:\n  - { date: 2019, description: D., source: { article: deepsek, quote: Body } }')],
+      'content/entities/concepts/x.md: field "events.0.source.article": names "deepsek", which is no article; expected the slug (file name) of a file in content/articles/, like "deepseek"',
+    ],
+    [
       'a file that is not UTF-8',
       [{ path: 'entities/concepts/x.md', bytes: new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]) }],
       'content/entities/concepts/x.md: is not valid UTF-8 text; save it as UTF-8',

@@ -228,6 +228,14 @@ function checkReferences(byId: Map<string, Entity>, articles: ArticleEntry[], re
       else value?.forEach((id, i) => check(entity.file, `${field}.${i}`, id));
     }
   }
+  const slugs = articles.map((article) => article.slug);
+  for (const entity of byId.values()) {
+    entity.data.events.forEach(({ source }, i) => {
+      if (slugs.includes(source.article)) return;
+      const hint = closestId(source.article, slugs);
+      report(entity.file, `names "${source.article}", which is no article; expected the slug (file name) of a file in content/articles/${hint ? `, like "${hint}"` : ''}`, `events.${i}.source.article`);
+    });
+  }
   for (const article of articles) {
     article.data.entities.forEach((id, i) => check(article.file, `entities.${i}`, id));
     if (article.data.source.entity) check(article.file, 'source.entity', article.data.source.entity);

@@ -14,6 +14,7 @@ import { toHast } from './markdown.ts';
 import { Matcher, type AliasPattern } from './matcher.ts';
 import { ContentError } from './content-errors.ts';
 import { listContentFiles, loadContent, surfaceForms, type Content } from './registry.ts';
+import { buildTimeline, type TimelineEvent } from './timeline.ts';
 
 export interface Excerpt {
   text: string;
@@ -56,6 +57,8 @@ export interface SiteIndex {
   related: Map<string, RelatedEntity[]>;
   /** Retired block ids of each entity's description. */
   entityRedirects: Map<string, Redirect[]>;
+  /** Every dated event, in chronological order, each entity event with the paragraph its quote is in. */
+  timeline: TimelineEvent[];
   /** How a document found at `path` (absolute, or relative to the working directory) is linked, if it is content. */
   contextFor(path: string): DocumentContext | undefined;
   /** The retired ids of the document at `path`. */
@@ -173,6 +176,9 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
     }
   });
 
+  // Without linking there are no blocks: the bench's baseline leaves quotes unresolved.
+  const timeline = buildTimeline(content, (slug) => articles.get(slug)?.blocks, contentRoot);
+
   const related = new Map<string, RelatedEntity[]>();
   for (const entity of content.entities.values()) {
     const candidates = new Set([...entity.data.related, ...(coMentions.get(entity.id)?.keys() ?? [])]);
@@ -212,6 +218,7 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
     passages,
     mentionedOn,
     related,
+    timeline,
     contextFor(path) {
       const document = documentAt(root, path);
       return document && (document.type === 'article' ? articleContext : entityContext).get(document.id);

@@ -1,0 +1,268 @@
+/**
+ * The timeline: dated events from the entities' `events` and the articles' publication dates, in one chronological
+ * order. Dates are data with an explicit precision, never read out of prose. Each entity event names the passage it
+ * comes from by a short exact quote, which the build resolves to the paragraph's block id: ids follow a paragraph's
+ * words and change when it is edited, so content never stores them.
+ */
+import type { AnnotatedBlock } from './annotate.ts';
+import { ContentError, type ContentProblem } from './content-errors.ts';
+import type { ArticleData } from './content-schema.ts';
+import type { Content } from './registry.ts';
+
+/** How precisely a point in time is known, coarsest first (the sort order of points that start on the same day). */
+const PRECISIONS = ['decade', 'year', 'month', 'day'] as const;
+export type DatePrecision = (typeof PRECISIONS)[number];
+
+/** One point in time, known to a precision: the 2000s, 2019, May 2019, 16 May 2019. */
+export interface CalendarPoint {
+  precision: DatePrecision;
+  /** For a decade, its first year (2000 for the 2000s). */
+  year: number;
+  /** 1-12, for month and day precision. */
+  month?: number;
+  day?: number;
+}
+
+export interface EventDate {
+  start: CalendarPoint;
+  /** The last point of a range (`2020/2023`); absent for a single point. */
+  end?: CalendarPoint;
+  /** Only an estimate (an article's `datePrecision: approximate`), shown as "c. February 2025". */
+  approximate: boolean;
+}
+
+/** What an editor may write as an event date, for messages and the README. */
+export const EVENT_DATE_FORMS = 'a date written 2019, 2019-05 or 2019-05-16, a decade like 2000s, or a range of two of these like 2020/2023';
+
+const POINT = /^(?:(\d{3})0s|(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?)$/;
+
+function readPoint(text: string): CalendarPoint | 'malformed' | 'no-such-day' {
+  const match = POINT.exec(text);
+  if (!match) return 'malformed';
+  const [, decade, year, month, day] = match;
+  if (decade) return { precision: 'decade', year: Number(decade) * 10 };
+  const point: CalendarPoint = { precision: day ? 'day' : month ? 'month' : 'year', year: Number(year) };
+  if (month) point.month = Number(month);
+  if (day) point.day = Number(day);
+  if (point.month !== undefined && (point.month < 1 || point.month > 12)) return 'no-such-day';
+  if (point.day !== undefined && (point.day < 1 || point.day > daysInMonth(point.year, point.month!))) return 'no-such-day';
+  return point;
+}
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** Reads an event date written as the README documents it, or says what is wrong with it, in the schema's terms. */
+export function readEventDate(text: string): { date: EventDate } | { problem: string } {
+  const sides = text.split('/');
+  const points = sides.map(readPoint);
+  if (sides.length > 2 || points.includes('malformed')) return { problem: `${EVENT_DATE_FORMS}, got "${text}"` };
+  if (points.includes('no-such-day')) return { problem: `a date that exists in the calendar, got "${text}"` };
+  const [start, end] = points as CalendarPoint[];
+  if (end && lastDay(start!) >= firstDay(end)) return { problem: `a range whose start ends before its end begins, like 2020/2023, got "${text}"` };
+  return { date: end ? { start: start!, end, approximate: false } : { start: start!, approximate: false } };
+}
+
+/** An event date the schema has already checked. */
+export function parseEventDate(text: string): EventDate {
+  const result = readEventDate(text);
+  if ('problem' in result) throw new Error(`unchecked event date: expected ${result.problem}`);
+  return result.date;
+}
+
+/** Midnight UTC of the first and of the last day a point covers, in milliseconds. */
+function firstDay({ precision, year, month = 1, day = 1 }: CalendarPoint): number {
+  return Date.UTC(year, precision === 'decade' || precision === 'year' ? 0 : month - 1, precision === 'day' ? day : 1);
+}
+function lastDay({ precision, year, month = 1, day = 1 }: CalendarPoint): number {
+  if (precision === 'decade') return Date.UTC(year + 9, 11, 31);
+  if (precision === 'year') return Date.UTC(year, 11, 31);
+  return Date.UTC(year, month - 1, precision === 'day' ? day : daysInMonth(year, month));
+}
+
+/**
+ * Chronological order: by the day a date starts; a coarser date first among those starting on the same day (2019
+ * before January 2019 before 1 January 2019: the year as a whole before what is known within it); then the one that
+ * ends sooner (2020 before 2020/2023).
+ */
+export function compareEventDates(a: EventDate, b: EventDate): number {
+  return (
+    firstDay(a.start) - firstDay(b.start) ||
+    PRECISIONS.indexOf(a.start.precision) - PRECISIONS.indexOf(b.start.precision) ||
+    lastDay(a.end ?? a.start) - lastDay(b.end ?? b.start)
+  );
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The point as the editor writes it: `2000s`, `2019`, `2019-05`, `2019-05-16`. */
+function pointKey({ precision, year, month = 1, day = 1 }: CalendarPoint): string {
+  if (precision === 'decade') return `${year}s`;
+  if (precision === 'year') return pad(year, 4);
+  return precision === 'month' ? `${pad(year, 4)}-${pad(month)}` : `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** The date in the form the schema accepts and stores: `2019-05`, `2020/2023`. */
+export function canonicalDate({ start, end }: EventDate): string {
+  return end ? `${pointKey(start)}/${pointKey(end)}` : pointKey(start);
+}
+
+function pointText({ precision, year, month = 1, day }: CalendarPoint): string {
+  if (precision === 'decade') return `${year}s`;
+  if (precision === 'year') return String(year);
+  return precision === 'month' ? `${MONTHS[month - 1]} ${year}` : `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** The start of a range written short where the end says the rest: "March–June 2020", "3–16 May 2019". */
+function shortStart(start: CalendarPoint, end: CalendarPoint): string | undefined {
+  if (start.precision !== end.precision || start.year !== end.year) return undefined;
+  const month = MONTHS[start.month! - 1];
+  if (start.precision === 'month') return month;
+  if (start.precision === 'day') return start.month === end.month ? String(start.day) : `${start.day} ${month}`;
+  return undefined;
+}
+
+/** A piece of a date as shown: a point with its machine-readable value, or the dash between two. */
+export interface DatePart {
+  text: string;
+  /** The `datetime` of a `<time>` element; absent for the dash, and for a decade, which HTML has no form for. */
+  datetime?: string;
+}
+
+/** A date for the page: "2019", "May 2019", "16 May 2019", "2000s", "2020–2023", "c. February 2025". */
+export function dateParts({ start, end, approximate }: EventDate): DatePart[] {
+  const part = (point: CalendarPoint, text: string): DatePart => (point.precision === 'decade' ? { text } : { text, datetime: pointKey(point) });
+  const prefix = approximate ? 'c. ' : '';
+  if (!end) return [part(start, prefix + pointText(start))];
+  const startText = shortStart(start, end) ?? pointText(start);
+  // A dash between like terms stays closed up (2020–2023, 3–16 May), between unlike ones it is spaced (May 2019 – June 2020).
+  const spaced = startText.includes(' ') || start.precision !== end.precision;
+  return [part(start, prefix + startText), { text: spaced ? ' – ' : '–' }, part(end, pointText(end))];
+}
+
+export function formatEventDate(date: EventDate): string {
+  return dateParts(date)
+    .map((part) => part.text)
+    .join('');
+}
+
+/** An article's publication as an event date, if the source gives one. */
+export function publicationDate({ date, datePrecision }: Pick<ArticleData, 'date' | 'datePrecision'>): EventDate | undefined {
+  if (!date) return undefined;
+  const [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+  const start: CalendarPoint = datePrecision === 'day' ? { precision: 'day', year, month, day } : { precision: 'month', year, month };
+  return { start, approximate: datePrecision === 'approximate' };
+}
+
+const normalizeSpace = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Text with its quotation marks and apostrophes made plain and its capitals small: for a hint, never a match. */
+const loosely = (text: string) =>
+  normalizeSpace(text)
+    .replace(/[‘’‚‛′]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .toLowerCase();
+
+export type QuoteMatch = { blockId: string } | { found: 'nowhere'; loosely: boolean } | { found: 'several'; blockIds: string[] };
+
+/**
+ * The one paragraph (or list item, or table cell: any block but a heading) whose text holds the quote, spaces
+ * aside. `loosely` says whether some paragraph holds it with other quotation marks, apostrophes or capitals.
+ */
+export function findQuote(blocks: AnnotatedBlock[], quote: string): QuoteMatch {
+  const passages = blocks.filter((block) => block.role !== 'heading');
+  const holders = passages.filter((block) => normalizeSpace(block.text).includes(normalizeSpace(quote)));
+  if (holders.length === 1) return { blockId: holders[0]!.id };
+  if (holders.length > 1) return { found: 'several', blockIds: holders.map((block) => block.id) };
+  return { found: 'nowhere', loosely: passages.some((block) => loosely(block.text).includes(loosely(quote))) };
+}
+
+interface EventCommon {
+  /** Unique on the timeline page, and stable while the event's entity and date stay the same. */
+  id: string;
+  date: EventDate;
+  description: string;
+  articleSlug: string;
+}
+
+/** An event of an entity's `events`, with the paragraph its quote was found in. */
+export interface EntityEvent extends EventCommon {
+  type: 'entity';
+  entityId: string;
+  quote: string;
+  /** Absent only in a build without linking (the bench's baseline), which has no blocks. */
+  blockId?: string;
+}
+
+/** An article's publication; its description is the article's title. */
+export interface PublicationEvent extends EventCommon {
+  type: 'publication';
+  /** Why the date is what it is, when it is approximate. */
+  dateNote?: string;
+}
+
+export type TimelineEvent = EntityEvent | PublicationEvent;
+
+/** Same-date events: entities' before publications, then by description, so the order never depends on file order. */
+function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  return (
+    compareEventDates(a.date, b.date) ||
+    Number(a.type === 'publication') - Number(b.type === 'publication') ||
+    a.description.localeCompare(b.description) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/**
+ * Every dated event of the content, in chronological order. `blocksOf` gives an article's blocks, or nothing in a
+ * build without linking, where quotes stay unresolved. A quote found in no paragraph, or in several, is a content
+ * problem: all of them are collected, then thrown as one ContentError. `root` prefixes file names in messages.
+ */
+export function buildTimeline(content: Content, blocksOf: (slug: string) => AnnotatedBlock[] | undefined, root = 'content'): TimelineEvent[] {
+  const problems: ContentProblem[] = [];
+  const articleFiles = new Map(content.articles.map((article) => [article.slug, `${root}/${article.file}`]));
+  const events: TimelineEvent[] = [];
+  for (const entity of content.entities.values()) {
+    entity.data.events.forEach(({ description, source, ...written }, i) => {
+      const date = parseEventDate(written.date);
+      const id = `${entity.id}-${canonicalDate(date).replace('/', '-')}`;
+      const event: EntityEvent = { type: 'entity', id, date, description, articleSlug: source.article, entityId: entity.id, quote: source.quote };
+      const blocks = blocksOf(source.article);
+      if (blocks) {
+        const match = findQuote(blocks, source.quote);
+        if ('blockId' in match) event.blockId = match.blockId;
+        else problems.push({ file: `${root}/${entity.file}`, field: `events.${i}.source.quote`, message: quoteProblem(match, articleFiles.get(source.article)!) });
+      }
+      events.push(event);
+    });
+  }
+  for (const article of content.articles) {
+    const date = publicationDate(article.data);
+    if (!date) continue;
+    const { title, dateNote } = article.data;
+    events.push({ type: 'publication', id: `published-${article.slug}`, date, description: title, articleSlug: article.slug, ...(date.approximate && dateNote ? { dateNote } : {}) });
+  }
+  if (problems.length) throw new ContentError(problems);
+  events.sort(compareEvents);
+  // Two events of one entity on one date would share an id: the later one takes a number.
+  const taken = new Set<string>();
+  for (const event of events) {
+    let id = event.id;
+    for (let n = 2; taken.has(id); n++) id = `${event.id}-${n}`;
+    taken.add((event.id = id));
+  }
+  return events;
+}
+
+function quoteProblem(match: Exclude<QuoteMatch, { blockId: string }>, articleFile: string): string {
+  if (match.found === 'several') {
+    return `is in ${match.blockIds.length} paragraphs of ${articleFile} (${match.blockIds.map((id) => `#${id}`).join(', ')}); expected words found in exactly one paragraph: quote more of the passage`;
+  }
+  const hint = match.loosely ? '; a paragraph has these words with other quotation marks, apostrophes or capitals: copy them as the article writes them' : '';
+  return `is in no paragraph of ${articleFile}; expected words copied exactly from one paragraph of the article${hint}`;
+}
+
+/** Events grouped under their year (a decade under its own heading), in the order given. */
+export function groupByYear(events: TimelineEvent[]): { year: string; events: TimelineEvent[] }[] {
+  const yearOf = ({ start }: EventDate) => (start.precision === 'decade' ? `${start.year}s` : String(start.year));
+  return [...Map.groupBy(events, (event) => yearOf(event.date))].map(([year, list]) => ({ year, events: list }));
+}
