@@ -47,6 +47,10 @@ const failures: [string, RegExp][] = [
   ['invalid-date', /note\.mdx[\s\S]*date[\s\S]*YYYY-MM-DD/],
   ['unclosed-mdx-tag', /articles\/note\.mdx:9:1: the MDX does not parse: Expected a closing tag for `<Aside>`/],
   ['not-utf8', /entities\/organizations\/cafe\.md: is not valid UTF-8 text; save it as UTF-8/],
+  ['event-invalid-date', /entities\/people\/liang-wenfeng\.md: field "events\.0\.date": expected a date written 2019, 2019-05 or 2019-05-16, .*got "May 2023"/],
+  ['event-unknown-article', /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.article": names "notes", which is no article; expected the slug \(file name\) of a file in content\/articles\/, like "note"/],
+  ['event-quote-not-found', /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.quote": is in no paragraph of .*articles\/note\.mdx; expected words copied exactly from one paragraph/],
+  ['event-quote-ambiguous', /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.quote": is in 2 paragraphs of .*articles\/note\.mdx \(#p-\S+, #p-\S+\); expected words found in exactly one paragraph/],
 ];
 
 for (const [name, message] of failures) {
