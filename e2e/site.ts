@@ -48,8 +48,10 @@ export function brokenLinks(pages: [string, string][]): string[] {
       }
       const url = new URL(href!.replace(/&amp;/g, '&'), `http://site${from}`);
       const target = byPath.get(url.pathname);
+      // A text fragment (`#id:~:text=…`) only highlights words: the id before it is what must exist.
+      const id = decodeURIComponent(url.hash.slice(1).split(':~:')[0]!);
       if (target === undefined) broken.push(`${from} -> ${href} (no page)`);
-      else if (url.hash && !idsOf(target).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${from} -> ${href} (no such id)`);
+      else if (id && !idsOf(target).has(id)) broken.push(`${from} -> ${href} (no such id)`);
     }
   }
   return broken;

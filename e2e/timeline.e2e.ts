@@ -62,7 +62,7 @@ test('an entity page shows its own events, each date leading to its place on the
     /^\/articles\/deepseek-and-open-source\/#p-huawei-exemplifies/,
   );
   await section.getByRole('link', { name: '2019', exact: true }).click();
-  await expect(page).toHaveURL(/\/timeline\/#huawei-2019$/);
+  await expect(page).toHaveURL(/\/timeline\/#event-huawei-2019$/);
   await expect(page.locator(':target')).toContainText('Huawei');
   // An entity without dated events has no empty section.
   await page.goto('/organizations/deepseek/');

@@ -13,6 +13,7 @@ import {
   groupByYear,
   parseEventDate,
   publicationDate,
+  quoteFragment,
   readEventDate,
   type TimelineEvent,
 } from './timeline.ts';
@@ -108,6 +109,10 @@ describe('finding the passage a quote comes from', () => {
     expect(findQuote(blocks, 'How it went')).toEqual({ found: 'nowhere', loosely: false });
   });
 
+  it('writes the quote as a text fragment that highlights it, commas and hyphens escaped', () => {
+    expect(quoteFragment('In 2018, a (since-deleted)\n white paper')).toBe(':~:text=In%202018%2C%20a%20(since%2Ddeleted)%20white%20paper');
+  });
+
   it('tells a quote that misses only by its apostrophes from one that is not there at all', () => {
     expect(findQuote(blocks, "president of Huawei's consumer software group")).toEqual({ found: 'nowhere', loosely: true });
     expect(findQuote(blocks, 'president of Huawei’s hardware group')).toEqual({ found: 'nowhere', loosely: false });
@@ -139,9 +144,9 @@ describe('the timeline of a content folder', () => {
     const headingless = blocks.filter((b) => b.role !== 'heading').concat(block('p-how-it-went', 'How it went, as a paragraph.'));
     const timeline = buildTimeline(content, () => headingless);
     expect(timeline.map((e) => [e.id, formatEventDate(e.date), e.description])).toEqual([
-      ['huawei-2000s', '2000s', 'Earlier.'],
-      ['huawei-2019', '2019', 'A year.'],
-      ['huawei-2019-05-16', '16 May 2019', 'Warns.'],
+      ['event-huawei-2000s', '2000s', 'Earlier.'],
+      ['event-huawei-2019', '2019', 'A year.'],
+      ['event-huawei-2019-05-16', '16 May 2019', 'Warns.'],
       ['published-note', 'June 2019', 'A note'],
     ]);
     expect(timeline[2]).toMatchObject({ type: 'entity', entityId: 'huawei', articleSlug: 'note', blockId: 'p-in-2019-huawei', quote: 'software group warned' });
@@ -150,7 +155,7 @@ describe('the timeline of a content folder', () => {
 
   it('numbers the ids of two events of one entity on one date', () => {
     const content = parseContent([article, huawei([event('2019', 'First.', 'software group warned'), event('2019', 'Second.', 'Huawei again')].join('\n'))]);
-    expect(buildTimeline(content, () => blocks).map((e) => e.id)).toEqual(['huawei-2019', 'huawei-2019-2', 'published-note']);
+    expect(buildTimeline(content, () => blocks).map((e) => e.id)).toEqual(['event-huawei-2019', 'event-huawei-2019-2', 'published-note']);
   });
 
   it('stops on every quote that names no paragraph or several, naming the file, the field and what was expected', () => {
@@ -169,7 +174,7 @@ describe('the timeline of a content folder', () => {
   it('groups events under their year, and a decade under its own heading', () => {
     const at = (date: string) => ({ date: parseEventDate(date) }) as TimelineEvent;
     const groups = groupByYear([at('2000s'), at('2019'), at('2019-05'), at('2020/2023')]);
-    expect(groups.map(({ year, events }) => [year, events.length])).toEqual([['2000s', 1], ['2019', 2], ['2020', 1]]);
+    expect(groups.map(({ id, year, events }) => [id, year, events.length])).toEqual([['year-2000s', '2000s', 1], ['year-2019', '2019', 2], ['year-2020', '2020', 1]]);
   });
 });
 

@@ -176,8 +176,19 @@ export function findQuote(blocks: AnnotatedBlock[], quote: string): QuoteMatch {
   return { found: 'nowhere', loosely: passages.some((block) => loosely(block.text).includes(loosely(quote))) };
 }
 
+/**
+ * A text fragment (`:~:text=…`) after a paragraph's id: browsers that know it highlight the quoted words inside the
+ * paragraph, the others ignore it, and the paragraph is the target either way. Commas and hyphens are syntax there.
+ */
+export function quoteFragment(quote: string): string {
+  return `:~:text=${encodeURIComponent(normalizeSpace(quote)).replaceAll('-', '%2D')}`;
+}
+
 interface EventCommon {
-  /** Unique on the timeline page, and stable while the event's entity and date stay the same. */
+  /**
+   * Unique on the timeline page, and stable while the event's entity and date stay the same. Prefixed, as ids must
+   * begin with a letter and entity ids and slugs need not (`14th-fyp-…`).
+   */
   id: string;
   date: EventDate;
   description: string;
@@ -224,7 +235,7 @@ export function buildTimeline(content: Content, blocksOf: (slug: string) => Anno
   for (const entity of content.entities.values()) {
     entity.data.events.forEach(({ description, source, ...written }, i) => {
       const date = parseEventDate(written.date);
-      const id = `${entity.id}-${canonicalDate(date).replace('/', '-')}`;
+      const id = `event-${entity.id}-${canonicalDate(date).replace('/', '-')}`;
       const event: EntityEvent = { type: 'entity', id, date, description, articleSlug: source.article, entityId: entity.id, quote: source.quote };
       const blocks = blocksOf(source.article);
       if (blocks) {
@@ -261,8 +272,8 @@ function quoteProblem(match: Exclude<QuoteMatch, { blockId: string }>, articleFi
   return `is in no paragraph of ${articleFile}; expected words copied exactly from one paragraph of the article${hint}`;
 }
 
-/** Events grouped under their year (a decade under its own heading), in the order given. */
-export function groupByYear(events: TimelineEvent[]): { year: string; events: TimelineEvent[] }[] {
+/** Events grouped under their year (a decade under its own heading), in the order given, with an id for each year. */
+export function groupByYear(events: TimelineEvent[]): { id: string; year: string; events: TimelineEvent[] }[] {
   const yearOf = ({ start }: EventDate) => (start.precision === 'decade' ? `${start.year}s` : String(start.year));
-  return [...Map.groupBy(events, (event) => yearOf(event.date))].map(([year, list]) => ({ year, events: list }));
+  return [...Map.groupBy(events, (event) => yearOf(event.date))].map(([year, list]) => ({ id: `year-${year}`, year, events: list }));
 }
