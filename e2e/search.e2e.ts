@@ -135,3 +135,15 @@ test('pages load no search code until search is opened', async ({ page }) => {
   await page.keyboard.press('/');
   await expect.poll(() => scripts.some((s) => s.includes('search-dialog'))).toBe(true);
 });
+
+test('results come a few at a time, and a button loads more where the reader left off', async ({ page }) => {
+  await page.goto('/search/?q=open%20source');
+  const results = page.locator('#search-results .search-result');
+  await expect(results).toHaveCount(8);
+  const total = Number(/(\d+) results/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThan(8);
+  await page.getByRole('button', { name: 'Show more results' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(results).toHaveCount(Math.min(16, total));
+  await expect(results.nth(8).locator('[data-search-result]').first()).toBeFocused();
+});

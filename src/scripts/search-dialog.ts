@@ -34,7 +34,7 @@ function build(): HTMLDialogElement {
     full.href = `${BASE}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`;
     const found = await search(query);
     if (ticket !== latest) return; // a newer keystroke's results are on their way
-    renderResults(list, found?.results ?? []);
+    renderResults(list, found);
     status.textContent = statusText(query, found?.total ?? 0);
   });
   arrowNavigation(input, list);

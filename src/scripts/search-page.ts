@@ -23,7 +23,7 @@ export function initSearchPage() {
     history.replaceState(null, '', url);
     const found = await search(query, kinds());
     if (ticket !== latest) return;
-    renderResults(list, found?.results ?? []);
+    renderResults(list, found);
     status.textContent = statusText(query, found?.total ?? 0);
   };
   form.addEventListener('submit', (event) => {

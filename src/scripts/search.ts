@@ -7,7 +7,8 @@ import { excerptPieces, ownPageFirst, type ExcerptPiece } from '../lib/search-re
 const BASE = import.meta.env.BASE_URL;
 /** The query parameter that carries the search terms to the result page, where they are highlighted. */
 const HIGHLIGHT_PARAM = 'highlight';
-const RESULTS_SHOWN = 20;
+/** Results are fetched a few at a time: each one costs a request, and most readers look at the first few. */
+const PAGE_SIZE = 8;
 const SUB_RESULTS_SHOWN = 3;
 
 interface PagefindSubResult {
@@ -66,14 +67,27 @@ function toResult(data: PagefindData): SearchResult {
   };
 }
 
+export interface SearchResponse {
+  total: number;
+  /** The first few results, the page of an entity named exactly by the query first. */
+  results: SearchResult[];
+  /** The next few results; none once all are loaded. */
+  more(): Promise<SearchResult[]>;
+}
+
 /** The results for a query, optionally only of some kinds; `undefined` for an empty query. */
-export async function search(query: string, kinds: string[] = []): Promise<{ total: number; results: SearchResult[] } | undefined> {
+export async function search(query: string, kinds: string[] = []): Promise<SearchResponse | undefined> {
   if (!query.trim()) return undefined;
   const engine = await loadPagefind();
   const response = await engine.search(query, kinds.length ? { filters: { kind: { any: kinds } } } : {});
   if (!response) return undefined;
-  const data = await Promise.all(response.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
-  return { total: response.results.length, results: ownPageFirst(data.map(toResult), query) };
+  let loaded = 0;
+  const next = async () => {
+    const page = response.results.slice(loaded, loaded + PAGE_SIZE);
+    loaded += page.length;
+    return (await Promise.all(page.map((result) => result.data()))).map(toResult);
+  };
+  return { total: response.results.length, results: ownPageFirst(await next(), query), more: next };
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -87,40 +101,58 @@ function excerptNode(pieces: ExcerptPiece[]): HTMLParagraphElement {
   return element('p', 'mt-1 text-sm text-muted', ...pieces.map((piece) => (piece.marked ? element('mark', '', piece.text) : piece.text)));
 }
 
-/** Fills `list` with the results; every link carries `data-search-result` for keyboard navigation. */
-export function renderResults(list: HTMLElement, results: SearchResult[]) {
-  list.replaceChildren(
-    ...results.map((result) => {
-      const title = element('a', 'font-semibold', result.title);
-      title.href = result.url;
-      title.dataset.searchResult = '';
-      const heading = element('p', 'flex flex-wrap items-baseline gap-x-2', title);
-      if (result.native) {
-        const native = element('span', 'text-muted', result.native);
-        native.lang = 'zh';
-        heading.append(native);
-      }
-      const badge = element('span', 'kind-badge', result.kindLabel);
-      badge.dataset.kind = result.kind;
-      heading.append(badge);
-      const item = element('li', 'search-result py-3', heading, excerptNode(result.excerpt));
-      if (result.subResults.length) {
-        item.append(
-          element(
-            'ul',
-            'mt-2 space-y-2 border-l-2 border-rule pl-3',
-            ...result.subResults.map((sub) => {
-              const link = element('a', 'text-sm', sub.title);
-              link.href = sub.url;
-              link.dataset.searchResult = '';
-              return element('li', '', link, excerptNode(sub.excerpt));
-            }),
-          ),
-        );
-      }
-      return item;
-    }),
-  );
+/**
+ * Fills `list` with the results, and a button that loads more while there are more. Every link (and the button)
+ * carries `data-search-result` for keyboard navigation.
+ */
+export function renderResults(list: HTMLElement, response: SearchResponse | undefined) {
+  list.replaceChildren(...(response?.results ?? []).map(resultItem));
+  if (!response || response.total <= response.results.length) return;
+  let shown = response.results.length;
+  const button = element('button', 'rounded border border-rule px-3 py-1 text-sm', 'Show more results');
+  button.type = 'button';
+  button.dataset.searchResult = '';
+  const item = element('li', 'py-3', button);
+  button.addEventListener('click', async () => {
+    const items = (await response.more()).map(resultItem);
+    shown += items.length;
+    item.before(...items);
+    if (shown >= response.total || !items.length) item.remove();
+    // The reader goes on where the new results begin.
+    items[0]?.querySelector<HTMLElement>('[data-search-result]')?.focus();
+  });
+  list.append(item);
+}
+
+function resultItem(result: SearchResult): HTMLLIElement {
+  const title = element('a', 'font-semibold', result.title);
+  title.href = result.url;
+  title.dataset.searchResult = '';
+  const heading = element('p', 'flex flex-wrap items-baseline gap-x-2', title);
+  if (result.native) {
+    const native = element('span', 'text-muted', result.native);
+    native.lang = 'zh';
+    heading.append(native);
+  }
+  const badge = element('span', 'kind-badge', result.kindLabel);
+  badge.dataset.kind = result.kind;
+  heading.append(badge);
+  const item = element('li', 'search-result py-3', heading, excerptNode(result.excerpt));
+  if (result.subResults.length) {
+    item.append(
+      element(
+        'ul',
+        'mt-2 space-y-2 border-l-2 border-rule pl-3',
+        ...result.subResults.map((sub) => {
+          const link = element('a', 'text-sm', sub.title);
+          link.href = sub.url;
+          link.dataset.searchResult = '';
+          return element('li', '', link, excerptNode(sub.excerpt));
+        }),
+      ),
+    );
+  }
+  return item;
 }
 
 export function statusText(query: string, total: number): string {
@@ -130,7 +162,7 @@ export function statusText(query: string, total: number): string {
 
 /** Arrow keys move between the search input and the result links. */
 export function arrowNavigation(input: HTMLInputElement, list: HTMLElement) {
-  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('[data-search-result]')];
+  const links = () => [...list.querySelectorAll<HTMLElement>('[data-search-result]')];
   input.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowDown') return;
     const first = links()[0];
@@ -142,7 +174,7 @@ export function arrowNavigation(input: HTMLInputElement, list: HTMLElement) {
   list.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const all = links();
-    const index = all.indexOf(document.activeElement as HTMLAnchorElement);
+    const index = all.indexOf(document.activeElement as HTMLElement);
     if (index < 0) return;
     event.preventDefault();
     const next = event.key === 'ArrowDown' ? all[index + 1] : all[index - 1];
