@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { contentRoot } from '../lib/site-config.ts';
@@ -20,6 +20,7 @@ const pendingLedger = `${output}.ledger.json`;
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
 rmSync(staging, { recursive: true, force: true });
+mkdirSync(dirname(output), { recursive: true }); // the staging folder and pending ledger sit beside the output
 const build = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: {
