@@ -81,3 +81,20 @@ test('the article lists the entities in it, by kind, with mention counts', async
   await page.getByRole('link', { name: /entities in this article/ }).click();
   await expect(panel).toBeInViewport();
 });
+
+test('an entity in many passages shows them a page at a time, every one reachable', async ({ page }) => {
+  await page.goto('/concepts/open-source/');
+  const region = page.getByRole('region', { name: 'In the articles' });
+  const passages = region.locator('li.passage');
+  await expect(passages).toHaveCount(30);
+  await expect(region).toContainText(/(\d+) passages in 1 article; these are 1 to 30\./);
+  const total = Number(/(\d+) passages/.exec((await region.locator('p').first().textContent()) ?? '')![1]);
+  const pages = region.getByRole('navigation', { name: 'Pages of passages mentioning Open source' });
+  await expect(pages.locator('[aria-current="page"]')).toHaveText('1');
+  await pages.getByRole('link', { name: 'Passages, page 2 of 2' }).click();
+  await expect(page).toHaveURL(/\/concepts\/open-source\/passages\/2\/$/);
+  await expect(page.locator('li.passage')).toHaveCount(total - 30);
+  await page.locator('li.passage').last().getByRole('link', { name: /^Read in context/ }).click();
+  await expect(page.locator(':target')).toBeInViewport();
+  await expect(page.locator(':target mark, :target a.entity-link').first()).toBeVisible();
+});

@@ -20,6 +20,8 @@ export const paths = {
   article: (slug: string) => `/articles/${slug}/`,
   kindIndex: (kind: EntityKind) => `/${ENTITY_KINDS[kind]}/`,
   entity: (kind: EntityKind, id: string) => `/${ENTITY_KINDS[kind]}/${id}/`,
+  /** Page `page` of an entity's passages: the first is on the entity's own page, the rest on pages of their own. */
+  entityPassages: (kind: EntityKind, id: string, page: number) => (page <= 1 ? `/${ENTITY_KINDS[kind]}/${id}/#in-the-articles` : `/${ENTITY_KINDS[kind]}/${id}/passages/${page}/`),
   timeline: () => '/timeline/',
   /** The social card of the page at `page` (a site-relative path like `/articles/x/`). */
   card: (page: string) => `/cards${page === '/' ? '/index' : page.replace(/\/$/, '')}.png`,
@@ -37,3 +39,15 @@ export const KIND_ACCENTS: Record<EntityKind | 'article', string> = {
   concept: '#6b3fa0',
   product: '#a3264f',
 };
+
+/**
+ * Passages shown per page. An entity named in hundreds of articles would otherwise make a page of hundreds of
+ * kilobytes; at this count an entity page stays within the HTML budget of an article page.
+ */
+export const PASSAGES_PER_PAGE = 30;
+
+/** The passages of page `page` (from 1), and how many pages there are. */
+export function passagePage<T>(passages: readonly T[], page: number): { items: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(passages.length / PASSAGES_PER_PAGE));
+  return { items: passages.slice((page - 1) * PASSAGES_PER_PAGE, page * PASSAGES_PER_PAGE), page, pages };
+}
