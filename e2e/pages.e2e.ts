@@ -96,3 +96,17 @@ test('pages work without JavaScript', async ({ browser }) => {
   await expect(page.locator('.article-body')).toContainText('DeepSeek, on the other hand, has no near-term profit strategy.');
   await context.close();
 });
+
+test('on paper an article is its text alone, dark on white', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto('/articles/deepseek-and-open-source/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('body > header')).toBeHidden();
+  await expect(page.locator('body > footer')).toBeHidden();
+  await expect(page.locator('.permalink').first()).toBeHidden();
+  await expect(page.locator('.article-body')).toBeVisible();
+  const colours = await page.evaluate(() => ({ body: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.getElementById('p-deepseek-on-the-other-hand')!).color }));
+  expect(colours).toEqual({ body: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)' });
+  await context.close();
+});
