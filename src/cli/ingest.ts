@@ -16,7 +16,7 @@ import { shapeArticle, sourceTexts } from '../lib/ingest/shape.ts';
 import { entityId, suggestEntities, type KnownEntity } from '../lib/ingest/suggest.ts';
 import { articleFile, type ArticleFrontmatter } from '../lib/ingest/write.ts';
 import { toHast } from '../lib/markdown.ts';
-import { parseContent, readContentFolder, surfaceForms, type Content } from '../lib/registry.ts';
+import { parseContent, readContentFolder, surfaceForms } from '../lib/registry.ts';
 import { contentRoot as defaultContentRoot } from '../lib/site-config.ts';
 
 const USAGE = `Usage:
@@ -86,7 +86,7 @@ function ingest(file: string) {
   const publication = values.publication ?? meta.publication;
   if (!publication) throw new IngestError(`${file}: the source does not say which publication it is from; pass --publication "…"`);
 
-  const known = existingContent();
+  const known = existingEntities();
   const slug = values.slug ?? entityId(title);
   const target = join(contentRoot, 'articles', `${slug}.mdx`);
   for (const existing of [target, target.replace(/\.mdx$/, '.md')]) {
@@ -95,7 +95,7 @@ function ingest(file: string) {
     }
   }
 
-  const publicationEntity = known?.entities.find((entity) => entity.forms.some((form) => form.toLowerCase() === publication.toLowerCase()));
+  const publicationEntity = known.find((entity) => entity.forms.some((form) => form.toLowerCase() === publication.toLowerCase()));
   const frontmatter: ArticleFrontmatter = {
     title,
     ...(values.title || meta.title ? {} : { titleIsEditorial: true }),
@@ -115,7 +115,7 @@ function ingest(file: string) {
   printFindings(file, findings);
   console.log(`\nWrote ${shown(target)}.`);
 
-  const suggestions = suggestEntities(texts, known?.entities ?? []);
+  const suggestions = suggestEntities(texts, known);
   const article = { title, slug };
   const written: string[] = [];
   const kept: string[] = [];
@@ -157,12 +157,11 @@ function printFindings(file: string, findings: Finding[]) {
   }
 }
 
-/** The content folder as it stands, or undefined when there is none yet. Invalid content stops the ingest. */
-function existingContent(): { content: Content; entities: KnownEntity[] } | undefined {
-  if (!existsSync(contentRoot)) return undefined;
+/** The entities of the content folder as it stands (none when there is none yet). Invalid content stops the ingest. */
+function existingEntities(): KnownEntity[] {
+  if (!existsSync(contentRoot)) return [];
   const content = parseContent(readContentFolder(contentRoot), shown(contentRoot));
-  const entities = [...content.entities.values()].map((entity) => ({ id: entity.id, kind: entity.kind, forms: surfaceForms(entity.data).map((form) => form.text) }));
-  return { content, entities };
+  return [...content.entities.values()].map((entity) => ({ id: entity.id, forms: surfaceForms(entity.data).map((form) => form.text) }));
 }
 
 function drafts(): { id: string; folder: string; path: string }[] {

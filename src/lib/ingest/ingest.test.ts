@@ -216,7 +216,7 @@ describe('drafts', () => {
   });
 
   it('are not suggested for names an entity has; new forms of it are suggested as aliases', () => {
-    const { entities, aliases } = suggestEntities(['Kai-fu Lee’s 李開復 start-up released it.'], [{ id: 'kai-fu-lee', kind: 'person', forms: ['Kai-fu Lee'] }]);
+    const { entities, aliases } = suggestEntities(['Kai-fu Lee’s 李開復 start-up released it.'], [{ id: 'kai-fu-lee', forms: ['Kai-fu Lee'] }]);
     expect(entities).toEqual([]);
     expect(aliases).toEqual([{ entityId: 'kai-fu-lee', aliases: ['李開復'], passages: ['Kai-fu Lee’s 李開復 start-up released it.'] }]);
   });

@@ -30,10 +30,9 @@ export interface AliasSuggestion {
   passages: string[];
 }
 
-/** What suggestions are checked against: each existing entity's id, kind and every surface form. */
+/** What suggestions are checked against: each existing entity's id and every surface form. */
 export interface KnownEntity {
   id: string;
-  kind: EntityKind;
   forms: string[];
 }
 
