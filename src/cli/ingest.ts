@@ -98,11 +98,12 @@ function ingest(file: string) {
   const publicationEntity = known.find((entity) => entity.forms.some((form) => form.toLowerCase() === publication.toLowerCase()));
   const frontmatter: ArticleFrontmatter = {
     title,
-    ...(values.title || meta.title ? {} : { titleIsEditorial: true }),
+    // Written by the editor (--title, --dek) where the source gives none: the page says so.
+    ...(meta.title ? {} : { titleIsEditorial: true }),
     dek,
-    ...(values.dek || meta.dek ? {} : { dekIsEditorial: false }),
+    ...(values.dek && !meta.dek ? { dekIsEditorial: true } : {}),
     ...((values.date ?? meta.date) ? { date: (values.date ?? meta.date)! } : {}),
-    authors: values.author ?? meta.authors ?? [],
+    ...((values.author ?? meta.authors)?.length ? { authors: (values.author ?? meta.authors)! } : {}),
     source: { publication, ...(publicationEntity ? { entity: publicationEntity.id } : {}), ...((values.url ?? meta.url) ? { url: (values.url ?? meta.url)! } : {}) },
   };
   const checked = articleSchema.safeParse(frontmatter);
