@@ -55,6 +55,8 @@ export interface SiteIndex {
   /** Entity id -> ids of the other entities whose descriptions mention it. */
   mentionedOn: Map<string, string[]>;
   related: Map<string, RelatedEntity[]>;
+  /** Entity id -> other entity id -> number of passages naming both (symmetric; headings do not count). */
+  coMentions: Map<string, Map<string, number>>;
   /** Retired block ids of each entity's description. */
   entityRedirects: Map<string, Redirect[]>;
   /** Every dated event, in chronological order, each entity event with the paragraph its quote is in. */
@@ -218,6 +220,7 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
     passages,
     mentionedOn,
     related,
+    coMentions,
     timeline,
     contextFor(path) {
       const document = documentAt(root, path);

@@ -1,0 +1,346 @@
+/**
+ * Force-directed layout of a labelled graph, computed at build time: d3-force places the nodes, each node with its
+ * label below it is one box, and no two boxes may overlap, so no label covers another label or another node.
+ * Deterministic: d3-force's random source is a fixed-seed LCG, the input order is the caller's, and every
+ * coordinate is rounded.
+ */
+import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+
+export interface LayoutNode {
+  id: string;
+  label: string;
+  /** The node's radius, in pixels. */
+  radius: number;
+  /** Held at the centre of the layout (the entity of a neighbourhood). */
+  pinned?: boolean;
+}
+
+export interface LayoutEdge {
+  source: string;
+  target: string;
+  weight: number;
+}
+
+export interface LayoutOptions {
+  fontSize: number;
+  /** Labels wrap at this width, in pixels, on at most two lines. */
+  labelWidth: number;
+  ticks: number;
+  /** How far apart two boxes stay, in pixels. */
+  spacing: number;
+  /** Pull towards the middle across and down: a stronger pull down makes a wider layout. */
+  gravity: { x: number; y: number };
+  /** Mutual repulsion of nodes (d3 many-body strength, negative). */
+  charge: number;
+  /** Length of an edge of weight 1; stronger edges are shorter. */
+  linkDistance: number;
+  /**
+   * Around a pinned node: the others orbit it on an ellipse with these radii, pulled in closer (to 60%) the
+   * stronger their edge to it, instead of gathering towards the middle.
+   */
+  orbit?: { x: number; y: number };
+  /** The drawing is at least this wide, centred: a stylesheet may give it a minimum width without enlarging it. */
+  minWidth?: number;
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface PlacedNode {
+  id: string;
+  x: number;
+  y: number;
+  radius: number;
+  /** The label's lines, drawn centred under the node. */
+  lines: string[];
+  /** Baseline of the first line. */
+  labelY: number;
+  /** The box the label's text occupies. */
+  labelBox: Box;
+}
+
+export interface GraphLayout {
+  width: number;
+  height: number;
+  lineHeight: number;
+  nodes: PlacedNode[];
+}
+
+const LABEL_GAP = 3;
+const LINE_HEIGHT = 1.25;
+const MAX_LINES = 2;
+const MARGIN = 4;
+
+/**
+ * The width of a line of text in a sans-serif face, in pixels, overestimated rather than under: wide glyphs (CJK,
+ * fullwidth forms) are an em, capitals and digits wider than lower case, narrow letters and punctuation narrower.
+ */
+export function textWidth(text: string, fontSize: number): number {
+  let ems = 0;
+  for (const char of text) ems += glyphWidth(char);
+  return ems * fontSize;
+}
+
+function glyphWidth(char: string): number {
+  const code = char.codePointAt(0)!;
+  // The ellipsis is a full em in some faces.
+  if (isWide(code) || char === '…') return 1;
+  if (/[ijlI.,:;'’|!()[\]{} ]/.test(char)) return 0.36;
+  if (/[ft r-]/.test(char)) return 0.45;
+  if (/[mwMW@%]/.test(char)) return 0.95;
+  if (/[A-Z0-9&]/.test(char)) return 0.74;
+  return 0.63;
+}
+
+/** East Asian wide and fullwidth code points: Hangul Jamo, CJK, Hangul syllables, compatibility and fullwidth forms. */
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+/**
+ * A label broken into lines no wider than `maxWidth`: at spaces, or between any two wide glyphs (Chinese has no
+ * spaces); at most two lines, the second ending in an ellipsis when the label is longer. A word longer than a line
+ * is cut.
+ */
+export function wrapLabel(label: string, maxWidth: number, fontSize: number): string[] {
+  const tokens = label.match(/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]+\s*|\s+/gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    const candidate = line + token;
+    if (!line || textWidth(candidate.trimEnd(), fontSize) <= maxWidth) {
+      line = candidate;
+      continue;
+    }
+    lines.push(line.trimEnd());
+    line = token.trimStart();
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  const shown = lines.slice(0, MAX_LINES).map((text) => fit(text, maxWidth, fontSize, false));
+  if (lines.length > MAX_LINES) shown[MAX_LINES - 1] = fit(shown[MAX_LINES - 1]!, maxWidth, fontSize, true);
+  return shown;
+}
+
+/** The line cut to `maxWidth` with an ellipsis, or with one anyway when `more` says text follows. */
+function fit(line: string, maxWidth: number, fontSize: number, more: boolean): string {
+  if (!more && textWidth(line, fontSize) <= maxWidth) return line;
+  const chars = [...line];
+  while (chars.length > 1 && textWidth(`${chars.join('').trimEnd()}…`, fontSize) > maxWidth) chars.pop();
+  return `${chars.join('').trimEnd().replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
+/** Does any part of `a` lie inside `b`? Boxes that only touch do not overlap. */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** Every overlapping pair of boxes, as index pairs [i, j] with i < j, found by a sweep across x. */
+export function overlappingPairs(boxes: Box[]): [number, number][] {
+  const order = boxes.map((_, i) => i).sort((i, j) => boxes[i]!.left - boxes[j]!.left || i - j);
+  const pairs: [number, number][] = [];
+  for (let a = 0; a < order.length; a++) {
+    const first = boxes[order[a]!]!;
+    for (let b = a + 1; b < order.length && boxes[order[b]!]!.left < first.right; b++) {
+      if (overlaps(first, boxes[order[b]!]!)) pairs.push([Math.min(order[a]!, order[b]!), Math.max(order[a]!, order[b]!)]);
+    }
+  }
+  return pairs.sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
+}
+
+/**
+ * What overlaps in a layout: a label and another label, a label and another node's shape, or two shapes (each
+ * taken as the square around its reach). Empty for every layout `layoutGraph` returns.
+ */
+export function collisions(layout: GraphLayout): string[] {
+  const shapeBox = (node: PlacedNode): Box => ({ left: node.x - node.radius, right: node.x + node.radius, top: node.y - node.radius, bottom: node.y + node.radius });
+  const found: string[] = [];
+  layout.nodes.forEach((a, i) =>
+    layout.nodes.forEach((b, j) => {
+      if (i < j && overlaps(a.labelBox, b.labelBox)) found.push(`label ${a.id} / label ${b.id}`);
+      if (i !== j && overlaps(a.labelBox, shapeBox(b))) found.push(`label ${a.id} / node ${b.id}`);
+      if (i < j && overlaps(shapeBox(a), shapeBox(b))) found.push(`node ${a.id} / node ${b.id}`);
+    }),
+  );
+  return found;
+}
+
+interface SimNode extends SimulationNodeDatum {
+  id: string;
+  pinned: boolean;
+  /** The node's box around its centre: the shape and the label below it. */
+  extent: Box;
+}
+
+type SimLink = SimulationLinkDatum<SimNode> & { weight: number };
+
+/** Lays the graph out; nodes come back in the order given. */
+export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: LayoutOptions): GraphLayout {
+  const { fontSize, labelWidth, spacing } = options;
+  const lineHeight = Math.round(fontSize * LINE_HEIGHT * 10) / 10;
+  const labels = nodes.map((node) => wrapLabel(node.label, labelWidth, fontSize));
+  const sim: SimNode[] = nodes.map((node, i) => {
+    const half = Math.max(node.radius, ...labels[i]!.map((line) => textWidth(line, fontSize) / 2));
+    const extent = { left: -half, right: half, top: -node.radius, bottom: node.radius + LABEL_GAP + labels[i]!.length * lineHeight };
+    return { id: node.id, pinned: node.pinned ?? false, extent, ...(node.pinned ? { fx: 0, fy: 0 } : {}) };
+  });
+  if (options.orbit) {
+    // Start evenly round the orbit, in the order given (strongest first), so the forces only have to refine it.
+    const orbiting = sim.filter((node) => !node.pinned);
+    orbiting.forEach((node, k) => {
+      const angle = (2 * Math.PI * k) / orbiting.length;
+      [node.x, node.y] = [Math.cos(angle) * options.orbit!.x, Math.sin(angle) * options.orbit!.y];
+    });
+  }
+  // Around a centre, edges among the others would drag them to one side; there they barely pull.
+  const linkPull = options.orbit ? 0.1 : 1;
+  const maxWeight = Math.max(1, ...edges.map((edge) => edge.weight));
+  const links: SimLink[] = edges.map((edge) => ({ ...edge }));
+
+  const simulation = forceSimulation(sim)
+    .stop()
+    .force('charge', forceManyBody<SimNode>().strength(options.charge).distanceMax(options.linkDistance * 8))
+    .force(
+      'link',
+      forceLink<SimNode, SimLink>(links)
+        .id((node) => node.id)
+        .distance((link) => options.linkDistance * (1.4 - (0.6 * Math.log(link.weight)) / Math.log(maxWeight + 1)))
+        .strength((link) => linkPull * (0.15 + (0.5 * Math.log(link.weight)) / Math.log(maxWeight + 1))),
+    )
+    .force('x', forceX<SimNode>(0).strength(options.gravity.x))
+    .force('y', forceY<SimNode>(0).strength(options.gravity.y))
+    .force('orbit', options.orbit ? orbit(sim, edges, options.orbit) : null)
+    .force('boxes', boxCollision(sim, spacing));
+  simulation.tick(options.ticks);
+
+  separate(sim, spacing);
+
+  // Move the drawing to the origin, clear of the edges by a margin.
+  const boxes = sim.map((node) => boxAt(node, 0));
+  const extentX = Math.max(...boxes.map((box) => box.right)) - Math.min(...boxes.map((box) => box.left)) + 2 * MARGIN;
+  const width = Math.ceil(Math.max(extentX, options.minWidth ?? 0));
+  const left = Math.min(...boxes.map((box) => box.left)) - MARGIN - (width - extentX) / 2;
+  const top = Math.min(...boxes.map((box) => box.top)) - MARGIN;
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const placed = sim.map((node, i): PlacedNode => {
+    const x = round(node.x! - left);
+    const y = round(node.y! - top);
+    const radius = nodes[i]!.radius;
+    const half = Math.max(...labels[i]!.map((line) => textWidth(line, fontSize) / 2));
+    const labelTop = round(y + radius + LABEL_GAP);
+    return {
+      id: node.id,
+      x,
+      y,
+      radius,
+      lines: labels[i]!,
+      labelY: round(labelTop + fontSize),
+      labelBox: { left: round(x - half), right: round(x + half), top: labelTop, bottom: round(labelTop + labels[i]!.length * lineHeight) },
+    };
+  });
+  return {
+    width,
+    height: Math.ceil(Math.max(...boxes.map((box) => box.bottom)) - top + MARGIN),
+    lineHeight,
+    nodes: placed,
+  };
+}
+
+/** A node's box where it stands (or will stand after this tick's velocity), widened by half the spacing each side. */
+function boxAt(node: SimNode, pad: number, ahead = false): Box {
+  const x = node.x! + (ahead ? node.vx! : 0);
+  const y = node.y! + (ahead ? node.vy! : 0);
+  return { left: x + node.extent.left - pad, right: x + node.extent.right + pad, top: y + node.extent.top - pad, bottom: y + node.extent.bottom + pad };
+}
+
+/** Pushes apart two overlapping nodes along the axis they overlap least on, by `share` of the overlap. */
+function pushApart(a: SimNode, b: SimNode, boxA: Box, boxB: Box, share: number, move: (node: SimNode, dx: number, dy: number) => void) {
+  const overlapX = Math.min(boxA.right, boxB.right) - Math.max(boxA.left, boxB.left);
+  const overlapY = Math.min(boxA.bottom, boxB.bottom) - Math.max(boxA.top, boxB.top);
+  const [weightA, weightB] = a.pinned ? [0, 1] : b.pinned ? [1, 0] : [0.5, 0.5];
+  if (overlapX < overlapY) {
+    // Side by side: the one whose box centre is further left goes left (ties by order, so always the same way).
+    const sign = (boxA.left + boxA.right) / 2 <= (boxB.left + boxB.right) / 2 ? -1 : 1;
+    move(a, sign * overlapX * share * weightA, 0);
+    move(b, -sign * overlapX * share * weightB, 0);
+  } else {
+    const sign = (boxA.top + boxA.bottom) / 2 <= (boxB.top + boxB.bottom) / 2 ? -1 : 1;
+    move(a, 0, sign * overlapY * share * weightA);
+    move(b, 0, -sign * overlapY * share * weightB);
+  }
+}
+
+/** A d3 force drawing the nodes onto ellipses around the pinned node, the closer the stronger their edge to it. */
+function orbit(nodes: SimNode[], edges: LayoutEdge[], radii: { x: number; y: number }) {
+  const centre = nodes.find((node) => node.pinned)?.id;
+  const toCentre = new Map(edges.flatMap((edge) => (edge.source === centre ? [[edge.target, edge.weight]] : edge.target === centre ? [[edge.source, edge.weight]] : [])));
+  const maxWeight = Math.max(1, ...toCentre.values());
+  const reach = (id: string) => 1 - (0.4 * Math.log(toCentre.get(id) ?? 1)) / Math.log(maxWeight + 1);
+  return (alpha: number) => {
+    for (const node of nodes) {
+      if (node.pinned) continue;
+      const angle = Math.atan2(node.y! / radii.y, node.x! / radii.x);
+      const [targetX, targetY] = [Math.cos(angle) * radii.x * reach(node.id), Math.sin(angle) * radii.y * reach(node.id)];
+      node.vx! += (targetX - node.x!) * alpha * 0.5;
+      node.vy! += (targetY - node.y!) * alpha * 0.5;
+    }
+  };
+}
+
+/** A d3 force keeping node boxes apart, as d3's forceCollide does for circles. */
+function boxCollision(nodes: SimNode[], spacing: number) {
+  return (alpha: number) => {
+    const boxes = nodes.map((node) => boxAt(node, spacing / 2, true));
+    const nudge = (node: SimNode, dx: number, dy: number) => {
+      node.vx! += dx;
+      node.vy! += dy;
+    };
+    for (const [i, j] of overlappingPairs(boxes)) pushApart(nodes[i]!, nodes[j]!, boxes[i]!, boxes[j]!, Math.min(1, 0.5 + alpha), nudge);
+  };
+}
+
+/**
+ * Removes what overlap the simulation left: pushes overlapping pairs apart until none overlaps; should that not
+ * settle, moves each node, top to bottom, down past every box it still overlaps, which always ends.
+ */
+function separate(nodes: SimNode[], spacing: number) {
+  const move = (node: SimNode, dx: number, dy: number) => {
+    node.x! += dx;
+    node.y! += dy;
+  };
+  for (let round = 0; round < 200; round++) {
+    const pairs = overlappingPairs(nodes.map((node) => boxAt(node, spacing / 2)));
+    if (!pairs.length) return;
+    // A little more than the overlap, so that a pair pushed apart does not still touch through rounding.
+    for (const [i, j] of pairs) {
+      // Boxes as they are now: an earlier push in this round may have parted the pair already.
+      const [a, b] = [boxAt(nodes[i]!, spacing / 2), boxAt(nodes[j]!, spacing / 2)];
+      if (overlaps(a, b)) pushApart(nodes[i]!, nodes[j]!, a, b, 1.02, move);
+    }
+  }
+  const order = nodes.map((_, i) => i).sort((i, j) => Number(nodes[j]!.pinned) - Number(nodes[i]!.pinned) || boxAt(nodes[i]!, 0).top - boxAt(nodes[j]!, 0).top || i - j);
+  const settled: number[] = [];
+  for (const i of order) {
+    for (let blocker = findOverlap(nodes, settled, i, spacing); blocker !== undefined; blocker = findOverlap(nodes, settled, i, spacing)) {
+      move(nodes[i]!, 0, boxAt(nodes[blocker]!, spacing / 2).bottom - boxAt(nodes[i]!, spacing / 2).top + 0.5);
+    }
+    settled.push(i);
+  }
+}
+
+function findOverlap(nodes: SimNode[], among: number[], i: number, spacing: number): number | undefined {
+  const box = boxAt(nodes[i]!, spacing / 2);
+  return among.find((j) => overlaps(box, boxAt(nodes[j]!, spacing / 2)));
+}

@@ -1,0 +1,210 @@
+/**
+ * The entity graph: entities as nodes, sized by the passages that mention them and shaped and coloured by kind;
+ * edges where two entities are named in the same passage, thicker the more passages. The whole graph for the graph
+ * page, and each entity's neighbourhood for its page, as plain data a component draws as SVG.
+ */
+import type { EntityKind } from './content-schema.ts';
+import { layoutGraph, type Box, type LayoutEdge, type LayoutNode, type LayoutOptions } from './graph-layout.ts';
+import { KIND_LABELS, paths } from './kinds.ts';
+import type { SiteIndex } from './site-index.ts';
+
+export interface GraphNodeView {
+  id: string;
+  /** Site path of the entity's page (no base). */
+  href: string;
+  kind: EntityKind;
+  /** What the node says to a screen reader and in its tooltip: name, kind, passages. */
+  title: string;
+  /** The node's shape, an SVG path, and how far it reaches from the centre. */
+  shape: string;
+  reach: number;
+  x: number;
+  y: number;
+  labelBox: Box;
+  labelY: number;
+  lines: string[];
+  /** The entity the neighbourhood is of: drawn in bold, not a link to its own page. */
+  centre: boolean;
+}
+
+export interface GraphEdgeView {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+  opacity: number;
+}
+
+export interface GraphView {
+  width: number;
+  height: number;
+  fontSize: number;
+  lineHeight: number;
+  edges: GraphEdgeView[];
+  /** In reading order, top to bottom and left to right, which is the order the keyboard visits them in. */
+  nodes: GraphNodeView[];
+}
+
+export interface Connection {
+  id: string;
+  /** Passages naming both. */
+  passages: number;
+}
+
+/** Past this many entities the graph page shows the most mentioned; its list still names every entity. */
+export const GRAPH_MAX_NODES = 300;
+/** Neighbours drawn around an entity on its page. */
+export const NEIGHBOURHOOD_SIZE = 12;
+
+const WIDE: LayoutOptions = { fontSize: 12, labelWidth: 140, ticks: 300, spacing: 8, gravity: { x: 0.035, y: 0.06 }, charge: -160, linkDistance: 60 };
+// Taller than wide, for a phone held upright: less to pan across.
+const NARROW: LayoutOptions = { ...WIDE, labelWidth: 110, gravity: { x: 0.14, y: 0.025 } };
+// Few nodes, laid out once per entity page: few ticks; compact enough to shrink onto a phone (to 26rem, global.css).
+const NEIGHBOURHOOD: LayoutOptions = { fontSize: 13, labelWidth: 130, ticks: 120, spacing: 8, gravity: { x: 0, y: 0 }, charge: -150, linkDistance: 120, orbit: { x: 170, y: 130 }, minWidth: 416 };
+
+/** The entities named together with `id`, most passages first (then by name). */
+export function connectionsOf(index: SiteIndex, id: string): Connection[] {
+  const name = (other: string) => index.content.entities.get(other)!.data.name;
+  return [...(index.coMentions.get(id) ?? [])]
+    .map(([other, passages]) => ({ id: other, passages }))
+    .sort((a, b) => b.passages - a.passages || name(a.id).localeCompare(name(b.id)));
+}
+
+/** How many passages mention the entity: what a node's size shows. */
+export function passageCount(index: SiteIndex, id: string): number {
+  return index.passages.get(id)?.length ?? 0;
+}
+
+/** The whole graph laid out twice: wide for a laptop, tall and narrow for a phone. */
+export interface SiteGraph {
+  wide: GraphView;
+  narrow: GraphView;
+}
+
+const memo = new WeakMap<SiteIndex, SiteGraph>();
+
+/** Every entity (up to GRAPH_MAX_NODES, the most mentioned) and every co-mention among them; laid out once per index. */
+export function siteGraph(index: SiteIndex): SiteGraph {
+  const cached = memo.get(index);
+  if (cached) return cached;
+  const ids = [...index.content.entities.keys()]
+    .sort((a, b) => passageCount(index, b) - passageCount(index, a) || a.localeCompare(b))
+    .slice(0, GRAPH_MAX_NODES)
+    .sort();
+  const graph = { wide: drawGraph(index, ids, undefined, WIDE), narrow: drawGraph(index, ids, undefined, NARROW) };
+  memo.set(index, graph);
+  return graph;
+}
+
+/** The entity, its strongest NEIGHBOURHOOD_SIZE connections and the co-mentions among them; none without any. */
+export function neighbourhoodGraph(index: SiteIndex, id: string): GraphView | undefined {
+  const neighbours = connectionsOf(index, id).slice(0, NEIGHBOURHOOD_SIZE);
+  if (!neighbours.length) return undefined;
+  return drawGraph(index, [id, ...neighbours.map((n) => n.id)], id, NEIGHBOURHOOD);
+}
+
+interface Scale {
+  maxPassages: number;
+  maxWeight: number;
+}
+const scales = new WeakMap<SiteIndex, Scale>();
+
+/** The most passages of any entity and of any pair: every graph of the site sizes nodes and edges by the same scale. */
+function scaleOf(index: SiteIndex): Scale {
+  let scale = scales.get(index);
+  if (!scale) {
+    const counts = [...index.content.entities.keys()].map((id) => passageCount(index, id));
+    const weights = [...index.coMentions.values()].flatMap((row) => [...row.values()]);
+    scale = { maxPassages: Math.max(1, ...counts), maxWeight: Math.max(2, ...weights) };
+    scales.set(index, scale);
+  }
+  return scale;
+}
+
+function drawGraph(index: SiteIndex, ids: string[], centre: string | undefined, options: LayoutOptions): GraphView {
+  const shown = new Set(ids);
+  const { maxPassages, maxWeight } = scaleOf(index);
+  const radius = (id: string) => 4 + 10 * Math.sqrt(passageCount(index, id) / maxPassages);
+  const nodes: LayoutNode[] = ids.map((id) => ({ id, label: index.content.entities.get(id)!.data.name, radius: radius(id) * SHAPE_REACH, pinned: id === centre }));
+  const edges: LayoutEdge[] = ids.flatMap((a) =>
+    [...(index.coMentions.get(a) ?? [])].filter(([b]) => a < b && shown.has(b)).map(([b, weight]) => ({ source: a, target: b, weight })),
+  );
+  const layout = layoutGraph(nodes, edges, options);
+  const at = new Map(layout.nodes.map((node) => [node.id, node]));
+  const strength = (weight: number) => Math.log(weight) / Math.log(maxWeight);
+  return {
+    width: layout.width,
+    height: layout.height,
+    fontSize: options.fontSize,
+    lineHeight: layout.lineHeight,
+    edges: edges
+      // Faint edges first, so strong ones are drawn over them.
+      .sort((a, b) => a.weight - b.weight || a.source.localeCompare(b.source) || a.target.localeCompare(b.target))
+      .map((edge) => {
+        const [from, to] = [at.get(edge.source)!, at.get(edge.target)!];
+        return { x1: from.x, y1: from.y, x2: to.x, y2: to.y, width: round(1 + 5 * strength(edge.weight)), opacity: round(0.3 + 0.5 * strength(edge.weight)) };
+      }),
+    nodes: layout.nodes
+      .map((node) => {
+        const entity = index.content.entities.get(node.id)!;
+        const passages = passageCount(index, node.id);
+        return {
+          id: node.id,
+          href: paths.entity(entity.kind, node.id),
+          kind: entity.kind,
+          title: `${entity.data.name}, ${KIND_LABELS[entity.kind].singular.toLowerCase()}, ${passages} passage${passages === 1 ? '' : 's'}`,
+          shape: kindShape(entity.kind, node.x, node.y, radius(node.id)),
+          reach: node.radius,
+          x: node.x,
+          y: node.y,
+          labelBox: node.labelBox,
+          labelY: node.labelY,
+          lines: node.lines,
+          centre: node.id === centre,
+        };
+      })
+      .sort((a, b) => Math.floor(a.y / READING_ROW) - Math.floor(b.y / READING_ROW) || a.x - b.x),
+  };
+}
+
+/** Nodes whose centres lie within one band this tall count as one row when reading the graph. */
+const READING_ROW = 60;
+/** How far past `r` the largest shape reaches (the triangle's corners). */
+const SHAPE_REACH = 1.25;
+
+/**
+ * The shape of each kind, about the area of a circle of radius `r` and within SHAPE_REACH * r of its centre: kinds
+ * differ in shape as well as colour, so colour is never the only cue.
+ */
+export const KIND_SHAPES: Record<EntityKind, string> = {
+  organization: 'square',
+  person: 'circle',
+  policy: 'diamond',
+  concept: 'triangle',
+  product: 'hexagon',
+};
+
+export function kindShape(kind: EntityKind, x: number, y: number, r: number): string {
+  const polygon = (corners: number, reach: number, turn: number) =>
+    `M${Array.from({ length: corners }, (_, i) => {
+      const angle = turn + (2 * Math.PI * i) / corners;
+      return `${round(x + reach * Math.cos(angle))} ${round(y + reach * Math.sin(angle))}`;
+    }).join('L')}Z`;
+  switch (KIND_SHAPES[kind]) {
+    case 'square':
+      return polygon(4, r * 0.88 * Math.SQRT2, Math.PI / 4);
+    case 'diamond':
+      return polygon(4, r * 1.2, -Math.PI / 2);
+    case 'triangle':
+      return polygon(3, r * SHAPE_REACH, -Math.PI / 2);
+    case 'hexagon':
+      return polygon(6, r * 1.05, 0);
+    default:
+      return `M${round(x - r)} ${round(y)}a${round(r)} ${round(r)} 0 1 0 ${round(2 * r)} 0a${round(r)} ${round(r)} 0 1 0 ${round(-2 * r)} 0Z`;
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
