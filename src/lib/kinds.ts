@@ -23,6 +23,7 @@ export const paths = {
   /** Page `page` of an entity's passages: the first is on the entity's own page, the rest on pages of their own. */
   entityPassages: (kind: EntityKind, id: string, page: number) => (page <= 1 ? `/${ENTITY_KINDS[kind]}/${id}/#in-the-articles` : `/${ENTITY_KINDS[kind]}/${id}/passages/${page}/`),
   timeline: () => '/timeline/',
+  graph: () => '/graph/',
   /** The social card of the page at `page` (a site-relative path like `/articles/x/`). */
   card: (page: string) => `/cards${page === '/' ? '/index' : page.replace(/\/$/, '')}.png`,
 };

@@ -26,6 +26,7 @@ export const getStaticPaths = (async () => {
       { title: e.data.name, label: KIND_LABELS[e.data.kind].singular, native: e.data.native?.name, subtitle: e.data.summary, accent: KIND_ACCENTS[e.data.kind] },
     ]),
     ...entityKinds.map((kind): [string, Omit<CardContent, 'siteName'>] => [paths.kindIndex(kind), { title: KIND_LABELS[kind].plural, label: SITE.title, accent: KIND_ACCENTS[kind] }]),
+    [paths.graph(), { title: 'Graph', label: SITE.title, accent: KIND_ACCENTS.article }],
   ];
   return cards.map(([page, card]) => ({ params: { card: paths.card(page).slice('/cards/'.length, -'.png'.length) }, props: { card: { ...card, siteName: SITE.title } } }));
 }) satisfies GetStaticPaths;
