@@ -33,7 +33,7 @@ test('the graph page shows every entity as a link to its page, with labels that 
   for (const { name, path } of entityPages) await expect(node(graph, name)).toHaveAttribute('href', path);
   expect(await overlappingLabels(graph)).toEqual([]);
   // The key names each kind in words beside its shape.
-  const key = page.getByRole('list').filter({ hasText: 'Larger: more passages' });
+  const key = page.getByRole('list').filter({ hasText: 'Larger: named in more passages' });
   await expect(key).toContainText('Organization');
   await expect(key).toContainText('Policy document');
 });
@@ -91,7 +91,7 @@ test('each entity page shows its neighbourhood: its strongest connections as lin
   }
   for (const name of ['Open source', 'Liang Wenfeng', 'Chinese government']) await expect(node(graph, name)).toBeVisible();
   // The page's own entity is the centre, not a link to itself.
-  await expect(graph.getByText('DeepSeek', { exact: true })).toBeVisible();
+  await expect(graph.locator('g[font-weight="bold"]')).toHaveText('DeepSeek');
   await expect(node(graph, 'DeepSeek')).toHaveCount(0);
   expect(await overlappingLabels(graph)).toEqual([]);
   await node(graph, 'Liang Wenfeng').click();

@@ -38,7 +38,8 @@ function syntheticGraph(count: number, seed = 7): { nodes: LayoutNode[]; edges: 
   return { nodes, edges };
 }
 
-const OPTIONS: LayoutOptions = { fontSize: 12, labelWidth: 140, ticks: 300, spacing: 8, gravity: { x: 0.035, y: 0.06 }, charge: -160, linkDistance: 60 };
+const COMMON = { fontSize: 12, labelWidth: 140, spacing: 8, charge: -160, linkDistance: 60 };
+const OPTIONS: LayoutOptions = { ...COMMON, ticks: 300, gravity: 0.05, aspect: 1.25 };
 
 describe('textWidth', () => {
   it('gives a Chinese character a full em and a Latin letter less', () => {
@@ -60,6 +61,10 @@ describe('wrapLabel', () => {
     expect(lines[0]).toBe('14th Five-Year Plan');
     expect(lines[1]).toMatch(/^for the .*…$/);
     for (const line of lines) expect(textWidth(line, 12)).toBeLessThanOrEqual(140);
+  });
+
+  it('takes more lines when allowed', () => {
+    expect(wrapLabel('Chinese government statement on DeepSeek', 150, 13, 3)).toEqual(['Chinese government', 'statement on', 'DeepSeek']);
   });
 
   it('breaks Chinese between any two characters', () => {
@@ -127,7 +132,7 @@ describe('layoutGraph', () => {
     const centre = { ...nodes[0]!, pinned: true };
     const star = [centre, ...nodes.slice(1)];
     const spokes = star.slice(1).map((node, i) => ({ source: centre.id, target: node.id, weight: 1 + (i % 4) }));
-    const layout = layoutGraph(star, [...spokes, ...edges.filter((e) => e.source !== centre.id && e.target !== centre.id)], { ...OPTIONS, orbit: { x: 170, y: 130 }, minWidth: 600, ticks: 120 });
+    const layout = layoutGraph(star, [...spokes, ...edges.filter((e) => e.source !== centre.id && e.target !== centre.id)], { ...COMMON, gravity: 0, orbit: { x: 170, y: 130 }, minWidth: 600, ticks: 120 });
     expect(collisions(layout)).toEqual([]);
     expect(layout.width).toBeGreaterThanOrEqual(600);
     const [pinned, ...others] = layout.nodes;

@@ -23,13 +23,16 @@ export interface LayoutEdge {
 
 export interface LayoutOptions {
   fontSize: number;
-  /** Labels wrap at this width, in pixels, on at most two lines. */
+  /** Labels wrap at this width, in pixels, on at most `labelLines` lines (two unless set). */
   labelWidth: number;
+  labelLines?: number;
   ticks: number;
   /** How far apart two boxes stay, in pixels. */
   spacing: number;
-  /** Pull towards the middle across and down: a stronger pull down makes a wider layout. */
-  gravity: { x: number; y: number };
+  /** Pull towards the middle (d3 forceX/forceY strength). */
+  gravity: number;
+  /** Width over height the drawing is stretched to before overlaps are removed: wide for a laptop, tall for a phone. */
+  aspect?: number;
   /** Mutual repulsion of nodes (d3 many-body strength, negative). */
   charge: number;
   /** Length of an edge of weight 1; stronger edges are shorter. */
@@ -72,7 +75,6 @@ export interface GraphLayout {
 
 const LABEL_GAP = 3;
 const LINE_HEIGHT = 1.25;
-const MAX_LINES = 2;
 const MARGIN = 4;
 
 /**
@@ -112,10 +114,10 @@ function isWide(code: number): boolean {
 
 /**
  * A label broken into lines no wider than `maxWidth`: at spaces, or between any two wide glyphs (Chinese has no
- * spaces); at most two lines, the second ending in an ellipsis when the label is longer. A word longer than a line
- * is cut.
+ * spaces); at most `maxLines` lines, the last ending in an ellipsis when the label is longer. A word longer than a
+ * line is cut.
  */
-export function wrapLabel(label: string, maxWidth: number, fontSize: number): string[] {
+export function wrapLabel(label: string, maxWidth: number, fontSize: number, maxLines = 2): string[] {
   const tokens = label.match(/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]+\s*|\s+/gu) ?? [];
   const lines: string[] = [];
   let line = '';
@@ -129,8 +131,8 @@ export function wrapLabel(label: string, maxWidth: number, fontSize: number): st
     line = token.trimStart();
   }
   if (line.trim()) lines.push(line.trimEnd());
-  const shown = lines.slice(0, MAX_LINES).map((text) => fit(text, maxWidth, fontSize, false));
-  if (lines.length > MAX_LINES) shown[MAX_LINES - 1] = fit(shown[MAX_LINES - 1]!, maxWidth, fontSize, true);
+  const shown = lines.slice(0, maxLines).map((text) => fit(text, maxWidth, fontSize, false));
+  if (lines.length > maxLines) shown[maxLines - 1] = fit(shown[maxLines - 1]!, maxWidth, fontSize, true);
   return shown;
 }
 
@@ -147,17 +149,23 @@ export function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
-/** Every overlapping pair of boxes, as index pairs [i, j] with i < j, found by a sweep across x. */
+/** Every overlapping pair of boxes, as index pairs [i, j] with i < j, in order. */
 export function overlappingPairs(boxes: Box[]): [number, number][] {
-  const order = boxes.map((_, i) => i).sort((i, j) => boxes[i]!.left - boxes[j]!.left || i - j);
   const pairs: [number, number][] = [];
+  eachOverlap(boxes, (i, j) => pairs.push(i < j ? [i, j] : [j, i]));
+  return pairs.sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
+}
+
+/** Calls `visit` with each overlapping pair, found by a sweep across x: linear in the boxes when few overlap. */
+function eachOverlap(boxes: Box[], visit: (i: number, j: number) => void) {
+  const lefts = Float64Array.from(boxes, (box) => box.left);
+  const order = Uint32Array.from(boxes.keys()).sort((i, j) => lefts[i]! - lefts[j]! || i - j);
   for (let a = 0; a < order.length; a++) {
     const first = boxes[order[a]!]!;
-    for (let b = a + 1; b < order.length && boxes[order[b]!]!.left < first.right; b++) {
-      if (overlaps(first, boxes[order[b]!]!)) pairs.push([Math.min(order[a]!, order[b]!), Math.max(order[a]!, order[b]!)]);
+    for (let b = a + 1; b < order.length && lefts[order[b]!]! < first.right; b++) {
+      if (overlaps(first, boxes[order[b]!]!)) visit(order[a]!, order[b]!);
     }
   }
-  return pairs.sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
 }
 
 /**
@@ -190,7 +198,7 @@ type SimLink = SimulationLinkDatum<SimNode> & { weight: number };
 export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: LayoutOptions): GraphLayout {
   const { fontSize, labelWidth, spacing } = options;
   const lineHeight = Math.round(fontSize * LINE_HEIGHT * 10) / 10;
-  const labels = nodes.map((node) => wrapLabel(node.label, labelWidth, fontSize));
+  const labels = nodes.map((node) => wrapLabel(node.label, labelWidth, fontSize, options.labelLines));
   const sim: SimNode[] = nodes.map((node, i) => {
     const half = Math.max(node.radius, ...labels[i]!.map((line) => textWidth(line, fontSize) / 2));
     const extent = { left: -half, right: half, top: -node.radius, bottom: node.radius + LABEL_GAP + labels[i]!.length * lineHeight };
@@ -203,7 +211,17 @@ export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: L
       const angle = (2 * Math.PI * k) / orbiting.length;
       [node.x, node.y] = [Math.cos(angle) * options.orbit!.x, Math.sin(angle) * options.orbit!.y];
     });
+  } else {
+    // d3's own start, a sunflower spiral, but spaced for boxes this size rather than for dots: fewer overlaps to undo.
+    const step = Math.sqrt(sim.reduce((sum, node) => sum + area(node.extent), 0) / Math.max(1, sim.length)) * 0.6;
+    sim.forEach((node, i) => {
+      const [radius, angle] = [step * Math.sqrt(0.5 + i), i * Math.PI * (3 - Math.sqrt(5))];
+      [node.x, node.y] = [radius * Math.cos(angle), radius * Math.sin(angle)];
+    });
   }
+  // Boxes are wider than tall, so most overlaps are shallowest downwards: weigh that, to keep to the aspect asked.
+  const mean = (pick: (box: Box) => number) => sim.reduce((sum, node) => sum + pick(node.extent), 0) / Math.max(1, sim.length);
+  const sideways = mean((box) => box.bottom - box.top) / mean((box) => box.right - box.left) / (options.aspect ?? 1);
   // Around a centre, edges among the others would drag them to one side; there they barely pull.
   const linkPull = options.orbit ? 0.1 : 1;
   const maxWeight = Math.max(1, ...edges.map((edge) => edge.weight));
@@ -219,13 +237,13 @@ export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: L
         .distance((link) => options.linkDistance * (1.4 - (0.6 * Math.log(link.weight)) / Math.log(maxWeight + 1)))
         .strength((link) => linkPull * (0.15 + (0.5 * Math.log(link.weight)) / Math.log(maxWeight + 1))),
     )
-    .force('x', forceX<SimNode>(0).strength(options.gravity.x))
-    .force('y', forceY<SimNode>(0).strength(options.gravity.y))
+    .force('x', forceX<SimNode>(0).strength(options.gravity))
+    .force('y', forceY<SimNode>(0).strength(options.gravity))
     .force('orbit', options.orbit ? orbit(sim, edges, options.orbit) : null)
-    .force('boxes', boxCollision(sim, spacing));
+    .force('boxes', boxCollision(sim, spacing, sideways));
   simulation.tick(options.ticks);
-
-  separate(sim, spacing);
+  if (options.aspect) stretch(sim, options.aspect);
+  separate(sim, spacing, sideways);
 
   // Move the drawing to the origin, clear of the edges by a margin.
   const boxes = sim.map((node) => boxAt(node, 0));
@@ -258,6 +276,28 @@ export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: L
   };
 }
 
+function area(box: Box): number {
+  return (box.right - box.left) * (box.bottom - box.top);
+}
+
+/** Spreads the nodes across and squeezes them down, or the other way, so that their boxes cover about `aspect` wide to 1 high. */
+function stretch(nodes: SimNode[], aspect: number) {
+  const spread = (axis: 'x' | 'y') => Math.max(...nodes.map((node) => node[axis]!)) - Math.min(...nodes.map((node) => node[axis]!));
+  const mean = (pick: (node: SimNode) => number) => nodes.reduce((sum, node) => sum + pick(node), 0) / nodes.length;
+  const [boxWidth, boxHeight] = [mean((node) => node.extent.right - node.extent.left), mean((node) => node.extent.bottom - node.extent.top)];
+  const [spreadX, spreadY] = [spread('x'), spread('y')];
+  if (!spreadX || !spreadY) return;
+  const [axis, factor] =
+    (spreadX + boxWidth) / (spreadY + boxHeight) < aspect ? (['x', (aspect * (spreadY + boxHeight) - boxWidth) / spreadX] as const) : (['y', ((spreadX + boxWidth) / aspect - boxHeight) / spreadY] as const);
+  // Half the change across, half down, so the area stays about the same; the overlaps squeezing makes are removed next.
+  const other = axis === 'x' ? 'y' : 'x';
+  const [middle, otherMiddle] = [mean((node) => node[axis]!), mean((node) => node[other]!)];
+  for (const node of nodes) {
+    node[axis] = middle + (node[axis]! - middle) * Math.sqrt(factor);
+    node[other] = otherMiddle + (node[other]! - otherMiddle) / Math.sqrt(factor);
+  }
+}
+
 /** A node's box where it stands (or will stand after this tick's velocity), widened by half the spacing each side. */
 function boxAt(node: SimNode, pad: number, ahead = false): Box {
   const x = node.x! + (ahead ? node.vx! : 0);
@@ -265,12 +305,15 @@ function boxAt(node: SimNode, pad: number, ahead = false): Box {
   return { left: x + node.extent.left - pad, right: x + node.extent.right + pad, top: y + node.extent.top - pad, bottom: y + node.extent.bottom + pad };
 }
 
-/** Pushes apart two overlapping nodes along the axis they overlap least on, by `share` of the overlap. */
-function pushApart(a: SimNode, b: SimNode, boxA: Box, boxB: Box, share: number, move: (node: SimNode, dx: number, dy: number) => void) {
+/**
+ * Pushes apart two overlapping nodes along the axis they overlap least on, by `share` of the overlap; a sideways
+ * overlap counts `sideways` times its length, so that a value below 1 spreads the drawing across rather than down.
+ */
+function pushApart(a: SimNode, b: SimNode, boxA: Box, boxB: Box, share: number, sideways: number, move: (node: SimNode, dx: number, dy: number) => void) {
   const overlapX = Math.min(boxA.right, boxB.right) - Math.max(boxA.left, boxB.left);
   const overlapY = Math.min(boxA.bottom, boxB.bottom) - Math.max(boxA.top, boxB.top);
   const [weightA, weightB] = a.pinned ? [0, 1] : b.pinned ? [1, 0] : [0.5, 0.5];
-  if (overlapX < overlapY) {
+  if (overlapX * sideways < overlapY) {
     // Side by side: the one whose box centre is further left goes left (ties by order, so always the same way).
     const sign = (boxA.left + boxA.right) / 2 <= (boxB.left + boxB.right) / 2 ? -1 : 1;
     move(a, sign * overlapX * share * weightA, 0);
@@ -300,14 +343,14 @@ function orbit(nodes: SimNode[], edges: LayoutEdge[], radii: { x: number; y: num
 }
 
 /** A d3 force keeping node boxes apart, as d3's forceCollide does for circles. */
-function boxCollision(nodes: SimNode[], spacing: number) {
+function boxCollision(nodes: SimNode[], spacing: number, sideways: number) {
   return (alpha: number) => {
     const boxes = nodes.map((node) => boxAt(node, spacing / 2, true));
     const nudge = (node: SimNode, dx: number, dy: number) => {
       node.vx! += dx;
       node.vy! += dy;
     };
-    for (const [i, j] of overlappingPairs(boxes)) pushApart(nodes[i]!, nodes[j]!, boxes[i]!, boxes[j]!, Math.min(1, 0.5 + alpha), nudge);
+    eachOverlap(boxes, (i, j) => pushApart(nodes[i]!, nodes[j]!, boxes[i]!, boxes[j]!, Math.min(1, 0.5 + alpha), sideways, nudge));
   };
 }
 
@@ -315,7 +358,7 @@ function boxCollision(nodes: SimNode[], spacing: number) {
  * Removes what overlap the simulation left: pushes overlapping pairs apart until none overlaps; should that not
  * settle, moves each node, top to bottom, down past every box it still overlaps, which always ends.
  */
-function separate(nodes: SimNode[], spacing: number) {
+function separate(nodes: SimNode[], spacing: number, sideways: number) {
   const move = (node: SimNode, dx: number, dy: number) => {
     node.x! += dx;
     node.y! += dy;
@@ -327,7 +370,7 @@ function separate(nodes: SimNode[], spacing: number) {
     for (const [i, j] of pairs) {
       // Boxes as they are now: an earlier push in this round may have parted the pair already.
       const [a, b] = [boxAt(nodes[i]!, spacing / 2), boxAt(nodes[j]!, spacing / 2)];
-      if (overlaps(a, b)) pushApart(nodes[i]!, nodes[j]!, a, b, 1.02, move);
+      if (overlaps(a, b)) pushApart(nodes[i]!, nodes[j]!, a, b, 1.02, sideways, move);
     }
   }
   const order = nodes.map((_, i) => i).sort((i, j) => Number(nodes[j]!.pinned) - Number(nodes[i]!.pinned) || boxAt(nodes[i]!, 0).top - boxAt(nodes[j]!, 0).top || i - j);

@@ -1,6 +1,6 @@
 /**
  * The entity graph: entities as nodes, sized by the passages that mention them and shaped and coloured by kind;
- * edges where two entities are named in the same passage, thicker the more passages. The whole graph for the graph
+ * edges where two entities are named in the same passage (each entity's strongest few), thicker the more passages. The whole graph for the graph
  * page, and each entity's neighbourhood for its page, as plain data a component draws as SVG.
  */
 import type { EntityKind } from './content-schema.ts';
@@ -54,14 +54,16 @@ export interface Connection {
 
 /** Past this many entities the graph page shows the most mentioned; its list still names every entity. */
 export const GRAPH_MAX_NODES = 300;
+/** Lines drawn from each entity: to those it is most often named with. */
+export const STRONGEST_CONNECTIONS = 5;
 /** Neighbours drawn around an entity on its page. */
 export const NEIGHBOURHOOD_SIZE = 12;
 
-const WIDE: LayoutOptions = { fontSize: 12, labelWidth: 140, ticks: 300, spacing: 8, gravity: { x: 0.035, y: 0.06 }, charge: -160, linkDistance: 60 };
-// Taller than wide, for a phone held upright: less to pan across.
-const NARROW: LayoutOptions = { ...WIDE, labelWidth: 110, gravity: { x: 0.14, y: 0.025 } };
+const WIDE: LayoutOptions = { fontSize: 12, labelWidth: 140, ticks: 300, spacing: 8, gravity: 0.05, aspect: 1.25, charge: -160, linkDistance: 60 };
+// Tall and narrow, for a phone held upright: less to pan across.
+const NARROW: LayoutOptions = { ...WIDE, labelWidth: 110, aspect: 0.35 };
 // Few nodes, laid out once per entity page: few ticks; compact enough to shrink onto a phone (to 26rem, global.css).
-const NEIGHBOURHOOD: LayoutOptions = { fontSize: 13, labelWidth: 130, ticks: 120, spacing: 8, gravity: { x: 0, y: 0 }, charge: -150, linkDistance: 120, orbit: { x: 170, y: 130 }, minWidth: 416 };
+const NEIGHBOURHOOD: LayoutOptions = { fontSize: 13, labelWidth: 150, labelLines: 3, ticks: 120, spacing: 8, gravity: 0, charge: -150, linkDistance: 120, orbit: { x: 170, y: 130 }, minWidth: 416 };
 
 /** The entities named together with `id`, most passages first (then by name). */
 export function connectionsOf(index: SiteIndex, id: string): Connection[] {
@@ -127,12 +129,20 @@ function drawGraph(index: SiteIndex, ids: string[], centre: string | undefined, 
   const { maxPassages, maxWeight } = scaleOf(index);
   const radius = (id: string) => 4 + 10 * Math.sqrt(passageCount(index, id) / maxPassages);
   const nodes: LayoutNode[] = ids.map((id) => ({ id, label: index.content.entities.get(id)!.data.name, radius: radius(id) * SHAPE_REACH, pinned: id === centre }));
-  const edges: LayoutEdge[] = ids.flatMap((a) =>
-    [...(index.coMentions.get(a) ?? [])].filter(([b]) => a < b && shown.has(b)).map(([b, weight]) => ({ source: a, target: b, weight })),
-  );
+  // Each entity's strongest connections, not every one: a paragraph naming ten entities would add 45 lines.
+  const kept = new Map<string, LayoutEdge>();
+  for (const a of ids) {
+    const strongest = connectionsOf(index, a).filter((c) => shown.has(c.id));
+    for (const { id: b, passages } of a === centre ? strongest : strongest.slice(0, STRONGEST_CONNECTIONS)) {
+      const [source, target] = a < b ? [a, b] : [b, a];
+      kept.set(`${source} ${target}`, { source, target, weight: passages });
+    }
+  }
+  const edges = [...kept.values()];
   const layout = layoutGraph(nodes, edges, options);
   const at = new Map(layout.nodes.map((node) => [node.id, node]));
-  const strength = (weight: number) => Math.log(weight) / Math.log(maxWeight);
+  // Most pairs share a passage or two: those stay faint, and only the strongest few stand out.
+  const strength = (weight: number) => ((weight - 1) / (maxWeight - 1)) ** 1.5;
   return {
     width: layout.width,
     height: layout.height,
@@ -143,7 +153,7 @@ function drawGraph(index: SiteIndex, ids: string[], centre: string | undefined, 
       .sort((a, b) => a.weight - b.weight || a.source.localeCompare(b.source) || a.target.localeCompare(b.target))
       .map((edge) => {
         const [from, to] = [at.get(edge.source)!, at.get(edge.target)!];
-        return { x1: from.x, y1: from.y, x2: to.x, y2: to.y, width: round(1 + 5 * strength(edge.weight)), opacity: round(0.3 + 0.5 * strength(edge.weight)) };
+        return { x1: from.x, y1: from.y, x2: to.x, y2: to.y, width: round(0.8 + 4 * strength(edge.weight)), opacity: round(0.25 + 0.5 * strength(edge.weight)) };
       }),
     nodes: layout.nodes
       .map((node) => {
