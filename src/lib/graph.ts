@@ -65,13 +65,17 @@ const NARROW: LayoutOptions = { ...WIDE, labelWidth: 110, aspect: 0.35 };
 // Few nodes, laid out once per entity page: few ticks; compact enough to shrink onto a phone (to 26rem, global.css).
 const NEIGHBOURHOOD: LayoutOptions = { fontSize: 13, labelWidth: 150, labelLines: 3, ticks: 120, spacing: 8, gravity: 0, charge: -150, linkDistance: 120, orbit: { x: 170, y: 130 }, minWidth: 416 };
 
-/** The entities named together with `id`, most passages first (then by name). */
-export function connectionsOf(index: SiteIndex, id: string): Connection[] {
+/** The entities named together with `id` (those `among` only, if given), most passages first (then by name). */
+export function connectionsOf(index: SiteIndex, id: string, among?: Set<string>): Connection[] {
   const name = (other: string) => index.content.entities.get(other)!.data.name;
   return [...(index.coMentions.get(id) ?? [])]
+    .filter(([other]) => !among || among.has(other))
     .map(([other, passages]) => ({ id: other, passages }))
-    .sort((a, b) => b.passages - a.passages || name(a.id).localeCompare(name(b.id)));
+    .sort((a, b) => b.passages - a.passages || byName(name(a.id), name(b.id)));
 }
+
+// One collator for every comparison: localeCompare would make one per call, thousands of times per page at scale.
+const byName = new Intl.Collator().compare;
 
 /** How many passages mention the entity: what a node's size shows. */
 export function passageCount(index: SiteIndex, id: string): number {
@@ -132,7 +136,7 @@ function drawGraph(index: SiteIndex, ids: string[], centre: string | undefined, 
   // Each entity's strongest connections, not every one: a paragraph naming ten entities would add 45 lines.
   const kept = new Map<string, LayoutEdge>();
   for (const a of ids) {
-    const strongest = connectionsOf(index, a).filter((c) => shown.has(c.id));
+    const strongest = connectionsOf(index, a, shown);
     for (const { id: b, passages } of a === centre ? strongest : strongest.slice(0, STRONGEST_CONNECTIONS)) {
       const [source, target] = a < b ? [a, b] : [b, a];
       kept.set(`${source} ${target}`, { source, target, weight: passages });
