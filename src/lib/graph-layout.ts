@@ -204,12 +204,13 @@ export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: L
     const extent = { left: -half, right: half, top: -node.radius, bottom: node.radius + LABEL_GAP + labels[i]!.length * lineHeight };
     return { id: node.id, pinned: node.pinned ?? false, extent, ...(node.pinned ? { fx: 0, fy: 0 } : {}) };
   });
-  if (options.orbit) {
+  const orbitRadii = options.orbit && roomyOrbit(options.orbit, sim, spacing);
+  if (orbitRadii) {
     // Start evenly round the orbit, in the order given (strongest first), so the forces only have to refine it.
     const orbiting = sim.filter((node) => !node.pinned);
     orbiting.forEach((node, k) => {
       const angle = (2 * Math.PI * k) / orbiting.length;
-      [node.x, node.y] = [Math.cos(angle) * options.orbit!.x, Math.sin(angle) * options.orbit!.y];
+      [node.x, node.y] = [Math.cos(angle) * orbitRadii.x, Math.sin(angle) * orbitRadii.y];
     });
   } else {
     // d3's own start, a sunflower spiral, but spaced for boxes this size rather than for dots: fewer overlaps to undo.
@@ -223,12 +224,14 @@ export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: L
   const mean = (pick: (box: Box) => number) => sim.reduce((sum, node) => sum + pick(node.extent), 0) / Math.max(1, sim.length);
   const sideways = mean((box) => box.bottom - box.top) / mean((box) => box.right - box.left) / (options.aspect ?? 1);
   // Around a centre, edges among the others would drag them to one side; there they barely pull.
-  const linkPull = options.orbit ? 0.1 : 1;
+  const linkPull = orbitRadii ? 0.1 : 1;
   const maxWeight = Math.max(1, ...edges.map((edge) => edge.weight));
   const links: SimLink[] = edges.map((edge) => ({ ...edge }));
 
   const simulation = forceSimulation(sim)
     .stop()
+    // Cool down over the ticks given, as d3 does over its default 300, so a short run still settles.
+    .alphaDecay(1 - 0.001 ** (1 / options.ticks))
     .force('charge', forceManyBody<SimNode>().strength(options.charge).distanceMax(options.linkDistance * 8))
     .force(
       'link',
@@ -239,7 +242,7 @@ export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: L
     )
     .force('x', forceX<SimNode>(0).strength(options.gravity))
     .force('y', forceY<SimNode>(0).strength(options.gravity))
-    .force('orbit', options.orbit ? orbit(sim, edges, options.orbit) : null)
+    .force('orbit', orbitRadii ? orbit(sim, edges, orbitRadii) : null)
     .force('boxes', boxCollision(sim, spacing, sideways));
   simulation.tick(options.ticks);
   if (options.aspect) stretch(sim, options.aspect);
@@ -306,23 +309,36 @@ function boxAt(node: SimNode, pad: number, ahead = false): Box {
 }
 
 /**
- * Pushes apart two overlapping nodes along the axis they overlap least on, by `share` of the overlap; a sideways
- * overlap counts `sideways` times its length, so that a value below 1 spreads the drawing across rather than down.
+ * Pushes apart two overlapping nodes along the axis they overlap least on, by `share` of the overlap and `extra`
+ * pixels; a sideways overlap counts `sideways` times its length, so that a value below 1 spreads the drawing across
+ * rather than down.
  */
-function pushApart(a: SimNode, b: SimNode, boxA: Box, boxB: Box, share: number, sideways: number, move: (node: SimNode, dx: number, dy: number) => void) {
+function pushApart(a: SimNode, b: SimNode, boxA: Box, boxB: Box, share: number, sideways: number, move: (node: SimNode, dx: number, dy: number) => void, extra = 0) {
   const overlapX = Math.min(boxA.right, boxB.right) - Math.max(boxA.left, boxB.left);
   const overlapY = Math.min(boxA.bottom, boxB.bottom) - Math.max(boxA.top, boxB.top);
   const [weightA, weightB] = a.pinned ? [0, 1] : b.pinned ? [1, 0] : [0.5, 0.5];
   if (overlapX * sideways < overlapY) {
     // Side by side: the one whose box centre is further left goes left (ties by order, so always the same way).
     const sign = (boxA.left + boxA.right) / 2 <= (boxB.left + boxB.right) / 2 ? -1 : 1;
-    move(a, sign * overlapX * share * weightA, 0);
-    move(b, -sign * overlapX * share * weightB, 0);
+    move(a, sign * (overlapX * share + extra) * weightA, 0);
+    move(b, -sign * (overlapX * share + extra) * weightB, 0);
   } else {
     const sign = (boxA.top + boxA.bottom) / 2 <= (boxB.top + boxB.bottom) / 2 ? -1 : 1;
-    move(a, 0, sign * overlapY * share * weightA);
-    move(b, 0, -sign * overlapY * share * weightB);
+    move(a, 0, sign * (overlapY * share + extra) * weightA);
+    move(b, 0, -sign * (overlapY * share + extra) * weightB);
   }
+}
+
+/**
+ * The orbit, enlarged if need be so that the boxes going round it fit along it: an orbit too small would leave
+ * the forces fighting and many overlaps to remove afterwards.
+ */
+function roomyOrbit(radii: { x: number; y: number }, nodes: SimNode[], spacing: number): { x: number; y: number } {
+  // Round the sides boxes sit one above another, at the top and bottom side by side: count each at its mean side.
+  const needed = nodes.filter((node) => !node.pinned).reduce((sum, node) => sum + (node.extent.right - node.extent.left + node.extent.bottom - node.extent.top) / 2 + spacing, 0);
+  const perimeter = 2 * Math.PI * Math.sqrt((radii.x ** 2 + radii.y ** 2) / 2);
+  const scale = Math.max(1, needed / perimeter);
+  return { x: radii.x * scale, y: radii.y * scale };
 }
 
 /** A d3 force drawing the nodes onto ellipses around the pinned node, the closer the stronger their edge to it. */
@@ -366,11 +382,11 @@ function separate(nodes: SimNode[], spacing: number, sideways: number) {
   for (let round = 0; round < 200; round++) {
     const pairs = overlappingPairs(nodes.map((node) => boxAt(node, spacing / 2)));
     if (!pairs.length) return;
-    // A little more than the overlap, so that a pair pushed apart does not still touch through rounding.
     for (const [i, j] of pairs) {
       // Boxes as they are now: an earlier push in this round may have parted the pair already.
       const [a, b] = [boxAt(nodes[i]!, spacing / 2), boxAt(nodes[j]!, spacing / 2)];
-      if (overlaps(a, b)) pushApart(nodes[i]!, nodes[j]!, a, b, 1.02, sideways, move);
+      // A pixel more than the overlap: pushes by the overlap alone dwindle when a node sits between two others.
+      if (overlaps(a, b)) pushApart(nodes[i]!, nodes[j]!, a, b, 1, sideways, move, 1);
     }
   }
   const order = nodes.map((_, i) => i).sort((i, j) => Number(nodes[j]!.pinned) - Number(nodes[i]!.pinned) || boxAt(nodes[i]!, 0).top - boxAt(nodes[j]!, 0).top || i - j);

@@ -63,7 +63,7 @@ const WIDE: LayoutOptions = { fontSize: 12, labelWidth: 140, ticks: 300, spacing
 // Tall and narrow, for a phone held upright: less to pan across.
 const NARROW: LayoutOptions = { ...WIDE, labelWidth: 110, aspect: 0.35 };
 // Few nodes, laid out once per entity page: few ticks; compact enough to shrink onto a phone (to 26rem, global.css).
-const NEIGHBOURHOOD: LayoutOptions = { fontSize: 13, labelWidth: 150, labelLines: 3, ticks: 120, spacing: 8, gravity: 0, charge: -150, linkDistance: 120, orbit: { x: 170, y: 130 }, minWidth: 416 };
+const NEIGHBOURHOOD: LayoutOptions = { fontSize: 13, labelWidth: 150, labelLines: 3, ticks: 60, spacing: 8, gravity: 0, charge: -150, linkDistance: 120, orbit: { x: 170, y: 130 }, minWidth: 416 };
 
 /** The entities named together with `id` (those `among` only, if given), most passages first (then by name). */
 export function connectionsOf(index: SiteIndex, id: string, among?: Set<string>): Connection[] {
