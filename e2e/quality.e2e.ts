@@ -59,7 +59,7 @@ test('every internal link of the built site resolves, fragments included; extern
 
 // Half of Astro Starlight's article page, measured on this same article (55.9 kB gzip).
 const BUDGET = { html: 16 * 1024, css: 8 * 1024, js: 6 * 1024, total: 28 * 1024 };
-for (const path of ['/articles/deepseek-and-open-source/', '/organizations/deepseek/', '/concepts/open-source/', '/people/liang-wenfeng/', '/timeline/', '/']) {
+for (const path of ['/articles/deepseek-and-open-source/', '/organizations/deepseek/', '/concepts/open-source/', '/people/liang-wenfeng/', '/timeline/', '/graph/', '/']) {
   test(`${path} ships within budget on a first visit`, async ({ page }) => {
     const bytes = await firstVisitWeight(page, path);
     const total = bytes.html + bytes.css + bytes.js;
