@@ -1,0 +1,54 @@
+/**
+ * The site as a reader sees it, from a 360 px phone to a laptop, light and dark. Each page must fit its width
+ * (nothing scrolls sideways, nothing is cut off at the right edge); `npm run screenshots` also writes what it saw at
+ * 390 and 1280 px to `screenshots/`, committed, so a change in the design shows in review as a changed image.
+ */
+import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+const PAGES = {
+  home: '/',
+  article: '/articles/deepseek-and-open-source/',
+  entity: '/organizations/deepseek/',
+  search: '/search/?q=open%20source',
+  timeline: '/timeline/',
+  graph: '/graph/',
+} as const;
+const WIDTHS = { 'small phone': { width: 360, height: 740 }, phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } } as const;
+/** The widths whose pictures are kept: a phone and a laptop. */
+const PICTURED = new Set([390, 1280]);
+const UPDATE = process.env.DOSSIER_UPDATE_SCREENSHOTS === '1';
+
+for (const [name, path] of Object.entries(PAGES)) {
+  for (const [device, viewport] of Object.entries(WIDTHS)) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`${name} fits a ${device} (${viewport.width} px, ${colorScheme})`, async ({ browser }) => {
+        const context = await browser.newContext({ viewport, colorScheme });
+        const page = await context.newPage();
+        await page.goto(path);
+        if (name === 'search') await expect(page.locator('.search-result').first()).toBeVisible();
+        await page.evaluate(() => document.fonts.ready);
+        const overflow = await page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          // Wide content inside its own scrolling box (a graph, a table) pans there; the page itself must not.
+          const scrolls = (element: Element) => {
+            for (let parent = element.parentElement; parent; parent = parent.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) return true;
+            return false;
+          };
+          const wide = [...document.querySelectorAll('body *')].filter((element) => {
+            const box = element.getBoundingClientRect();
+            return box.width > 0 && box.right > width + 1 && getComputedStyle(element).position !== 'fixed' && !scrolls(element);
+          });
+          return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5).map((element) => element.outerHTML.slice(0, 120)) };
+        });
+        expect(overflow.wide).toEqual([]);
+        expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.width);
+        if (UPDATE && PICTURED.has(viewport.width)) {
+          mkdirSync('screenshots', { recursive: true });
+          await page.screenshot({ path: `screenshots/${name}-${viewport.width}-${colorScheme}.png` });
+        }
+        await context.close();
+      });
+    }
+  }
+}
