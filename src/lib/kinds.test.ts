@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passagePage, paths, PASSAGES_PER_PAGE } from './kinds.ts';
+import { MAX_PASSAGE_PAGES, passagePage, paths, PASSAGES_PER_PAGE } from './kinds.ts';
 
 describe('pages of passages', () => {
   const passages = Array.from({ length: PASSAGES_PER_PAGE * 2 + 3 }, (_, index) => index);
@@ -13,8 +13,16 @@ describe('pages of passages', () => {
   });
 
   it('keeps an entity with few or no passages on one page', () => {
-    expect(passagePage([], 1)).toEqual({ items: [], page: 1, pages: 1 });
+    expect(passagePage([], 1)).toEqual({ items: [], first: 1, page: 1, pages: 1 });
     expect(passagePage(passages.slice(0, PASSAGES_PER_PAGE), 1).pages).toBe(1);
+  });
+
+  it('holds more per page rather than make more than a set number of pages', () => {
+    const many = Array.from({ length: PASSAGES_PER_PAGE * MAX_PASSAGE_PAGES * 3 }, (_, index) => index);
+    const { pages, items } = passagePage(many, 1);
+    expect(pages).toBe(MAX_PASSAGE_PAGES);
+    expect(items).toHaveLength(PASSAGES_PER_PAGE * 3);
+    expect(passagePage(many, 2).first).toBe(PASSAGES_PER_PAGE * 3 + 1);
   });
 
   it('puts the first page on the entity’s own page and the rest under it', () => {

@@ -46,9 +46,12 @@ export const KIND_ACCENTS: Record<EntityKind | 'article', string> = {
  * kilobytes; at this count an entity page stays within the HTML budget of an article page.
  */
 export const PASSAGES_PER_PAGE = 30;
+/** At most this many pages of passages per entity: past it, pages hold more, so a huge corpus stays a site. */
+export const MAX_PASSAGE_PAGES = 50;
 
-/** The passages of page `page` (from 1), and how many pages there are. */
-export function passagePage<T>(passages: readonly T[], page: number): { items: T[]; page: number; pages: number } {
-  const pages = Math.max(1, Math.ceil(passages.length / PASSAGES_PER_PAGE));
-  return { items: passages.slice((page - 1) * PASSAGES_PER_PAGE, page * PASSAGES_PER_PAGE), page, pages };
+/** The passages of page `page` (from 1): which they are, the number of the first, and how many pages there are. */
+export function passagePage<T>(passages: readonly T[], page: number): { items: T[]; first: number; page: number; pages: number } {
+  const size = Math.max(PASSAGES_PER_PAGE, Math.ceil(passages.length / MAX_PASSAGE_PAGES));
+  const pages = Math.max(1, Math.ceil(passages.length / size));
+  return { items: passages.slice((page - 1) * size, page * size), first: (page - 1) * size + 1, page, pages };
 }
