@@ -52,8 +52,11 @@ export interface Connection {
   passages: number;
 }
 
-/** Past this many entities the graph page shows the most mentioned; its list still names every entity. */
-export const GRAPH_MAX_NODES = 300;
+/**
+ * Past this many entities the graph page draws and lists the most mentioned (every entity keeps its page and its own
+ * neighbourhood): at 2,000 entities the whole list alone weighed over 100 kB.
+ */
+export const GRAPH_MAX_NODES = 150;
 /** Lines drawn from each entity: to those it is most often named with. */
 export const STRONGEST_CONNECTIONS = 5;
 /** Neighbours drawn around an entity on its page. */
