@@ -22,6 +22,7 @@ import { firstVisitWeight, type PageWeight } from './page-weight.ts';
 import { alignBlocks, entitiesInSentence, scoreBlocks, type ExpectedBlock, type HardCase } from '../lib/accuracy.ts';
 import { Matcher, type AliasPattern } from '../lib/matcher.ts';
 import { buildSiteIndex } from '../lib/site-index.ts';
+import { seededRandom } from '../lib/seeded-random.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 /** `npm run bench -- --quick` leaves out Lighthouse and the synthetic corpora (minutes of building). */
@@ -49,17 +50,8 @@ results.accuracy = {
 };
 
 // Matcher throughput
-/** A deterministic generator, so every run scans the same text. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
-const next = random(42);
+// Seeded, so every run scans the same text.
+const next = seededRandom(42);
 const syllables = ['ka', 'lo', 'mi', 'zen', 'tor', 'vek', 'sha', 'qu', 'rin', 'dal', 'pho', 'wei', 'xin', 'bao'];
 const han = '深度求索开源智商税梁文锋李彦宏百度阿里巴巴华为腾讯芯原股份国密算法大基金中科红旗';
 const word = () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => syllables[Math.floor(next() * syllables.length)]).join('');

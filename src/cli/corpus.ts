@@ -8,6 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENTITY_KINDS, type EntityKind } from '../lib/content-schema.ts';
+import { seededRandom } from '../lib/seeded-random.ts';
 
 export interface CorpusOptions {
   articles: number;
@@ -16,15 +17,8 @@ export interface CorpusOptions {
   out: string;
 }
 
-/** xorshift32: small, fast and the same everywhere. */
 function generator(seed: number) {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
+  const next = seededRandom(seed);
   const int = (max: number) => Math.floor(next() * max);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
   return { next, int, pick };

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { collisions, layoutGraph, overlappingPairs, overlaps, textWidth, wrapLabel, type Box, type LayoutEdge, type LayoutNode, type LayoutOptions } from './graph-layout.ts';
+import { seededRandom } from './seeded-random.ts';
 
-/** xorshift32, so the synthetic graphs are the same on every run. */
-function generator(seed: number) {
-  let state = seed;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tor', 'vek', 'sa', 'qu', 'lin', 'dal', 'pho', 'wei'];
 const HAN = '深度求索开源智商税百度阿里巴巴华为腾讯芯原股份国密算法大基金';
 
 /** A graph like a real corpus: clusters of entities named together, a few hubs, long names, some in Chinese only. */
 function syntheticGraph(count: number, seed = 7): { nodes: LayoutNode[]; edges: LayoutEdge[] } {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const word = () => Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join('').replace(/^./, (c) => c.toUpperCase());
   const nodes: LayoutNode[] = Array.from({ length: count }, (_, i) => {
@@ -81,7 +72,7 @@ describe('wrapLabel', () => {
 
 describe('overlappingPairs', () => {
   it('finds exactly the pairs a comparison of every pair finds', () => {
-    const random = generator(3);
+    const random = seededRandom(3);
     const boxes: Box[] = Array.from({ length: 300 }, () => {
       const [left, top] = [random() * 1000, random() * 1000];
       return { left, top, right: left + random() * 80, bottom: top + random() * 40 };

@@ -9,6 +9,7 @@ import { readSource } from './read.ts';
 import { findGluedMarkers, isBoilerplate, isHeadingLike, shapeArticle, sourceTexts, speakerLabel } from './shape.ts';
 import { suggestEntities } from './suggest.ts';
 import { articleFile, toMdx } from './write.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 const SEED = readFileSync(new URL('../../../e2e/fixtures/chinatalk-deepseek-open-source.txt', import.meta.url), 'utf8');
 const CURATED = readFileSync(new URL('../../../content/articles/deepseek-and-open-source.mdx', import.meta.url), 'utf8');
@@ -186,8 +187,7 @@ describe('the MDX written', () => {
   const hostile = ['{x}', '<b>', '*emphasis*', '_under_', '[link](x)', '# not a heading', '- not a list', '1. not a list', '> not a quote', '`code`', '&amp;', '\\back', '~~strike~~', '|a|b|', 'a < b > c', '---', '[^1]', '<!-- c -->', 'https://example.com'];
 
   it('keeps any text exactly as it was: nothing in it reads as syntax', () => {
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const random = seededRandom(7);
     for (let round = 0; round < 300; round++) {
       const words = Array.from({ length: 1 + Math.floor(random() * 6) }, () => (random() < 0.5 ? hostile[Math.floor(random() * hostile.length)] : ['DeepSeek', '开源', 'open', 'source.', '智商税'][Math.floor(random() * 5)]));
       const text = words.join(random() < 0.8 ? ' ' : '');

@@ -342,7 +342,8 @@ const NOTE_NUMBER = /^\[?(\d{1,2})[\].)]?\s+(?=\S)/;
 function attachGluedFootnotes(body: RootContent[], note: Note): { notes: RootContent[]; definitions: FootnoteDefinition[] } {
   const markers = findGluedMarkers(body);
   if (!markers.length) return { notes: [], definitions: [] };
-  const lastMarked = body.findIndex((node) => node === markers.at(-1)!.paragraph || (('children' in node) && toString(node).includes(toString(markers.at(-1)!.paragraph))));
+  // The block holding the last marker: the paragraph itself, or the quote or interview it sits in.
+  const lastMarked = body.findIndex((node) => holds(node, markers.at(-1)!.paragraph));
 
   // The notes are the paragraphs at the end, after the last marker, up to a line that is not a note (a heading, a
   // label, the newsletter's boilerplate, a lead-in).
@@ -398,6 +399,10 @@ function attachGluedFootnotes(body: RootContent[], note: Note): { notes: RootCon
     replaceDeep(markers.find((marker) => marker.text === text)!.paragraph.children, text, pieces);
   }
   return { notes, definitions };
+}
+
+function holds(node: RootContent, target: Paragraph): boolean {
+  return node === target || ('children' in node && (node.children as RootContent[]).some((child) => holds(child, target)));
 }
 
 function replaceDeep(nodes: PhrasingContent[], target: Text, pieces: PhrasingContent[]): boolean {
