@@ -2,10 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
+import { unified } from '@astrojs/markdown-remark';
 import { remarkRehypeOptions } from './src/lib/markdown.ts';
-import { rehypeEntityLinks } from './src/lib/rehype-entity-links.ts';
+import { rehypeArticleModules } from './src/lib/rehype-article-modules.ts';
 import { buildReport } from './src/integrations/build-report.ts';
 import { hostHeaders } from './src/integrations/host-headers.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -20,13 +20,13 @@ export default defineConfig({
   ...(process.env.DOSSIER_CACHE ? { cacheDir: process.env.DOSSIER_CACHE } : {}),
   trailingSlash: 'always',
   markdown: {
-    // The unified processor, because the linker is a rehype plugin. Smart punctuation stays off: the article's own
-    // quotation marks are part of its text and are kept exactly as written.
+    // Only for articles with code, which @astrojs/mdx compiles; the site index renders every other document. Smart
+    // punctuation stays off: the article's own quotation marks are part of its text and are kept as written.
     processor: unified({
       gfm: true,
       smartypants: false,
       remarkRehype: remarkRehypeOptions,
-      rehypePlugins: [[rehypeEntityLinks, siteIndexOptions]],
+      rehypePlugins: [[rehypeArticleModules, siteIndexOptions]],
     }),
   },
   integrations: [

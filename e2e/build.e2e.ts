@@ -46,6 +46,7 @@ const failures: [string, RegExp][] = [
   ['article-unknown-entity', /articles\/note\.mdx: field "entities\.0": names "jordan-schneider", which is no entity/],
   ['invalid-date', /note\.mdx[\s\S]*date[\s\S]*YYYY-MM-DD/],
   ['unclosed-mdx-tag', /articles\/note\.mdx:9:1: the MDX does not parse: Expected a closing tag for `<Aside>`/],
+  ['unknown-component', /articles\/note\.mdx:9: uses <Chart>, which is no article component; expected one of Aside, Comment, Interview, Poem, or an import of the component[\s\S]*articles\/note\.mdx:11: <Aside> has no text in its attribute label; expected label="…" with some text/],
   ['not-utf8', /entities\/organizations\/cafe\.md: is not valid UTF-8 text; save it as UTF-8/],
   ['event-invalid-date', /entities\/people\/liang-wenfeng\.md: field "events\.0\.date": expected a date written 2019, 2019-05 or 2019-05-16, .*got "May 2023"/],
   ['event-unknown-article', /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.article": names "notes", which is no article; expected the slug \(file name\) of a file in content\/articles\/, like "note"/],
@@ -77,6 +78,23 @@ test('a name with markup and quotes is shown as text, never run', () => {
   const text = markup.replace(/<[^>]*>/g, '').replace(/&(#x3C|lt|gt|quot|amp);/g, (_, e: string) => ({ '#x3C': '<', lt: '<', gt: '>', quot: '"', amp: '&' })[e]!);
   expect(text).toContain('Evil <script>alert("pwned")</script> "Corp" & Co');
   expect(text).toContain('Evil Corp <script>alert(1)</script> is described here.');
+});
+
+test('an article with code is compiled as MDX, and linked and indexed like any other', () => {
+  test.setTimeout(120_000);
+  const out = outFolder();
+  const result = build(contentFolder('article-with-code'), out);
+  expect(result.status, result.output).toBe(0);
+  expect(brokenLinks(builtPages(out))).toEqual([]);
+  const html = readFileSync(join(out, 'articles/figures/index.html'), 'utf8');
+  // The code ran; the article components and the links are there as in an article without code. What code writes
+  // is not seen by the linker, so the paragraph's id is made of its other words.
+  expect(html).toMatch(/<p id="p-in-deepseek-had-no-near"[^>]*>In 2024 <a href="\/organizations\/deepseek\/" class="entity-link"[^>]*>DeepSeek<\/a> had no near-term profit strategy, and <a href="\/people\/liang-wenfeng\/"[^>]*>Liang Wenfeng<\/a> said it <strong class="figure">42<\/strong> times\.<a href="#p-in-deepseek-had-no-near" class="permalink"/);
+  expect(html).toContain('<aside role="note" aria-label="From the newsletter"');
+  // The entity page's passage lands on that paragraph.
+  const deepseek = readFileSync(join(out, 'organizations/deepseek/index.html'), 'utf8');
+  expect(deepseek).toContain('href="/articles/figures/#p-in-deepseek-had-no-near"');
+  expect(readFileSync(join(out, 'rss.xml'), 'utf8')).toContain('said it &lt;strong class=&quot;figure&quot;&gt;42&lt;/strong&gt; times.');
 });
 
 test('a 5 MB article builds, whole', () => {

@@ -1,12 +1,13 @@
 /**
  * The linker's core, over a hast tree (what remark-rehype makes of Markdown or MDX): gives every block a stable id,
  * finds the entity mentions in it with the matcher, and wraps the ones to link in `<a>`. Linking only wraps: the
- * text of the tree is the same before and after. The mention index runs the same function over the same trees, so
- * block ids on entity pages and in articles cannot disagree.
+ * text of the tree is the same before and after. The site index runs it once over each document, and the blocks it
+ * returns are both the page's ids and the mention index, so ids on entity pages and in articles cannot disagree.
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { BlockIdAllocator, type BlockRole } from './block-ids.ts';
 import type { LinkMode } from './content-schema.ts';
+import { isJsxOnlyParagraph } from './markdown.ts';
 import type { Matcher } from './matcher.ts';
 
 
@@ -61,25 +62,11 @@ interface Segment {
 }
 
 const isElement = (node: AnyNode): node is Element => node.type === 'element';
-const isMdxJsx = (node: AnyNode) => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
-const isMdxExpression = (node: AnyNode) => node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression';
 const childrenOf = (node: AnyNode): AnyNode[] | undefined => ('children' in node ? (node.children as AnyNode[]) : undefined);
 
 function isFootnoteMarker(element: Element): boolean {
   const p = element.properties;
   return p.dataFootnoteRef !== undefined || p.dataFootnoteBackref !== undefined;
-}
-
-/**
- * A paragraph holding nothing but MDX components and whitespace is no prose block: MDX's own pipeline unravels it
- * into its components, so treating it as a container gives the same ids whichever pipeline parsed the file.
- */
-function isJsxOnlyParagraph(element: Element): boolean {
-  return (
-    element.tagName === 'p' &&
-    element.children.length > 0 &&
-    element.children.every((child) => isMdxJsx(child) || isMdxExpression(child) || (child.type === 'text' && !child.value.trim()))
-  );
 }
 
 function blockRole(element: Element): BlockRole | undefined {
@@ -103,7 +90,6 @@ export function annotateTree(
   context: DocumentContext,
   onBlock?: (element: Element, block: AnnotatedBlock) => void,
 ): AnnotatedBlock[] {
-  showRawHtmlAsText(tree);
   const ids = new BlockIdAllocator();
   // Ids already in the tree (footnotes, ids written by hand) stay, and no block may take them.
   const reserveIds = (node: AnyNode) => {
@@ -186,21 +172,6 @@ export function annotateTree(
   };
   walk(tree);
   return blocks;
-}
-
-/**
- * Content is text: HTML typed into Markdown (`<script>`, `<b>`) is shown as written, never run or rendered, and an
- * HTML comment is dropped. MDX has no raw HTML (its tags are components), so this only concerns `.md` descriptions.
- */
-function showRawHtmlAsText(node: AnyNode) {
-  const children = childrenOf(node);
-  if (!children) return;
-  for (let i = children.length - 1; i >= 0; i--) {
-    const child = children[i]!;
-    if (child.type !== 'raw') showRawHtmlAsText(child);
-    else if (/^<!--[\s\S]*-->$/.test(child.value.trim())) children.splice(i, 1);
-    else children[i] = { type: 'text', value: child.value };
-  }
 }
 
 /** Splits text nodes around the mentions to link, right to left so earlier offsets stay valid. */

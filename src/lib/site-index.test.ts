@@ -39,15 +39,24 @@ describe('the mention index over the real content', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
+  it('writes each document out once, as the linked HTML its page shows', () => {
+    const html = index.articles.get('deepseek-and-open-source')!.html!;
+    expect(html).toMatch(/<p id="p-deepseek-on-the-other-hand"[^>]*>DeepSeek, on the other hand, has no near-term profit strategy\.<a href="#p-deepseek-on-the-other-hand" class="permalink"/);
+    expect(html).toContain('<a href="/organizations/deepseek/" class="entity-link" data-entity="deepseek" data-kind="organization">DeepSeek</a>');
+    expect(html).toContain('<aside role="note" aria-label="From the newsletter"');
+    expect(html).not.toContain('<Aside');
+    expect(index.entityHtml.get('deepseek')).toContain('href="/people/liang-wenfeng/"');
+  });
+
+  it('tells which article a file is, for the articles MDX compiles', () => {
+    expect(index.articleAt('content/articles/deepseek-and-open-source.mdx')).toBe(index.articles.get('deepseek-and-open-source'));
+    expect(index.articleAt('content/entities/organizations/deepseek.md')).toBeUndefined();
+    expect(index.articleAt('src/pages/index.astro')).toBeUndefined();
+  });
+
   it('knows which descriptions mention an entity, never counting its own', () => {
     expect(index.mentionedOn.get('liang-wenfeng')).toContain('deepseek');
     for (const [id, on] of index.mentionedOn) expect(on).not.toContain(id);
-  });
-
-  it('tells which content file a rendered path belongs to', () => {
-    expect(index.contextFor('content/articles/deepseek-and-open-source.mdx')?.declared).toContain('jordan-schneider');
-    expect(index.contextFor('content/entities/organizations/deepseek.md')?.self).toBe('deepseek');
-    expect(index.contextFor('src/pages/index.astro')).toBeUndefined();
   });
 });
 

@@ -1,18 +1,22 @@
 /**
  * Everything the build derives from the content, computed once per build: the registry, the matcher, every
- * document's blocks and mentions, and from them the mention index (entity -> passages), co-mentions, related
- * entities and "mentioned on". Pages only render what this computed.
+ * document parsed once, linked and written out as HTML, its blocks and mentions, and from them the mention index
+ * (entity -> passages), co-mentions, related entities and "mentioned on". Pages only render what this computed.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { annotateTree, type AnnotatedBlock, type DocumentContext } from './annotate.ts';
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { AnnotatedBlock, DocumentContext } from './annotate.ts';
+import { expandComponents, hasCode } from './article-components.ts';
+import { linkTree } from './block-markup.ts';
 import { timed } from './build-timings.ts';
 import type { EntityKind, LinkMode } from './content-schema.ts';
 import { paths } from './kinds.ts';
 import { reconcile, type LedgerEntry, type Redirect } from './ledger.ts';
-import { toHast } from './markdown.ts';
+import { formatOf, toHast } from './markdown.ts';
 import { Matcher, type AliasPattern } from './matcher.ts';
-import { ContentError } from './content-errors.ts';
+import { ContentError, type ContentProblem } from './content-errors.ts';
 import { listContentFiles, loadContent, surfaceForms, type Content } from './registry.ts';
 import { buildTimeline, type TimelineEvent } from './timeline.ts';
 
@@ -42,6 +46,13 @@ export interface ArticleIndex {
   redirects: Redirect[];
   /** Entity id -> number of mentions in the article. */
   mentionCounts: Map<string, number>;
+  /**
+   * The body as HTML: linked, each block with its permalink and search markup, components expanded. Absent for an
+   * article with code, which @astrojs/mdx compiles.
+   */
+  html: string | undefined;
+  /** How the article is linked, for `rehypeArticleModules`. */
+  context: DocumentContext;
 }
 
 export interface SiteIndex {
@@ -57,14 +68,12 @@ export interface SiteIndex {
   related: Map<string, RelatedEntity[]>;
   /** Entity id -> other entity id -> number of passages naming both (symmetric; headings do not count). */
   coMentions: Map<string, Map<string, number>>;
-  /** Retired block ids of each entity's description. */
-  entityRedirects: Map<string, Redirect[]>;
+  /** Entity id -> its description as HTML, linked like an article's body. */
+  entityHtml: Map<string, string>;
   /** Every dated event, in chronological order, each entity event with the paragraph its quote is in. */
   timeline: TimelineEvent[];
-  /** How a document found at `path` (absolute, or relative to the working directory) is linked, if it is content. */
-  contextFor(path: string): DocumentContext | undefined;
-  /** The retired ids of the document at `path`. */
-  redirectsFor(path: string): Redirect[];
+  /** The article whose file is at `path` (absolute, or relative to the working directory), if it is one. */
+  articleAt(path: string): ArticleIndex | undefined;
 }
 
 export interface SiteIndexOptions {
@@ -146,12 +155,27 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
 
   const mentionedOn = new Map<string, string[]>();
   const entityRedirects = new Map<string, Redirect[]>();
-  // Every document parsed and annotated once: the blocks, ids and mentions that pages and links are made of.
-  timed('mentionIndex', () => {
-    if (!linking) return;
-    for (const article of content.articles) {
-      const blocks = annotateTree(parseBody(article, 'mdx', contentRoot), matcher, articleContext.get(article.slug)!);
-      const mentionCounts = new Map<string, number>();
+  const entityHtml = new Map<string, string>();
+  const problems: ContentProblem[] = [];
+  /**
+   * One document parsed once, then linked and marked (with linking on) and written out as HTML; an article with code
+   * is left for @astrojs/mdx to compile (`rehypeArticleModules` links it the same way).
+   */
+  const renderDocument = (document: Document, page: string, context: DocumentContext) => {
+    const tree = timed('parsing', () => parseBody(document, contentRoot));
+    const linked = linking ? timed('linking', () => linkTree(tree, matcher, context, (blocks) => publish(page, blocks))) : { blocks: [], redirects: [] };
+    const compiled = hasCode(tree);
+    const html = timed('parsing', () => {
+      const expanded = expandInto(tree, document, contentRoot, problems);
+      return compiled ? undefined : toHtml(expanded);
+    });
+    return { ...linked, html };
+  };
+
+  for (const article of content.articles) {
+    const { blocks, redirects, html } = renderDocument(article, paths.article(article.slug), articleContext.get(article.slug)!);
+    const mentionCounts = new Map<string, number>();
+    timed('linking', () => {
       for (const block of blocks) {
         if (block.role === 'heading' || !block.mentions.length) continue;
         const marksByEntity = new Map<string, [number, number][]>();
@@ -167,19 +191,21 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
         const present = [...marksByEntity.keys()];
         for (const a of present) for (const b of present) if (a !== b) count(a, b);
       }
-      articles.set(article.slug, { blocks, mentionCounts, redirects: publish(paths.article(article.slug), blocks) });
-    }
+    });
+    articles.set(article.slug, { blocks, mentionCounts, redirects, html, context: articleContext.get(article.slug)! });
+  }
 
-    for (const entity of content.entities.values()) {
-      const blocks = annotateTree(parseBody(entity, 'md', contentRoot), matcher, entityContext.get(entity.id)!);
-      entityRedirects.set(entity.id, publish(paths.entity(entity.kind, entity.id), blocks));
-      const named = new Set(blocks.flatMap((b) => b.mentions.map((m) => m.entityId)));
-      for (const id of named) mentionedOn.set(id, [...(mentionedOn.get(id) ?? []), entity.id]);
-    }
-  });
+  for (const entity of content.entities.values()) {
+    const { blocks, redirects, html } = renderDocument(entity, paths.entity(entity.kind, entity.id), entityContext.get(entity.id)!);
+    entityRedirects.set(entity.id, redirects);
+    entityHtml.set(entity.id, html!);
+    const named = new Set(blocks.flatMap((b) => b.mentions.map((m) => m.entityId)));
+    for (const id of named) mentionedOn.set(id, [...(mentionedOn.get(id) ?? []), entity.id]);
+  }
+  if (problems.length) throw new ContentError(problems);
 
   // Without linking there are no blocks: the bench's baseline leaves quotes unresolved.
-  const timeline = buildTimeline(content, (slug) => articles.get(slug)?.blocks, contentRoot);
+  const timeline = buildTimeline(content, (slug) => (linking ? articles.get(slug)?.blocks : undefined), contentRoot);
 
   const related = new Map<string, RelatedEntity[]>();
   for (const entity of content.entities.values()) {
@@ -210,9 +236,8 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
   }
   if (ledgerOut && linking) writeFileSync(ledgerOut, `${JSON.stringify(Object.fromEntries(Object.entries(ledger).sort(([a], [b]) => a.localeCompare(b))), null, 1)}\n`);
 
-  const root = resolve(contentRoot);
   return {
-    entityRedirects,
+    entityHtml,
     content,
     articleTitles: new Map(content.articles.map((article) => [article.slug, article.data.title])),
     matcher,
@@ -222,33 +247,21 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
     related,
     coMentions,
     timeline,
-    contextFor(path) {
-      const document = documentAt(root, path);
-      return document && (document.type === 'article' ? articleContext : entityContext).get(document.id);
-    },
-    redirectsFor(path) {
-      const document = documentAt(root, path);
-      if (!document) return [];
-      return (document.type === 'article' ? articles.get(document.id)?.redirects : entityRedirects.get(document.id)) ?? [];
+    articleAt(path) {
+      const [folder, file, ...rest] = relative(resolve(contentRoot), resolve(path)).split(sep);
+      return folder === 'articles' && file && !rest.length ? articles.get(file.replace(/\.mdx?$/, '')) : undefined;
     },
   };
 }
 
-/** Which content document a file path is, if any. */
-function documentAt(root: string, path: string): { type: 'article' | 'entity'; id: string } | undefined {
-  const [top, ...rest] = relative(root, resolve(path)).split(sep);
-  const id = rest.at(-1)?.replace(/\.mdx?$/, '');
-  if (!id) return undefined;
-  if (top === 'articles' && rest.length === 1) return { type: 'article', id };
-  if (top === 'entities' && rest.length === 2) return { type: 'entity', id };
-  return undefined;
-}
+type Document = { body: string; bodyLine: number; file: string };
 
 /**
  * A document's body as hast. A syntax error becomes a ContentError naming the file and the line in it: the parse
  * runs while Astro renders some other file, which Astro would otherwise blame.
  */
-function parseBody(document: { body: string; bodyLine: number; file: string }, format: 'md' | 'mdx', contentRoot: string) {
+function parseBody(document: Document, contentRoot: string) {
+  const format = formatOf(document.file);
   try {
     return toHast(document.body, format);
   } catch (error) {
@@ -262,6 +275,14 @@ function parseBody(document: { body: string; bodyLine: number; file: string }, f
       },
     ]);
   }
+}
+
+/** The tree with its article components expanded; what is no component becomes a problem naming file and line. */
+function expandInto(tree: Root, document: Document, contentRoot: string, problems: ContentProblem[]): Root {
+  for (const { bodyLine, message } of expandComponents(tree)) {
+    problems.push({ file: `${contentRoot}/${document.file}`, line: bodyLine === undefined ? undefined : bodyLine + document.bodyLine - 1, message });
+  }
+  return tree;
 }
 
 /**

@@ -2,24 +2,22 @@
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getCollection, render } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { loadRenderers } from 'astro:container';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { articleComponents } from '../components/article/index.ts';
 import { newestFirst } from '../lib/article-meta.ts';
 import { paths } from '../lib/kinds.ts';
-import { SITE } from '../lib/site-config.ts';
+import { SITE, siteIndexOptions } from '../lib/site-config.ts';
+import { getSiteIndex } from '../lib/site-index.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL.replace(/\/$/, '');
   const root = new URL(`${base}/`, site).href.replace(/\/$/, '');
-  const container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
   const articles = (await getCollection('articles')).sort(newestFirst);
   const items = await Promise.all(
     articles.map(async (article) => {
       const link = `${root}${paths.article(article.id)}`;
-      const { Content } = await render(article);
-      const html = await container.renderToString(Content, { props: { components: articleComponents } });
+      const html = await bodyHtml(article);
       return {
         title: article.data.title,
         description: article.data.dek,
@@ -35,3 +33,13 @@ export const GET: APIRoute = async ({ site }) => {
   );
   return rss({ title: SITE.title, description: `${SITE.title}: ${SITE.description}`, site: root, items, trailingSlash: true });
 };
+
+let container: Promise<AstroContainer> | undefined;
+
+/** The body as the site index wrote it, or, for an article with code, as @astrojs/mdx renders it. */
+async function bodyHtml(article: CollectionEntry<'articles'>): Promise<string> {
+  const html = getSiteIndex(siteIndexOptions).articles.get(article.id)?.html;
+  if (html !== undefined) return html;
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  return (await container).renderToString((await render(article)).Content);
+}

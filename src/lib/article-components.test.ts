@@ -1,0 +1,64 @@
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { expandComponents, hasCode } from './article-components.ts';
+import { toHast } from './markdown.ts';
+
+function render(mdx: string) {
+  const tree = toHast(mdx, 'mdx');
+  const problems = expandComponents(tree);
+  return { html: toHtml(tree), problems };
+}
+
+describe('expandComponents', () => {
+  it('renders an aside as a labelled note around its Markdown', () => {
+    const { html, problems } = render('Before.\n\n<Aside label="From the newsletter">\n\nSubscribe **now**.\n\n</Aside>\n\nAfter.');
+    expect(problems).toEqual([]);
+    expect(html).toContain('<aside role="note" aria-label="From the newsletter" class="my-8');
+    expect(html).toMatch(/<p class="mb-0! [^"]*" aria-hidden="true">From the newsletter<\/p>\s*<p>Subscribe <strong>now<\/strong>.<\/p>\s*<\/aside>/);
+    expect(html).toMatch(/^<p>Before.<\/p>/);
+  });
+
+  it('renders interviews and reader comments around their paragraphs', () => {
+    const { html } = render('<Interview>\n\n**Liang:** It is like walking.\n\n</Interview>\n\n<Comment>\n\nGreat piece.\n\n</Comment>');
+    expect(html).toMatch(/<div class="interview [^"]*" role="group" aria-label="Interview excerpt">\s*<p><strong>Liang:<\/strong> It is like walking.<\/p>\s*<\/div>/);
+    expect(html).toMatch(/<blockquote class="comment text-base">\s*<p>Great piece.<\/p>\s*<\/blockquote>/);
+  });
+
+  it('says so when a poem comes without its text, and never leaves a component inside a paragraph', () => {
+    const { html } = render('<Poem title="The Unlicensed Sky" />\n\n<Poem title="Two" /> <Poem title="Three">\nA line.\n</Poem>');
+    expect(html).toContain('<section class="poem my-8" aria-label="Poem: The Unlicensed Sky"><h3>The Unlicensed Sky</h3><p class="font-sans text-sm text-muted">The text of this poem is not included');
+    expect(html).not.toMatch(/<p>\s*<section/);
+    expect(html).toContain('<div class="italic"><p>A line.</p></div>');
+  });
+
+  it('reports, each with its line, a component nothing defines and attributes that are not text', () => {
+    const { problems } = render(['<Chart data="x" />', '', '<Aside>', '', 'x', '', '</Aside>', '', '<Poem title="A" lang="en" />', '', '<Aside label="" />'].join('\n'));
+    expect(problems).toEqual([
+      { bodyLine: 1, message: 'uses <Chart>, which is no article component; expected one of Aside, Comment, Interview, Poem, or an import of the component' },
+      { bodyLine: 3, message: '<Aside> has no text in its attribute label; expected label="…" with some text' },
+      { bodyLine: 9, message: '<Poem> has the attribute lang, which it does not take; expected title="…" with some text' },
+      { bodyLine: 11, message: '<Aside> has no text in its attribute label; expected label="…" with some text' },
+    ]);
+  });
+
+  it('leaves an article with code to MDX: its own components and code stay, the article components are expanded', () => {
+    const mdx = 'import Chart from "./chart.astro";\n\n<Chart data={[1, 2]} />\n\n<Aside label="Note">\n\nIn {2024}.\n\n</Aside>';
+    const tree = toHast(mdx, 'mdx');
+    expect(hasCode(tree)).toBe(true);
+    expect(hasCode(toHast('<Aside label="Note">\n\nPlain.\n\n</Aside>', 'mdx'))).toBe(false);
+    expect(expandComponents(tree)).toEqual([]);
+    const types = tree.children.map((node) => (node.type === 'element' ? node.tagName : node.type)).filter((type) => type !== 'text');
+    expect(types).toEqual(['mdxjsEsm', 'mdxJsxFlowElement', 'aside']);
+  });
+
+  it('asks for an article component’s attributes written as text', () => {
+    expect(render('<Aside label={name}>\n\nx\n\n</Aside>').problems).toEqual([
+      { bodyLine: 1, message: '<Aside> has an attribute that is not written as name="text"; expected label="…" with some text' },
+    ]);
+  });
+
+  it('keeps the text of a component it cannot render, so nothing is lost while the editor fixes it', () => {
+    const { html } = render('<Chart>\n\nThe figures.\n\n</Chart>');
+    expect(html).toContain('<p>The figures.</p>');
+  });
+});

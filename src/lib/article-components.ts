@@ -1,0 +1,139 @@
+/**
+ * The components every article may use, and the HTML each stands for. An article without code (Markdown and these
+ * components, attribute values in quotes) is rendered to HTML once, while the content is indexed, instead of being
+ * compiled to a JavaScript module of its own: a thousand modules cost the build minutes in the bundler. An article
+ * with code (an import, an export, an `{expression}`) is real MDX and is compiled by @astrojs/mdx; these components
+ * are expanded in it all the same.
+ */
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
+import { z } from 'zod';
+import { isBlank, isJsxOnlyParagraph, type MdxNode } from './markdown.ts';
+
+interface ComponentSpec<Props> {
+  props: z.ZodType<Props>;
+  render(props: Props, children: ElementContent[]): Element;
+}
+
+const element = (tagName: string, properties: Properties, children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
+const text = (value: string): ElementContent => ({ type: 'text', value });
+const noProps = z.object({}).strict();
+
+/** Each component by its name in MDX. The class names are Tailwind's, so they are written out in full. */
+export const ARTICLE_COMPONENTS = {
+  /**
+   * Text set apart from the article's argument: the newsletter's own notes, an editor's bracketed aside. A note, not
+   * a landmark: an article may hold several with the same label.
+   */
+  Aside: {
+    props: z.object({ label: z.string().trim().min(1) }).strict(),
+    render: ({ label }, children) =>
+      element('aside', { role: 'note', ariaLabel: label, className: ['my-8', 'rounded', 'border', 'border-rule', 'px-5', 'py-1', 'text-base'] }, [
+        element('p', { className: ['mb-0!', 'font-sans', 'text-xs', 'font-semibold', 'tracking-wide', 'text-muted', 'uppercase'], ariaHidden: 'true' }, [text(label)]),
+        ...children,
+      ]),
+  } satisfies ComponentSpec<{ label: string }>,
+  /** One reader comment, kept apart from the article's own text. */
+  Comment: {
+    props: noProps,
+    render: (_, children) => element('blockquote', { className: ['comment', 'text-base'] }, children),
+  } satisfies ComponentSpec<object>,
+  /** An interview exchange: each paragraph opens with its speaker's label in bold ("Liang:"). */
+  Interview: {
+    props: noProps,
+    render: (_, children) =>
+      element(
+        'div',
+        {
+          className: ['interview', 'my-8', 'border-l-4', 'border-rule', 'pl-5', '[&_strong]:font-sans', '[&_strong]:text-[0.85em]', '[&_strong]:text-muted'],
+          role: 'group',
+          ariaLabel: 'Interview excerpt',
+        },
+        children,
+      ),
+  } satisfies ComponentSpec<object>,
+  /** A poem. When the source gave only its title, the page says so rather than leaving a silent gap. */
+  Poem: {
+    props: z.object({ title: z.string().trim().min(1) }).strict(),
+    render: ({ title }, children) =>
+      element('section', { className: ['poem', 'my-8'], ariaLabel: `Poem: ${title}` }, [
+        element('h3', {}, [text(title)]),
+        children.every(isBlank)
+          ? element('p', { className: ['font-sans', 'text-sm', 'text-muted'] }, [text('The text of this poem is not included in the source this page was made from.')])
+          : element('div', { className: ['italic'] }, children),
+      ]),
+  } satisfies ComponentSpec<{ title: string }>,
+};
+
+const COMPONENT_NAMES = Object.keys(ARTICLE_COMPONENTS).join(', ');
+
+type AnyNode = Root | RootContent | ElementContent | MdxNode;
+const isMdx = (node: AnyNode): node is MdxNode => node.type.startsWith('mdx');
+
+/** A problem in an article's body: what is wrong, and its line counted from the body's first line. */
+export interface BodyProblem {
+  bodyLine?: number | undefined;
+  message: string;
+}
+
+const isCode = (node: AnyNode) => node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression';
+
+/** Whether an MDX tree has code (an import, an export, an expression): it then needs compiling as MDX. */
+export function hasCode(node: AnyNode): boolean {
+  return isCode(node) || ('children' in node && (node.children as AnyNode[] | undefined)?.some(hasCode) === true);
+}
+
+/**
+ * Replaces every article component in the tree with its HTML, in place, and unwraps a paragraph that holds nothing
+ * but components, as MDX does, so a component never ends up inside a `<p>`. Returns the problems found: a wrong or
+ * missing attribute, and in a tree without code (`hasCode`) any other component, since nothing could define it.
+ * Code itself is left for MDX to compile.
+ */
+export function expandComponents(tree: Root): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  const withCode = hasCode(tree);
+  const expand = (node: AnyNode): ElementContent[] => {
+    if (isMdx(node)) return expandMdx(node);
+    if (node.type === 'element' && isJsxOnlyParagraph(node)) return node.children.filter((child) => !isBlank(child)).flatMap(expand);
+    if ('children' in node) (node as { children: AnyNode[] }).children = node.children.flatMap(expand);
+    return [node as ElementContent];
+  };
+  const expandMdx = (node: MdxNode): ElementContent[] => {
+    const bodyLine = node.position?.start.line;
+    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return [node as ElementContent];
+    const children = (node.children ?? []).flatMap(expand);
+    const name = node.name ?? '';
+    if (!Object.hasOwn(ARTICLE_COMPONENTS, name)) {
+      // With code, the article may import or export the component; MDX says so if it does not.
+      if (withCode) return [{ ...node, children } as unknown as ElementContent];
+      problems.push({ bodyLine, message: `uses <${name}>, which is no article component; expected one of ${COMPONENT_NAMES}, or an import of the component` });
+      return children;
+    }
+    const spec = ARTICLE_COMPONENTS[name as keyof typeof ARTICLE_COMPONENTS] as ComponentSpec<unknown>;
+    const props: Record<string, unknown> = {};
+    for (const attribute of node.attributes ?? []) {
+      if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') {
+        problems.push({ bodyLine, message: `<${name}> has an attribute that is not written as name="text"; expected ${expectedProps(spec)}` });
+        return children;
+      }
+      props[attribute.name!] = attribute.value;
+    }
+    const parsed = spec.props.safeParse(props);
+    if (!parsed.success) {
+      problems.push({ bodyLine, message: `<${name}> has ${describeIssue(parsed.error.issues[0]!)}; expected ${expectedProps(spec)}` });
+      return children;
+    }
+    return [spec.render(parsed.data, children)];
+  };
+  tree.children = tree.children.flatMap(expand) as RootContent[];
+  return problems;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `the attribute ${issue.keys.join(', ')}, which it does not take`;
+  return `no text in its attribute ${issue.path.join('.')}`;
+}
+
+function expectedProps(spec: ComponentSpec<unknown>): string {
+  const names = spec.props instanceof z.ZodObject ? Object.keys(spec.props.shape) : [];
+  return names.length ? names.map((name) => `${name}="…" with some text`).join(' and ') : 'no attributes';
+}
