@@ -19,3 +19,14 @@ export function newestFirst(a: { data: Pick<ArticleData, 'date' | 'title'> }, b:
   const time = (x: typeof a) => x.data.date?.getTime() ?? -Infinity;
   return time(b) - time(a) || a.data.title.localeCompare(b.data.title);
 }
+
+/**
+ * How many articles the feed carries, newest first, each in full. A feed reader polls the whole file again and
+ * again, and needs only what is new: an archive of a thousand articles in full would be a feed of tens of megabytes.
+ */
+export const FEED_LENGTH = 50;
+
+/** The articles of the feed: the newest `FEED_LENGTH`. */
+export function feedArticles<T extends { data: Pick<ArticleData, 'date' | 'title'> }>(articles: T[]): T[] {
+  return [...articles].sort(newestFirst).slice(0, FEED_LENGTH);
+}

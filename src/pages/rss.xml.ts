@@ -1,11 +1,11 @@
-/** The feed: every article with its full text, links made absolute so they work in any reader. */
+/** The feed: the newest articles with their full text, links made absolute so they work in any reader. */
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { loadRenderers } from 'astro:container';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { newestFirst } from '../lib/article-meta.ts';
+import { feedArticles } from '../lib/article-meta.ts';
 import { paths } from '../lib/kinds.ts';
 import { SITE, siteIndexOptions } from '../lib/site-config.ts';
 import { getSiteIndex } from '../lib/site-index.ts';
@@ -13,7 +13,7 @@ import { getSiteIndex } from '../lib/site-index.ts';
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL.replace(/\/$/, '');
   const root = new URL(`${base}/`, site).href.replace(/\/$/, '');
-  const articles = (await getCollection('articles')).sort(newestFirst);
+  const articles = feedArticles(await getCollection('articles'));
   const items = await Promise.all(
     articles.map(async (article) => {
       const link = `${root}${paths.article(article.id)}`;
