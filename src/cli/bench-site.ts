@@ -109,10 +109,11 @@ export async function measureSearch(browser: Browser, origin: string, queries: s
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
-    let bytes = 0;
-    page.on('response', async (response) => {
+    // Every search request's body, counted once it has arrived: results still loading when the status changes count.
+    const bodies: Promise<number>[] = [];
+    page.on('response', (response) => {
       const path = new URL(response.url()).pathname;
-      if (path.includes('/pagefind/') || path.includes('search')) bytes += gzipSync(await response.body().catch(() => Buffer.alloc(0))).length;
+      if (path.includes('/pagefind/') || path.includes('search')) bodies.push(response.body().then((body) => gzipSync(body).length, () => 0));
     });
     await page.keyboard.press('/');
     const input = page.getByRole('dialog').getByRole('searchbox');
@@ -138,7 +139,12 @@ export async function measureSearch(browser: Browser, origin: string, queries: s
       field.dispatchEvent(new Event('input', { bubbles: true }));
       return done;
     }, query.slice(-1));
-    await page.waitForTimeout(200);
+    // Until no request has started for a second, then every body read.
+    for (let seen = -1; seen !== bodies.length; ) {
+      seen = bodies.length;
+      await page.waitForTimeout(1000);
+    }
+    const bytes = (await Promise.all(bodies)).reduce((sum, size) => sum + size, 0);
     runs.push({ query, firstQueryBytes: bytes, keystrokeToResultsMs: elapsed });
     await context.close();
   }
