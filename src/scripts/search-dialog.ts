@@ -27,13 +27,14 @@ function build(): HTMLDialogElement {
   const list = node.querySelector<HTMLElement>('[data-results]')!;
   const status = node.querySelector<HTMLElement>('[data-status]')!;
   const full = node.querySelector<HTMLAnchorElement>('[data-full]')!;
-  let latest = 0;
+  let current: AbortController | undefined;
   input.addEventListener('input', async () => {
     const query = input.value;
-    const ticket = ++latest;
+    current?.abort(); // a newer keystroke's results replace these
+    const controller = (current = new AbortController());
     full.href = `${BASE}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`;
-    const found = await search(query);
-    if (ticket !== latest) return; // a newer keystroke's results are on their way
+    const found = await search(query, { signal: controller.signal });
+    if (controller.signal.aborted) return;
     renderResults(list, found);
     status.textContent = statusText(query, found?.total ?? 0);
   });

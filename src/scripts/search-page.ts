@@ -12,17 +12,18 @@ export function initSearchPage() {
   input.value = params.get('q') ?? '';
   for (const box of form.querySelectorAll<HTMLInputElement>('input[name="kind"]')) box.checked = params.getAll('kind').includes(box.value);
 
-  let latest = 0;
+  let current: AbortController | undefined;
   const run = async () => {
     const query = input.value;
-    const ticket = ++latest;
+    current?.abort(); // a newer query's results replace these
+    const controller = (current = new AbortController());
     const url = new URL(location.href);
     url.search = '';
     if (query) url.searchParams.set('q', query);
     for (const kind of kinds()) url.searchParams.append('kind', kind);
     history.replaceState(null, '', url);
-    const found = await search(query, kinds());
-    if (ticket !== latest) return;
+    const found = await search(query, { kinds: kinds(), signal: controller.signal });
+    if (controller.signal.aborted) return;
     renderResults(list, found);
     status.textContent = statusText(query, found?.total ?? 0);
   };

@@ -7,8 +7,18 @@ import { excerptPieces, ownPageFirst, type ExcerptPiece } from '../lib/search-re
 const BASE = import.meta.env.BASE_URL;
 /** The query parameter that carries the search terms to the result page, where they are highlighted. */
 const HIGHLIGHT_PARAM = 'highlight';
-/** Results are fetched a few at a time: each one costs a request, and most readers look at the first few. */
-const PAGE_SIZE = 8;
+/**
+ * Results are fetched a few at a time: each costs a request for its page's text (about 7 kB for an article), and
+ * most readers look at the first few.
+ */
+const PAGE_SIZE = 5;
+/**
+ * A last word of one or two Latin letters or digits begins too many words to be worth the index it would fetch (a
+ * chunk of some 40 kB per prefix at a thousand articles): it is searched once typing pauses. Chinese is searched at
+ * once, one character being a word.
+ */
+const SHORT_PREFIX = /(?:^|[^\p{L}\p{N}])[\p{Script=Latin}\p{N}]{1,2}$/u;
+const SHORT_PREFIX_PAUSE_MS = 300;
 const SUB_RESULTS_SHOWN = 3;
 
 interface PagefindSubResult {
@@ -75,12 +85,19 @@ export interface SearchResponse {
   more(): Promise<SearchResult[]>;
 }
 
-/** The results for a query, optionally only of some kinds; `undefined` for an empty query. */
-export async function search(query: string, kinds: string[] = []): Promise<SearchResponse | undefined> {
+/**
+ * The results for a query, optionally only of some kinds; `undefined` for an empty query, and for one whose `signal`
+ * was aborted before its results were fetched: while a reader types, only the query still current costs requests.
+ */
+export async function search(query: string, { kinds = [], signal }: { kinds?: string[]; signal?: AbortSignal } = {}): Promise<SearchResponse | undefined> {
   if (!query.trim()) return undefined;
+  if (SHORT_PREFIX.test(query)) await new Promise((resolve) => setTimeout(resolve, SHORT_PREFIX_PAUSE_MS));
+  if (signal?.aborted) return undefined;
   const engine = await loadPagefind();
+  // Keystrokes made while Pagefind loaded: only the last is searched.
+  if (signal?.aborted) return undefined;
   const response = await engine.search(query, kinds.length ? { filters: { kind: { any: kinds } } } : {});
-  if (!response) return undefined;
+  if (!response || signal?.aborted) return undefined;
   let loaded = 0;
   const next = async () => {
     const page = response.results.slice(loaded, loaded + PAGE_SIZE);
