@@ -1,8 +1,8 @@
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { articleSchema, entitySchema } from '../lib/content-schema.ts';
-import { getSiteIndex, type SiteIndexOptions } from '../lib/site-index.ts';
+import { getSiteIndex, invalidateSiteIndex, type SiteIndex, type SiteIndexOptions } from '../lib/site-index.ts';
 
 /**
  * Feed the site index's documents into Astro's content layer: their checked frontmatter, and for an article with
@@ -11,24 +11,30 @@ import { getSiteIndex, type SiteIndexOptions } from '../lib/site-index.ts';
  * kind from the folder and checks what one file cannot (ids, aliases and references across files). The bodies stay
  * out of the content store, which the build bundles as one module (DocumentBody.astro takes them from the index).
  */
-export function articleLoader(options: SiteIndexOptions): Loader & { schema: typeof articleSchema } {
-  return {
-    name: 'dossier-articles',
-    schema: articleSchema,
-    load: (context) => {
-      const index = getSiteIndex(options);
-      return fill(context, options, index.content.articles.map((article) => ({ id: article.slug, ...article, compiled: index.articles.get(article.slug)!.html === undefined })));
-    },
-  };
-}
+export const articleLoader = (options: SiteIndexOptions) =>
+  indexLoader('dossier-articles', articleSchema, options, (index) =>
+    index.content.articles.map((article) => ({ id: article.slug, ...article, compiled: index.articles.get(article.slug)!.html === undefined })),
+  );
 
-export function entityLoader(options: SiteIndexOptions): Loader & { schema: typeof entitySchema } {
+export const entityLoader = (options: SiteIndexOptions) =>
+  indexLoader('dossier-entities', entitySchema, options, (index) => [...index.content.entities.values()].map((entity) => ({ ...entity, compiled: false })));
+
+function indexLoader<Schema>(name: string, schema: Schema, options: SiteIndexOptions, documents: (index: SiteIndex) => IndexedDocument[]): Loader & { schema: Schema } {
   return {
-    name: 'dossier-entities',
-    schema: entitySchema,
-    load: (context) => {
-      const index = getSiteIndex(options);
-      return fill(context, options, [...index.content.entities.values()].map((entity) => ({ ...entity, compiled: false })));
+    name,
+    schema,
+    async load(context) {
+      const sync = async () => fill(context, options, documents(getSiteIndex(options)));
+      await sync();
+      // In `astro dev`: an edit anywhere in the content folder can change any document (an alias, a title), so the
+      // collection loads again from the index, rebuilt for the edit. A content error is shown; the store stays.
+      const root = resolve(options.contentRoot);
+      context.watcher?.add(root);
+      context.watcher?.on('all', (_event, path) => {
+        if (!resolve(path).startsWith(root + sep)) return;
+        invalidateSiteIndex();
+        sync().catch((error: Error) => context.logger.error(error.message));
+      });
     },
   };
 }

@@ -306,6 +306,12 @@ export function getSiteIndex(options: SiteIndexOptions): SiteIndex {
   return index;
 }
 
+/** Makes the next `getSiteIndex` look at the content files again at once: one of them just changed. */
+export function invalidateSiteIndex() {
+  const cached = (globalThis as { [CACHE]?: CacheEntry })[CACHE];
+  if (cached) cached.checkedAt = 0;
+}
+
 const CACHE = Symbol.for('dossier.site-index');
 interface CacheEntry {
   key: string;
