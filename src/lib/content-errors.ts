@@ -33,6 +33,17 @@ export class ContentError extends Error {
   }
 }
 
+/** Runs `work` and returns the content problems it threw, as the editor reads them; none when it succeeds. */
+export function problemsOf(work: () => unknown): string[] {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  return [];
+}
+
 /** Turns one zod issue into the editor's terms. */
 export function describeIssue(issue: core.$ZodIssue, input: unknown): ContentProblem['message'] {
   switch (issue.code) {

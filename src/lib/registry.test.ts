@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError, formatProblem } from './content-errors.ts';
+import { problemsOf } from './content-errors.ts';
 import { loadContent, parseContent, surfaceForms, type ContentFile } from './registry.ts';
 
 const encoder = new TextEncoder();
@@ -31,15 +31,7 @@ Body.
 `);
 
 /** The problems a set of files produces, as the editor reads them. */
-function problemsOf(...files: ContentFile[]): string[] {
-  try {
-    parseContent(files);
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
+const problemsIn = (...files: ContentFile[]) => problemsOf(() => parseContent(files));
 
 describe('the registry', () => {
   it('reads entities with their kind from the folder and their id from the file name', () => {
@@ -158,14 +150,14 @@ describe('bad content stops the build with a message naming file, field and expe
       /Open Source\.md: has a file name that cannot serve as an id/,
     ],
   ])('%s', (_, files, expected) => {
-    const problems = problemsOf(...files);
+    const problems = problemsIn(...files);
     expect(problems).toHaveLength(1);
     if (typeof expected === 'string') expect(problems[0]).toBe(expected);
     else expect(problems[0]).toMatch(expected);
   });
 
   it('reports every problem of a build at once, not just the first', () => {
-    const problems = problemsOf(entity('concepts/a.md', 'summary: S.'), entity('concepts/b.md', 'name: Bee\nsummary: S.\nrelated: [nope]'));
+    const problems = problemsIn(entity('concepts/a.md', 'summary: S.'), entity('concepts/b.md', 'name: Bee\nsummary: S.\nrelated: [nope]'));
     expect(problems).toHaveLength(2);
   });
 

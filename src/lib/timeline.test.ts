@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotatedBlock } from './annotate.ts';
-import { ContentError, formatProblem } from './content-errors.ts';
+import { problemsOf } from './content-errors.ts';
 import { parseContent, type ContentFile } from './registry.ts';
 import { buildSiteIndex } from './site-index.ts';
 import {
@@ -126,17 +126,6 @@ const huawei = (events: string) =>
   file('entities/organizations/huawei.md', `---\nname: Huawei\nsummary: S.\norgType: company\nevents:\n${events}\n---\nHuawei.\n`);
 const event = (date: string, description: string, quote: string) =>
   `  - { date: ${date}, description: "${description}", source: { article: note, quote: "${quote}" } }`;
-
-/** The problems of a timeline, as the editor reads them. */
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
 
 describe('the timeline of a content folder', () => {
   it('merges entity events and publications in chronological order, each event on its paragraph', () => {
