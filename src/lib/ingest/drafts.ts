@@ -3,6 +3,8 @@
  * `--accept` makes of a reviewed draft. A draft is a valid entity file plus a review note, which accepting removes.
  */
 import matter from 'gray-matter';
+import { ENTITY_KINDS, entitySchema, type EntityKind } from '../content-schema.ts';
+import type { ArticleRef } from './archive.ts';
 import type { AliasSuggestion, Suggestion } from './suggest.ts';
 
 const REVIEW_NOTE = /\n*<!-- review\n[\s\S]*?\n-->\n*/;
@@ -11,10 +13,16 @@ const quote = (passage: string) => passage.split('\n').map((line) => `> ${line}`
 /** HTML comments end at `--`, so passages quoted inside one must not contain it. */
 const commentSafe = (text: string) => text.replace(/--/g, '–');
 
-export function draftFile(suggestion: Suggestion, article: { title: string; slug: string }): string {
+/** The summary a draft starts with: a placeholder, which accepting refuses until it is rewritten. */
+const placeholderSummary = (articles: ArticleRef[]) => `Named in “${articles[0]!.title}”${articles.length > 1 ? ` and ${articles.length - 1} other article${articles.length > 2 ? 's' : ''}` : ''}.`;
+const PLACEHOLDER_SUMMARY = /^Named in “.*”(?: and \d+ other articles?)?\.$/;
+const PLACEHOLDER_ROLE = /^named in “/;
+
+export function draftFile(suggestion: Suggestion, articles: ArticleRef[]): string {
+  const article = articles[0]!;
   const data: Record<string, unknown> = {
     name: suggestion.name,
-    summary: `Named in “${article.title}”.`,
+    summary: placeholderSummary(articles),
   };
   if (suggestion.aliases.length) data.aliases = suggestion.aliases;
   if (suggestion.weakAliases.length) data.weakAliases = suggestion.weakAliases;
@@ -22,7 +30,7 @@ export function draftFile(suggestion: Suggestion, article: { title: string; slug
   Object.assign(data, guessedFacts(suggestion, article.title));
   const note = [
     '<!-- review',
-    `Found in ${article.slug} as ${suggestion.reasons.join('; ')}.`,
+    `Found in ${articles.map((entry) => entry.slug).join(', ')} as ${suggestion.reasons.join('; ')}.`,
     `Kind guessed: ${suggestion.kind}, and its facts with it. The folder decides the kind: move the file to change it.`,
     'Check the name and aliases, write a one-sentence summary and a short description in place of this note, then',
     `run: npm run ingest -- --accept ${suggestion.id}`,
@@ -35,9 +43,44 @@ export function draftFile(suggestion: Suggestion, article: { title: string; slug
   return matter.stringify(`\n${note}\n`, data);
 }
 
-/** The entity file a reviewed draft becomes: the draft without its review note. */
-export function acceptedFile(draft: string): string {
-  return draft.replace(REVIEW_NOTE, '\n');
+/** What still reads as the draft's placeholders: a reviewed draft has none. */
+export function placeholdersOf(draft: string): string[] {
+  const { data, content } = matter(draft.replace(/^\uFEFF/, ''), { language: 'yaml', engines: {} });
+  const left: string[] = [];
+  if (typeof data.summary === 'string' && PLACEHOLDER_SUMMARY.test(data.summary.trim())) left.push(`the summary is still “${data.summary.trim()}”`);
+  if (Array.isArray(data.roles) && data.roles.some((role) => typeof role === 'string' && PLACEHOLDER_ROLE.test(role))) left.push('a role is still the placeholder “named in …”');
+  if (!content.replace(REVIEW_NOTE, '').trim()) left.push('there is no description');
+  return left;
+}
+
+const factFields = (kind: EntityKind) => new Set(Object.keys(entitySchema.options.find((option) => option.shape.kind.value === kind)!.shape));
+
+/**
+ * The entity file a reviewed draft becomes in the kind folder it now sits in: without its review note, and with the
+ * facts of the kind it was drafted as dropped when it was moved to another (an organization's `orgType` means
+ * nothing for a person); facts the new kind requires are guessed from the name, as for a draft.
+ */
+export function acceptedFile(draft: string, kind: EntityKind): { text: string; dropped: string[]; guessed: string[] } {
+  const parsed = matter(draft.replace(/^\uFEFF/, ''), { language: 'yaml', engines: {} });
+  const data = { ...parsed.data } as Record<string, unknown>;
+  const fields = factFields(kind);
+  const dropped = Object.keys(data).filter((key) => !fields.has(key));
+  for (const key of dropped) delete data[key];
+  const guessed: string[] = [];
+  const name = typeof data.name === 'string' ? data.name : '';
+  for (const [key, value] of Object.entries(guessedFacts({ kind, name, passages: [] } as unknown as Suggestion, name))) {
+    if (data[key] === undefined) {
+      data[key] = value;
+      guessed.push(key);
+    }
+  }
+  const body = parsed.content.replace(REVIEW_NOTE, '\n');
+  return { text: dropped.length || guessed.length ? matter.stringify(body, data) : draft.replace(REVIEW_NOTE, '\n'), dropped, guessed };
+}
+
+/** The kind of a kind folder's name (`people` → `person`). */
+export function kindOfFolder(folder: string): EntityKind | undefined {
+  return (Object.entries(ENTITY_KINDS) as [EntityKind, string][]).find(([, name]) => name === folder)?.[0];
 }
 
 /** New forms of existing entities, as a report for the editor: the entity files stay as they are. */

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { normalizeSpace, seedSentences } from '../../../e2e/site.ts';
 import { toHast } from '../markdown.ts';
 import { loadContent, surfaceForms } from '../registry.ts';
-import { acceptedFile, draftFile, guessedFacts } from './drafts.ts';
+import { acceptedFile, draftFile, guessedFacts, placeholdersOf } from './drafts.ts';
 import { readSource } from './read.ts';
-import { findGluedMarkers, isBoilerplate, isHeadingLike, shapeArticle, sourceTexts, speakerLabel } from './shape.ts';
+import { findGluedMarkers, isBoilerplate, isHeadingLike, isInterview, shapeArticle, sourceTexts, speakerLabel } from './shape.ts';
 import { suggestEntities } from './suggest.ts';
 import { articleFile, toMdx } from './write.ts';
 import { seededRandom } from '../seeded-random.ts';
@@ -119,9 +119,15 @@ describe('structure from plain text', () => {
     expect(mdx).toContain('[^2]: The second note.');
   });
 
-  it('needs two speakers for an interview', () => {
+  it('takes an interview only where two speakers take turns at least twice each; labelled paragraphs stay paragraphs', () => {
     expect(toMdx(ingestText('Intro paragraph.\nJordan: So, R1 is good.\nMore text.').tree)).not.toContain('<Interview>');
-    expect(toMdx(ingestText('Intro.\nQ: Why?\nA: Because.').tree)).toContain('<Interview>');
+    expect(toMdx(ingestText('Intro.\nQ: Why?\nA: Because.\nQ: Really?\nA: Yes.').tree)).toContain('<Interview>');
+    const labelled = toMdx(ingestText('Intro.\nRegulatory Localization: rules differ by city.\nPolicy Support: grants for startups.\nOutro.').tree);
+    expect(labelled).not.toContain('<Interview>');
+    expect(labelled).toContain('**Regulatory Localization:** rules differ by city.');
+    expect(isInterview(['Liang', 'Waves', 'Liang', 'Waves', 'Liang'])).toBe(true);
+    expect(isInterview(['Seed-X', 'Seed-Prover', 'Seed Diffusion'])).toBe(false);
+    expect(isInterview(['A', 'A', 'B', 'B'])).toBe(false);
     expect(speakerLabel('Liang Wenfeng: It is.')).toBe('Liang Wenfeng');
     expect(speakerLabel('Note: this is a sentence with a colon')).toBe('Note');
   });
@@ -203,16 +209,32 @@ describe('drafts', () => {
   it('pre-fills both scripts, guesses the kind and its facts, and quotes the passages for review', () => {
     expect(suggestion).toMatchObject({ id: 'robin-li', kind: 'person', aliases: ['李彦宏', '李彥宏'], native: { name: '李彦宏', script: 'zh-Hans' } });
     expect(guessedFacts(suggestion, 'T')).toEqual({ roles: ['Baidu founder'] });
-    const draft = draftFile(suggestion, { title: 'T', slug: 't' });
+    const draft = draftFile(suggestion, [{ title: 'T', slug: 't' }]);
     expect(draft).toContain('> Baidu founder Robin Li 李彦宏 put it bluntly.');
     expect(draft).toContain('npm run ingest -- --accept robin-li');
     expect(draft).not.toMatch(/-- twice/); // a comment cannot hold "--"
   });
 
   it('become entity files without their review note', () => {
-    const accepted = acceptedFile(draftFile(suggestion, { title: 'T', slug: 't' }));
-    expect(accepted).not.toContain('review');
-    expect(accepted).toMatch(/^---\nname: Robin Li\n/);
+    const accepted = acceptedFile(draftFile(suggestion, [{ title: 'T', slug: 't' }]), 'person');
+    expect(accepted.text).not.toContain('review');
+    expect(accepted.text).toMatch(/^---\nname: Robin Li\n/);
+    expect(accepted.dropped).toEqual([]);
+  });
+
+  it('moved to another kind folder, drop the old kind’s facts and guess the new kind’s', () => {
+    const asOrganization = acceptedFile(draftFile({ ...suggestion, kind: 'organization' }, [{ title: 'T', slug: 't' }]), 'person');
+    expect(asOrganization.dropped).toEqual(['orgType']);
+    expect(asOrganization.guessed).toEqual(['roles']);
+    expect(asOrganization.text).not.toContain('orgType');
+  });
+
+  it('are refused while they hold placeholders', () => {
+    const draft = draftFile(suggestion, [{ title: 'T', slug: 't' }, { title: 'U', slug: 'u' }]);
+    expect(draft).toContain('summary: Named in “T” and 1 other article.');
+    expect(placeholdersOf(draft)).toEqual(['the summary is still “Named in “T” and 1 other article.”', 'there is no description']);
+    const reviewed = draft.replace(/summary: .*/, 'summary: The founder of Baidu.').replace('-->', '-->\n\nThe founder of Baidu, quoted on open source.');
+    expect(placeholdersOf(reviewed)).toEqual([]);
   });
 
   it('are not suggested for names an entity has; new forms of it are suggested as aliases', () => {

@@ -1,45 +1,27 @@
 /**
- * The front ends of `npm run ingest`: a newsletter as received (plain text, Markdown or HTML) becomes one Markdown
- * syntax tree plus whatever metadata the source states. Structure that plain text has lost (headings, quotes,
- * footnotes) is recovered later, by `shape.ts`, the same way for every format.
+ * The front ends of `npm run ingest`: a newsletter as received (plain text, Markdown or an HTML page) becomes one
+ * Markdown syntax tree plus whatever metadata the source states. HTML goes through an article extractor
+ * (Readability), Markdown's raw HTML is parsed as HTML, and both then share one conversion (`html-tree.ts`).
+ * Structure that plain text has lost (headings, quotes, footnotes) is recovered later, by `shape.ts`.
  */
-import matter from 'gray-matter';
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { Readability } from '@mozilla/readability';
+import type { Element, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toMdast } from 'hast-util-to-mdast';
-import type { FootnoteDefinition, PhrasingContent, Root, RootContent } from 'mdast';
+import { raw } from 'hast-util-raw';
+import { toHtml } from 'hast-util-to-html';
+import { parseHTML } from 'linkedom';
+import type { Root, RootContent } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Node, Parent as UnistParent } from 'unist';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { parseDate, splitFrontMatter } from './front-matter.ts';
+import { articleTree, extractFootnotes, find, footnoteToken, prune, textOf, type HastNote } from './html-tree.ts';
+import { SourceError, type Finding, type SourceDocument, type SourceFormat, type SourceMeta } from './source.ts';
 
-export type SourceFormat = 'text' | 'markdown' | 'html';
-
-/** What the source says about itself; every field is absent when it does not say. */
-export interface SourceMeta {
-  title?: string;
-  dek?: string;
-  date?: string;
-  authors?: string[];
-  publication?: string;
-  url?: string;
-}
-
-/** Something the ingest noticed: what it did, or where a person should look. */
-export interface Finding {
-  /** `detected`: structure recognised; `unsure`: a guess worth checking; `flagged`: kept, but marked for review. */
-  level: 'detected' | 'unsure' | 'flagged';
-  /** Line of the source, when known. */
-  line?: number | undefined;
-  message: string;
-}
-
-export interface SourceDocument {
-  format: SourceFormat;
-  tree: Root;
-  meta: SourceMeta;
-  findings: Finding[];
-}
+export { SourceError, type Finding, type SourceDocument, type SourceFormat, type SourceMeta } from './source.ts';
 
 const FORMATS: Record<string, SourceFormat> = { txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
 
@@ -50,12 +32,63 @@ export function formatOf(path: string): SourceFormat | undefined {
 
 export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS).map((ext) => `.${ext}`);
 
-export function readSource(text: string, format: SourceFormat): SourceDocument {
-  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (format === 'text') return { format, tree: readPlainText(source), meta: {}, findings: [] };
-  if (format === 'markdown') return readMarkdown(source);
-  return readHtml(source);
+/** Larger than any article: a file this size is an archive or a mistake. */
+const MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * A file's bytes as text, or a one-line error naming the file: empty, too large, binary (a NUL or many control
+ * bytes) and anything that is not UTF-8 are refused rather than turned into replacement characters.
+ */
+export function decodeSource(bytes: Uint8Array, file: string): string {
+  if (bytes.length > MAX_BYTES) throw new SourceError(`${file}: is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; ingest reads articles of up to ${MAX_BYTES / 1024 / 1024} MB`);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new SourceError(`${file}:${lineAt(bytes, nul)}: holds a NUL byte, so it is binary, not text; expected a plain text, Markdown or HTML file`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new SourceError(`${file}:${lineAt(bytes, firstInvalidUtf8(bytes))}: is not UTF-8 text; save it as UTF-8 (most editors offer “Save with encoding”)`);
+  }
+  const controls = text.match(/[\u0001-\u0008\u000E-\u001F\u007F]/g)?.length ?? 0;
+  if (controls > 8 && controls > text.length / 1000) throw new SourceError(`${file}: holds ${controls} control characters, so it is binary, not text; expected a plain text, Markdown or HTML file`);
+  if (!text.replace(/^\uFEFF/, '').trim()) throw new SourceError(`${file}: is empty; expected an article`);
+  return text;
 }
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i]!;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    if (!length) return i;
+    for (let j = 1; j < length; j++) if ((bytes[i + j]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return bytes.length;
+}
+
+export interface ReadOptions {
+  /** The file's name, for messages. */
+  file?: string;
+  /** The source's address, against which relative links are made absolute (the page's own URL wins). */
+  url?: string | undefined;
+}
+
+export function readSource(text: string, format: SourceFormat, options: ReadOptions = {}): SourceDocument {
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const file = options.file ?? 'the source';
+  if (format === 'text') return readPlainText(source);
+  if (format === 'markdown') return readMarkdown(source, file, options.url);
+  return readHtml(source, file, options.url);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Plain text
 
 const paragraph = (value: string, line: number): RootContent => ({
   type: 'paragraph',
@@ -66,8 +99,9 @@ const paragraph = (value: string, line: number): RootContent => ({
 /**
  * Plain text: newsletter platforms export one paragraph per line. A block of several lines separated by blank
  * lines is one paragraph when it looks hard-wrapped (every line but the last of similar length), else one per line.
+ * A copied Substack post opens with its title, subtitle, author line and date: those are its metadata.
  */
-function readPlainText(text: string): Root {
+function readPlainText(text: string): SourceDocument {
   const lines = text.split('\n');
   const children: RootContent[] = [];
   let block: { line: number; text: string }[] = [];
@@ -84,7 +118,36 @@ function readPlainText(text: string): Root {
     else flush();
   });
   flush();
-  return { type: 'root', children };
+  const { meta, findings, taken } = postHeader(children.map((node) => textOfMdast(node)));
+  return { format: 'text', tree: { type: 'root', children: children.slice(taken) }, meta, findings: findings.map((message, i) => ({ level: 'detected', line: children[i]?.position?.start.line, message })) };
+}
+
+const textOfMdast = (node: RootContent): string => ('value' in node ? String(node.value) : 'children' in node ? (node.children as RootContent[]).map(textOfMdast).join('') : '');
+
+/** An author line: one to four names joined by commas, `and` or `&`. */
+const AUTHOR_LINE = /^(?:By )?\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){0,3}(?:(?:, | and | & )\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){0,3}){0,3}$/u;
+
+/**
+ * The header of a copied post: a date line among the first five lines, and before it the title, then an optional
+ * subtitle, then an optional author line. Without a date line nothing is taken: the first line may be prose.
+ */
+export function postHeader(lines: string[]): { meta: SourceMeta; findings: string[]; taken: number } {
+  const dateAt = lines.slice(0, 5).findIndex((line) => parseDate(line) !== undefined);
+  if (dateAt < 1 || lines[0]!.length > 200) return { meta: {}, findings: [], taken: 0 };
+  const meta: SourceMeta = { title: lines[0]!, date: parseDate(lines[dateAt]!)! };
+  const findings = [`title: “${meta.title}”`];
+  const between = lines.slice(1, dateAt);
+  if (between.length && AUTHOR_LINE.test(between.at(-1)!) && between.at(-1)!.length <= 80) {
+    meta.authors = between.pop()!.replace(/^By /, '').split(/, | and | & /);
+    findings.push(`authors: ${meta.authors.join(', ')}`);
+  }
+  if (between.length > 1) return { meta: {}, findings: [], taken: 0 };
+  if (between.length) {
+    meta.dek = between[0]!;
+    findings.push(`dek: “${meta.dek}”`);
+  }
+  findings.push(`date: ${meta.date}`);
+  return { meta, findings: findings.map((finding) => `${finding} (the post’s header)`), taken: dateAt + 1 };
 }
 
 /** Wrapped at a fixed width (50 to 100 characters), with lines that break off mid-sentence. */
@@ -105,230 +168,191 @@ function joinWrapped(lines: string[]): string {
   return lines.reduce((joined, line) => (/\p{Script=Han}$/u.test(joined) && /^\p{Script=Han}/u.test(line) ? joined + line : `${joined} ${line}`));
 }
 
-function readMarkdown(text: string): SourceDocument {
-  const { content, data } = matter(text);
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(content) as Root;
-  const meta: SourceMeta = {};
-  for (const key of ['title', 'dek', 'publication', 'url'] as const) if (typeof data[key] === 'string') meta[key] = data[key];
-  if (typeof data.subtitle === 'string') meta.dek ??= data.subtitle;
-  if (typeof data.description === 'string') meta.dek ??= data.description;
-  const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : typeof data.date === 'string' ? data.date : undefined;
-  if (date) meta.date = date;
-  const authors = data.authors ?? data.author;
-  if (typeof authors === 'string') meta.authors = [authors];
-  else if (Array.isArray(authors)) meta.authors = authors.filter((author): author is string => typeof author === 'string');
+// ---------------------------------------------------------------------------------------------------------------
+// Markdown
+
+/** Hugo shortcodes (`{{< figure … >}}`, `{{% note %}}`) and Liquid tags (`{% include … %}`): templates, not text. */
+const TEMPLATE_TAG = /\{\{[<%][\s\S]*?[>%]\}\}|\{%-?[\s\S]*?-?%\}/g;
+
+function readMarkdown(text: string, file: string, url: string | undefined): SourceDocument {
+  const header = splitFrontMatter(text, file);
+  const findings: Finding[] = header.notes.map((message) => ({ level: 'detected', line: 1, message }));
+  const meta = header.meta;
+  const offset = header.lineOffset;
+  const body = setAsideTemplates(header.body, offset, findings);
+
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(body) as Root;
   // A leading `# Title` is the title, not a section of the body.
   const first = tree.children[0];
   if (first?.type === 'heading' && first.depth === 1) {
-    meta.title ??= phrasingText(first.children);
-    tree.children.shift();
-  }
-  // The frontmatter's line count shifts every position; findings speak of lines of the file as given.
-  const offset = text.slice(0, text.length - content.length).split('\n').length - 1;
-  if (offset) shiftLines(tree, offset);
-  return { format: 'markdown', tree, meta, findings: [] };
-}
-
-function shiftLines(node: Node, by: number) {
-  if (node.position) {
-    node.position.start.line += by;
-    node.position.end.line += by;
-  }
-  for (const child of (node as Partial<UnistParent>).children ?? []) shiftLines(child, by);
-}
-
-const phrasingText = (children: PhrasingContent[]): string =>
-  children.map((child) => ('value' in child ? child.value : 'children' in child ? phrasingText(child.children as PhrasingContent[]) : '')).join('');
-
-/** Elements that are never article text: page chrome, scripts, forms, embeds. */
-const CHROME = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'form', 'button', 'input', 'select', 'textarea', 'iframe', 'svg', 'canvas', 'video', 'audio', 'object', 'embed']);
-
-function readHtml(text: string): SourceDocument {
-  const document = fromHtml(text);
-  const findings: Finding[] = [];
-  const meta = htmlMeta(document);
-  const main = find(document, (element) => element.tagName === 'article') ?? find(document, (element) => element.tagName === 'main') ?? find(document, (element) => element.tagName === 'body') ?? document;
-  const body: HastRoot = { type: 'root', children: structuredClone(main.children) as HastRoot['children'] };
-
-  prune(body, (element) => {
-    if (CHROME.has(element.tagName)) return true;
-    if (element.tagName === 'img' || element.tagName === 'picture') {
-      const alt = element.properties.alt;
-      findings.push({ level: 'flagged', line: element.position?.start.line, message: `an image${alt ? ` (“${String(alt)}”)` : ''} was left out: the site loads nothing from elsewhere; add it to the article by hand if it matters` });
-      return true;
+    const title = textOfMdast(first).trim();
+    if (!meta.title) {
+      meta.title = title;
+      findings.push({ level: 'detected', line: (first.position?.start.line ?? 0) + offset, message: `title: “${title}” (the leading heading)` });
     }
+    if (meta.title === title || !header.notes.length) tree.children.shift();
+  }
+
+  // Footnotes as written: each note is converted on its own, each reference travels as a token.
+  const notes: HastNote[] = [];
+  tree.children = tree.children.filter((node) => {
+    if (node.type !== 'footnoteDefinition') return true;
+    notes.push({ label: node.label ?? node.identifier, html: markdownToHtml({ type: 'root', children: node.children }, body) });
     return false;
   });
-
-  // The title is stated once, as the page's first-level heading: it is not part of the body.
-  const h1 = find(body, (element) => element.tagName === 'h1');
-  if (h1) {
-    meta.title ??= textOf(h1).trim();
-    prune(body, (element) => element === h1);
-  }
-
-  const definitions = extractFootnotes(body);
-  const tree = toMdast(body) as Root;
-  splitFootnoteTokens(tree);
-  tree.children.push(...definitions);
-  return { format: 'html', tree, meta, findings };
+  visit(tree, 'footnoteReference', (node, index, parent) => {
+    if (parent && index !== undefined) parent.children[index] = { type: 'text', value: footnoteToken(node.label ?? node.identifier) };
+  });
+  const html = markdownToHtml(tree, body);
+  const lineOf = (element: Element) => (element.position ? element.position.start.line + offset : undefined);
+  return { format: 'markdown', tree: articleTree(html, notes, { baseUrl: meta.url ?? url, fromPage: false, lineOf }, findings), meta, findings };
 }
 
-function htmlMeta(document: HastRoot): SourceMeta {
-  const metaContent = (key: string) => {
-    const element = find(document, (el) => el.tagName === 'meta' && (el.properties.name === key || el.properties.property === key));
-    const value = element?.properties.content;
-    return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+/** Markdown to HTML with its raw HTML parsed as HTML (`<br>`, `<div>`, `<sub>`, comments), positions kept. */
+function markdownToHtml(tree: Root, source: string): HastRoot {
+  // The file lets the HTML parser place raw HTML at its lines in the source.
+  return raw(toHast(tree, { allowDangerousHtml: true }) as HastRoot, { file: new VFile(source) }) as HastRoot;
+}
+
+/** Blanks template tags outside code, keeping every line where it was, and lists each one. */
+function setAsideTemplates(body: string, offset: number, findings: Finding[]): string {
+  const code: [number, number][] = [];
+  visit(unified().use(remarkParse).parse(body), (node) => {
+    if ((node.type === 'code' || node.type === 'inlineCode') && node.position) code.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+  });
+  return body.replace(TEMPLATE_TAG, (tag, at: number) => {
+    if (code.some(([start, end]) => at >= start && at < end)) return tag;
+    const line = body.slice(0, at).split('\n').length + offset;
+    const name = /^\{\{[<%]\s*(\/?[\w.-]+)|^\{%-?\s*(\w+)/.exec(tag);
+    const alt = /\b(?:alt|caption|title)="([^"]*)"/.exec(tag)?.[1];
+    findings.push({
+      level: /^(?:figure|img|image|gallery|youtube|vimeo|video|tweet|x)$/.test(name?.[1] ?? '') ? 'flagged' : 'detected',
+      line,
+      message: `a template tag ${tag.startsWith('{%') ? `{% ${name?.[2] ?? ''} %}` : `{{< ${name?.[1] ?? ''} >}}`}${alt ? ` (“${alt}”)` : ''} was set aside: it is the site generator’s, not text`,
+    });
+    return tag.replace(/[^\n]/g, ' ');
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTML pages
+
+function readHtml(text: string, file: string, url: string | undefined): SourceDocument {
+  const page = fromHtml(text);
+  const findings: Finding[] = [];
+  const meta = pageMeta(page);
+  // Footnotes first, over the whole page: platforms put the notes where an extractor may cut them away.
+  const body = find(page, (element) => element.tagName === 'body') ?? page;
+  const notes = extractFootnotes(body);
+
+  const { document } = parseHTML(toHtml(page));
+  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  if (!article?.content || (article.textContent ?? '').trim().length < 25) throw new SourceError(`${file}: no article text found in the page; expected an HTML page with an article in it (or save the article as plain text)`);
+
+  // What the page's meta did not say, the extractor may have found in the page itself.
+  const extracted = { title: article.title?.trim(), publication: article.siteName?.trim(), date: article.publishedTime ? parseDate(article.publishedTime) : undefined };
+  for (const key of ['title', 'publication', 'date'] as const) if (!meta[key] && extracted[key]) meta[key] = extracted[key];
+  const byline = article.byline?.trim().replace(/^(?:By|作者[:：]?)\s*/i, '');
+  if (!meta.authors && byline && !/^https?:/.test(byline) && byline.length <= 100) meta.authors = [byline];
+
+  const content = fromHtml(article.content, { fragment: true });
+  // The title is stated once, as the page's first-level heading: it is not part of the body.
+  const h1 = find(content, (element) => element.tagName === 'h1');
+  if (h1) {
+    meta.title ??= textOf(h1).trim();
+    prune(content, (element) => element === h1);
+  }
+  findings.push({ level: 'detected', message: `the article was taken out of the page (${(article.textContent ?? '').trim().length} characters); the page’s menus, header, footer and sidebars were left out` });
+  const lineOf = (element: Element) => lineOfText(text, textOf(element));
+  return { format: 'html', tree: articleTree(content, notes, { baseUrl: meta.url ?? url, fromPage: true, lineOf }, findings), meta, findings };
+}
+
+/** The line of the page where a text first appears (its first words, as the page's source has them). */
+function lineOfText(source: string, text: string): number | undefined {
+  const words = text.trim().split(/\s+/).slice(0, 4).join(' ');
+  if (words.length < 4) return undefined;
+  const at = source.indexOf(words);
+  return at < 0 ? undefined : source.slice(0, at).split('\n').length;
+}
+
+/** What a page says about itself: Open Graph, article and author meta, JSON-LD, the canonical link. */
+export function pageMeta(page: HastRoot): SourceMeta {
+  const metaContent = (...keys: string[]) => {
+    for (const key of keys) {
+      const element = find(page, (el) => el.tagName === 'meta' && [el.properties.name, el.properties.property, el.properties.itemProp].some((name) => String(name ?? '').toLowerCase() === key.toLowerCase()));
+      const value = element?.properties.content;
+      if (typeof value === 'string' && value.trim()) return value.trim();
+    }
+    return undefined;
   };
+  const linked = linkedData(page);
   const meta: SourceMeta = {};
-  const title = metaContent('og:title') ?? (find(document, (el) => el.tagName === 'title') && textOf(find(document, (el) => el.tagName === 'title')!).trim());
+  const titleElement = find(page, (el) => el.tagName === 'title');
+  const title = metaContent('og:title', 'twitter:title') ?? linked.headline ?? (titleElement ? textOf(titleElement).trim() : undefined);
   if (title) meta.title = title;
-  const dek = metaContent('og:description') ?? metaContent('description');
+  const dek = metaContent('og:description', 'description', 'twitter:description') ?? linked.description;
   if (dek) meta.dek = dek;
-  const published = metaContent('article:published_time') ?? stringProperty(find(document, (el) => el.tagName === 'time' && el.properties.dateTime !== undefined), 'dateTime');
-  const date = published?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
+  const timeElement = find(page, (el) => el.tagName === 'time' && el.properties.dateTime !== undefined);
+  const published = metaContent('article:published_time', 'og:release_date', 'publishdate', 'pubdate', 'date', 'datePublished', 'dc.date') ?? linked.datePublished ?? (timeElement ? String(timeElement.properties.dateTime) : undefined);
+  const date = published ? parseDate(published) : undefined;
   if (date) meta.date = date;
-  const author = metaContent('author') ?? metaContent('article:author');
-  if (author && !/^https?:/.test(author)) meta.authors = [author];
-  const publication = metaContent('og:site_name');
+  const author = metaContent('author', 'article:author', 'dc.creator') ?? linked.author;
+  if (author && !/^https?:/.test(author)) meta.authors = author.split(/\s*,\s*/).filter(Boolean);
+  const publication = metaContent('og:site_name', 'application-name') ?? linked.publisher;
   if (publication) meta.publication = publication;
-  const canonical = stringProperty(find(document, (el) => el.tagName === 'link' && [el.properties.rel].flat().includes('canonical')), 'href');
-  const url = canonical ?? metaContent('og:url');
-  if (url && /^https?:\/\//.test(url)) meta.url = url;
+  const canonical = find(page, (el) => el.tagName === 'link' && [el.properties.rel].flat().includes('canonical'))?.properties.href;
+  const url = [typeof canonical === 'string' ? canonical : undefined, metaContent('og:url'), linked.url].find((value) => value && /^https?:\/\/\S+$/.test(value));
+  if (url) meta.url = url;
   return meta;
 }
 
-function stringProperty(element: Element | undefined, name: string): string | undefined {
-  const value = element?.properties[name];
-  return typeof value === 'string' ? value : undefined;
+interface LinkedData {
+  headline?: string;
+  description?: string;
+  datePublished?: string;
+  author?: string;
+  publisher?: string;
+  url?: string;
 }
 
-type Parent = HastRoot | Element;
-
-function find(node: Parent, test: (element: Element) => boolean): Element | undefined {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    if (test(child)) return child;
-    const found = find(child, test);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function prune(node: Parent, remove: (element: Element) => boolean) {
-  node.children = node.children.filter((child) => child.type !== 'element' || !remove(child)) as typeof node.children;
-  for (const child of node.children) if (child.type === 'element') prune(child, remove);
-}
-
-function textOf(node: Parent | ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if ('children' in node) return node.children.map((child) => textOf(child as ElementContent)).join('');
-  return '';
-}
-
-/** A footnote reference survives the HTML → Markdown conversion as this token inside text, then becomes a node. */
-const FOOTNOTE_TOKEN = /\u0000footnote:([^\u0000]+)\u0000/g;
-
-/**
- * Footnotes as newsletter platforms write them: a numbered link to an element in the same page, which holds the
- * note (and a link back). Each becomes a GFM footnote; the note leaves the body.
- */
-function extractFootnotes(body: HastRoot): FootnoteDefinition[] {
-  const byId = new Map<string, Element>();
-  const index = (node: Parent) => {
+/** The article in a page's JSON-LD (`Article`, `NewsArticle`, `BlogPosting`…), if it has one that parses. */
+function linkedData(page: HastRoot): LinkedData {
+  const found: LinkedData = {};
+  const scripts: Element[] = [];
+  const collect = (node: HastRoot | Element) => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
-      const id = child.properties.id;
-      if (typeof id === 'string') byId.set(id, child);
-      index(child);
+      if (child.tagName === 'script' && String(child.properties.type ?? '').includes('ld+json')) scripts.push(child);
+      else collect(child);
     }
   };
-  index(body);
-
-  const containers = new Map<Element, string>();
-  const references = new Map<Element, string>();
-  const visit = (node: Parent) => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      const href = child.properties.href;
-      const label = textOf(child).trim().replace(/^\[(.+)\]$/, '$1');
-      if (child.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && /^\d{1,3}$/.test(label)) {
-        const target = byId.get(decodeURIComponent(href.slice(1)));
-        if (target && !containers.has(target) && !isInside(target, child)) {
-          // Platforms put the id on the note's number link; the note is its parent.
-          const container = target.tagName === 'a' || target.tagName === 'sup' ? (parentOf(body, target) ?? target) : target;
-          if (![...containers.keys()].some((note) => isInside(note, child))) {
-            containers.set(container, label);
-            references.set(child, label);
-          }
-        }
-      }
-      visit(child);
-    }
+  collect(page);
+  const nameOf = (value: unknown): string | undefined => {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (typeof first === 'string') return first;
+    if (first && typeof first === 'object' && typeof (first as { name?: unknown }).name === 'string') return (first as { name: string }).name;
+    return undefined;
   };
-  visit(body);
-
-  const definitions: FootnoteDefinition[] = [];
-  for (const [container, label] of containers) {
-    const note: HastRoot = { type: 'root', children: structuredClone(container.children) as HastRoot['children'] };
-    // The link back to the reference is navigation, not note text.
-    prune(note, (element) => element.tagName === 'a' && typeof element.properties.href === 'string' && element.properties.href.startsWith('#') && /^\s*[\d↩]+\s*$/.test(textOf(element)));
-    const converted = toMdast(note) as Root;
-    const children = converted.children.some((child) => child.type === 'paragraph') ? converted.children : [{ type: 'paragraph' as const, children: converted.children as PhrasingContent[] }];
-    definitions.push({ type: 'footnoteDefinition', identifier: label, label, children: children as FootnoteDefinition['children'] });
-  }
-  prune(body, (element) => containers.has(element));
-  // Replace each reference (and a <sup> around it) with the token.
-  const replace = (node: Parent) => {
-    node.children = node.children.map((child) => {
-      if (child.type !== 'element') return child;
-      const reference = references.get(child) ?? (child.tagName === 'sup' ? onlyReference(child, references) : undefined);
-      if (reference) return { type: 'text', value: `\u0000footnote:${reference}\u0000` };
-      replace(child);
-      return child;
-    }) as typeof node.children;
-  };
-  replace(body);
-  return definitions.sort((a, b) => Number(a.identifier) - Number(b.identifier));
-}
-
-function onlyReference(sup: Element, references: Map<Element, string>): string | undefined {
-  const elements = sup.children.filter((child) => child.type === 'element');
-  return elements.length === 1 ? references.get(elements[0] as Element) : undefined;
-}
-
-function parentOf(root: Parent, target: Element): Element | undefined {
-  for (const child of root.children) {
-    if (child.type !== 'element') continue;
-    if (child.children.includes(target)) return child;
-    const found = parentOf(child, target);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function isInside(ancestor: Element, node: Element): boolean {
-  return ancestor === node || find(ancestor, (element) => element === node) !== undefined;
-}
-
-function splitFootnoteTokens(node: Root | { children?: unknown[] }) {
-  const children = (node as { children?: (PhrasingContent | RootContent)[] }).children;
-  if (!children) return;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    if (child.type === 'text' && child.value.includes('\u0000')) {
-      const pieces: PhrasingContent[] = [];
-      let last = 0;
-      for (const match of child.value.matchAll(FOOTNOTE_TOKEN)) {
-        if (match.index > last) pieces.push({ type: 'text', value: child.value.slice(last, match.index) });
-        pieces.push({ type: 'footnoteReference', identifier: match[1]!, label: match[1]! });
-        last = match.index + match[0].length;
-      }
-      if (last < child.value.length) pieces.push({ type: 'text', value: child.value.slice(last) });
-      children.splice(i, 1, ...pieces);
-      i += pieces.length - 1;
-    } else {
-      splitFootnoteTokens(child as { children?: unknown[] });
+  for (const script of scripts) {
+    let data: unknown;
+    try {
+      data = JSON.parse(textOf(script));
+    } catch {
+      continue;
     }
+    const items = (Array.isArray(data) ? data : [data, ...(((data as { '@graph'?: unknown[] })?.['@graph'] as unknown[]) ?? [])]) as Record<string, unknown>[];
+    const article = items.find((item) => item && /Article|Posting|Report/.test(String(item['@type'] ?? '')));
+    if (!article) continue;
+    const text = (key: string) => (typeof article[key] === 'string' ? (article[key] as string) : undefined);
+    Object.assign(found, {
+      ...(text('headline') ? { headline: text('headline') } : {}),
+      ...(text('description') ? { description: text('description') } : {}),
+      ...(text('datePublished') ? { datePublished: text('datePublished') } : {}),
+      ...(nameOf(article.author) ? { author: nameOf(article.author) } : {}),
+      ...(nameOf(article.publisher) ? { publisher: nameOf(article.publisher) } : {}),
+      ...(text('url') ? { url: text('url') } : {}),
+    });
+    break;
   }
+  return found;
 }

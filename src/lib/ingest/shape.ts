@@ -22,7 +22,13 @@ export const NEWSLETTER_LABEL = 'From the newsletter';
 export const EDITOR_ASIDE_LABEL = 'Editor’s aside';
 export const COMMENTS_HEADING = 'Reader comments';
 
-export function shapeArticle(document: SourceDocument): ShapedArticle {
+/** The guesses `shapeArticle` makes, each of which an editor can turn off (`--no-interview`, …). */
+export const GUESSES = ['headings', 'footnotes', 'interview', 'faq', 'quotes', 'asides', 'comments', 'boilerplate'] as const;
+export type Guess = (typeof GUESSES)[number];
+export type ShapeOptions = Partial<Record<Guess, boolean>>;
+
+export function shapeArticle(document: SourceDocument, options: ShapeOptions = {}): ShapedArticle {
+  const on = (guess: Guess) => options[guess] !== false;
   const findings = [...document.findings];
   const meta = { ...document.meta };
   const note = (level: Finding['level'], node: RootContent | undefined, message: string) =>
@@ -39,24 +45,27 @@ export function shapeArticle(document: SourceDocument): ShapedArticle {
     body = body.slice(1);
   }
 
-  const comments = takeTrailingComments(body, note);
+  const comments = on('comments') ? takeTrailingComments(body, note) : [];
   body = body.slice(0, body.length - comments.length);
   if (comments.length && isCommentsLabel(textOf(body.at(-1)))) body = body.slice(0, -1);
 
-  if (!definitions.length && !hasFootnoteReferences(body)) {
-    const { notes, definitions: found } = attachGluedFootnotes(body, note);
-    body = body.filter((node) => !notes.includes(node));
-    definitions.push(...found);
-  } else if (definitions.length) {
+  if (definitions.length) {
     note('detected', undefined, `${definitions.length} footnote${definitions.length === 1 ? '' : 's'} stated by the source`);
+  } else if (plainText && on('footnotes') && !hasFootnoteReferences(body)) {
+    // Markdown and HTML state their footnotes; only a plain-text copy leaves its markers glued to words.
+    const found = attachGluedFootnotes(body, note);
+    body = found.body;
+    definitions.push(...found.definitions);
   }
 
-  body = setApartBoilerplate(body, meta, note);
-  body = setApartEditorAsides(body, note);
-  body = gatherInterviews(body, note);
+  if (on('boilerplate')) body = setApartBoilerplate(body, meta, note);
+  if (on('asides')) body = setApartEditorAsides(body, note);
+  if (on('interview')) body = gatherInterviews(body, note);
+  if (plainText) body = boldLabels(body);
+  if (on('faq')) body = gatherFaq(body, note);
   if (plainText) {
-    body = recoverHeadings(body, note);
-    body = recoverQuotes(body, note);
+    if (on('headings')) body = recoverHeadings(body, note);
+    if (on('quotes')) body = recoverQuotes(body, note);
   }
 
   if (comments.length) {
@@ -137,7 +146,19 @@ export function speakerLabel(text: string): string | undefined {
   return SPEAKER_LABEL.exec(text)?.[1];
 }
 
-/** Two or more consecutive lines by at least two speakers become a Q&A block with bold speaker labels. */
+/**
+ * Consecutive labelled lines become a Q&A block only as an interview reads: two or more speakers taking turns, at
+ * least two turns each (`Liang: … Waves: … Liang: … Waves: …`). Labelled paragraphs that merely list things
+ * (`Policy: …`, `Seed-X: …`) stay paragraphs, with their labels in bold.
+ */
+export function isInterview(labels: string[]): boolean {
+  const turns = new Map<string, number>();
+  labels.forEach((label, at) => {
+    if (at === 0 || labels[at - 1] !== label) turns.set(label, (turns.get(label) ?? 0) + 1);
+  });
+  return [...turns.values()].filter((count) => count >= 2).length >= 2;
+}
+
 function gatherInterviews(body: RootContent[], note: Note): RootContent[] {
   const out: RootContent[] = [];
   for (let i = 0; i < body.length; ) {
@@ -145,9 +166,45 @@ function gatherInterviews(body: RootContent[], note: Note): RootContent[] {
     while (end < body.length && body[end]!.type === 'paragraph' && speakerLabel(textOf(body[end]))) end++;
     const run = body.slice(i, end) as Paragraph[];
     const speakers = new Set(run.map((line) => speakerLabel(textOf(line))));
-    if (run.length >= 2 && speakers.size >= 2) {
+    if (run.length >= 4 && isInterview(run.map((line) => speakerLabel(textOf(line))!))) {
       note('detected', run[0], `an interview of ${run.length} lines (${[...speakers].join(', ')}), set as a Q&A block`);
       out.push(jsxBlock('Interview', {}, run.map(boldSpeaker)));
+      i = end;
+    } else {
+      out.push(body[i]!);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** A paragraph opening with a short label (`Regulatory Localization: …`) keeps it, in bold. */
+function boldLabels(body: RootContent[]): RootContent[] {
+  return body.map((node) => (node.type === 'paragraph' && speakerLabel(textOf(node)) && node.children[0]?.type === 'text' ? boldSpeaker(node) : node));
+}
+
+/**
+ * An FAQ: paragraphs that are a bold question, each followed by prose answering it, at least two in a row, become
+ * a Q&A block.
+ */
+/** What an answer may hold besides prose: quotes, lists, tables, code. */
+const ANSWER_BLOCKS = new Set(['paragraph', 'blockquote', 'list', 'table', 'code']);
+
+function gatherFaq(body: RootContent[], note: Note): RootContent[] {
+  const isQuestion = (node: RootContent | undefined) => node?.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'strong' && /[?？]$/.test(textOf(node));
+  const out: RootContent[] = [];
+  for (let i = 0; i < body.length; ) {
+    let end = i;
+    let questions = 0;
+    const isAnswer = (node: RootContent | undefined) => !!node && ANSWER_BLOCKS.has(node.type) && !isQuestion(node);
+    while (isQuestion(body[end]) && isAnswer(body[end + 1])) {
+      questions++;
+      end++;
+      while (isAnswer(body[end])) end++;
+    }
+    if (questions >= 2) {
+      note('detected', body[i], `an FAQ of ${questions} bold questions with their answers, set as a Q&A block`);
+      out.push(jsxBlock('Interview', {}, body.slice(i, end) as BlockContent[]));
       i = end;
     } else {
       out.push(body[i]!);
@@ -225,6 +282,8 @@ const BOILERPLATE = [
   /\bview (?:this post )?in (?:your )?browser\b/i,
   /\bforward(?:ed)? this email\b/i,
   /\bleave a comment\b/i,
+  /^(?:share|like|restack|comment|reply)$/i,
+  /^thanks for reading\b.*\b(?:subscribe|free|support)/i,
 ];
 
 /** A newsletter's own line (subscribe, advertise, listen): short and carrying one of the platforms' phrases. */
@@ -271,17 +330,30 @@ const shorten = (text: string) => (text.length > 70 ? `${text.slice(0, 67)}…` 
 /** Readers address the author; they also type straight apostrophes where the newsletter sets curly ones. */
 const COMMENT_VOICE = /\b(?:your (?:article|piece|post|story|essay|newsletter|analysis|writing|work)|thanks?\b|thank you|compliments|great (?:piece|article|post|read)|well written|I (?:appreciate|enjoyed|agree|disagree|wonder))/i;
 
+/**
+ * Reader comments only where the source marks them: under a comments label (`Comments`, `12 Comments`), or
+ * written by another hand, which shows as the house style broken (straight apostrophes where the article sets
+ * curly ones) in paragraphs that address the author. An author's own closing thanks are not comments.
+ */
 function takeTrailingComments(body: RootContent[], note: Note): Paragraph[] {
   const curlyHouseStyle = body.map(textOf).join(' ').split('’').length > body.map(textOf).join(' ').split("'").length;
+  const label = body.findLastIndex((node) => isCommentsLabel(textOf(node)));
+  if (label > 0 && body.slice(label + 1).every((node) => node.type === 'paragraph') && label < body.length - 1) {
+    note('detected', body[label + 1], `${body.length - label - 1} paragraph${body.length - label - 2 ? 's' : ''} under “${textOf(body[label])}”, read as reader comments`);
+    return body.slice(label + 1) as Paragraph[];
+  }
   const comments: Paragraph[] = [];
+  let otherHand = false;
   for (let i = body.length - 1; i > 0; i--) {
     const node = body[i]!;
     const text = textOf(node);
     const straight = curlyHouseStyle && /\p{L}'\p{L}/u.test(text) && !text.includes('’');
     if (node.type !== 'paragraph' || !(COMMENT_VOICE.test(text) || straight)) break;
+    otherHand ||= straight;
     comments.unshift(node);
   }
-  if (comments.length) note('unsure', comments[0], 'the last paragraphs read as reader comments (they address the author or break the house style): check');
+  if (!otherHand) return [];
+  note('unsure', comments[0], 'the last paragraphs read as reader comments (they address the author and break the house style): check');
   return comments;
 }
 
@@ -298,7 +370,7 @@ function hasFootnoteReferences(nodes: RootContent[]): boolean {
  * A footnote marker glued to the end of a word or after punctuation (`innovations.1`, `plans3`), never inside a
  * name (`Qwen2`, `R1`) or a number (`3.5`): the preceding word is lowercase or the digit follows punctuation.
  */
-const GLUED_MARKER = /(?<=(?:^|[^\p{L}\p{N}])\p{Ll}[\p{Ll}’'-]*|\p{L}[.,;:!?”’"')\]])(\d{1,2})(?=[\s.,;:!?)\]]|$)/gu;
+const GLUED_MARKER = /(?<=(?:^|[^\p{L}\p{N}])\p{Ll}[\p{Ll}’'-]*|\p{L}[.,;:!?”’"')\]])([1-9]\d?)(?=[\s,;:!?)\]]|\.(?!\d)|$)/gu;
 
 interface Marker {
   number: number;
@@ -309,14 +381,28 @@ interface Marker {
   context: string;
 }
 
-/** Markers numbered 1, 2, 3… in reading order; a candidate out of sequence is ordinary text. */
-export function findGluedMarkers(body: RootContent[]): Marker[] {
+/** The same, after any word that is not a name of a letter or two (`Muon3`, but never `o1`, `V3`, `K2`). */
+const GLUED_TO_ANY_WORD = /(?<=(?:^|[^\p{L}\p{N}])\p{L}{3,}[\p{Ll}’']*|\p{L}[.,;:!?”’"')\]])([1-9]\d?)(?=[\s,;:!?)\]]|\.(?!\d)|$)/gu;
+
+/**
+ * Markers numbered 1, 2, 3… in reading order; a candidate out of sequence is ordinary text, and so is a word the
+ * article writes with that digit more than once (`Qwen3`, `K2`): a name, not a marker. When the notes state their
+ * numbers (`noteNumbers`), a marker needs a note of its number, and may follow a capitalised word (`Muon3`).
+ */
+export function findGluedMarkers(body: RootContent[], noteNumbers?: Set<number>): Marker[] {
   const markers: Marker[] = [];
+  const all = body.map(textOf).join('\n');
+  const recurs = (value: string, at: number, digits: string) => {
+    const word = /[\p{L}\p{N}’'-]+$/u.exec(value.slice(0, at))?.[0] ?? '';
+    return !!word && (all.match(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ -]?${digits}(?!\\p{N})`, 'gu'))?.length ?? 0) > 1;
+  };
   const visit = (paragraph: Paragraph, nodes: PhrasingContent[]) => {
     for (const node of nodes) {
       if (node.type === 'text') {
-        for (const match of node.value.matchAll(GLUED_MARKER)) {
+        for (const match of node.value.matchAll(noteNumbers ? GLUED_TO_ANY_WORD : GLUED_MARKER)) {
           if (Number(match[1]) !== markers.length + 1) continue;
+          if (noteNumbers && !noteNumbers.has(Number(match[1]))) continue;
+          if (recurs(node.value, match.index, match[1]!)) continue;
           const before = node.value.slice(0, match.index);
           const sentenceStart = Math.max(0, ...[...before.matchAll(/[.!?…][”’"]?\s+(?=\S)/g)].map((m) => m.index + m[0].length).filter((at) => at < before.length - 1));
           markers.push({ number: markers.length + 1, paragraph, text: node, index: match.index, context: before.slice(sentenceStart) });
@@ -339,9 +425,41 @@ export function findGluedMarkers(body: RootContent[]): Marker[] {
 /** The leading number of a note that states it (`1 The definition…`, `1. …`, `[1] …`), if any. */
 const NOTE_NUMBER = /^\[?(\d{1,2})[\].)]?\s+(?=\S)/;
 
-function attachGluedFootnotes(body: RootContent[], note: Note): { notes: RootContent[]; definitions: FootnoteDefinition[] } {
-  const markers = findGluedMarkers(body);
-  if (!markers.length) return { notes: [], definitions: [] };
+/** Substack-style notes: a line holding only the number, then the note. Joined, the note states its number. */
+function joinBareNoteNumbers(body: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const node = body[i]!;
+    const next = body[i + 1];
+    if (node.type === 'paragraph' && /^\d{1,2}$/.test(textOf(node)) && next?.type === 'paragraph' && next.children[0]?.type === 'text' && !/^\d{1,2}$/.test(textOf(next))) {
+      out.push({ ...next, children: [{ ...next.children[0], value: `${textOf(node)} ${next.children[0].value}` }, ...next.children.slice(1)], position: node.position ?? next.position });
+      i++;
+    } else {
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+/** The numbers the trailing notes state (`1 …`, `2 …`, in order from 1), if they state them. */
+function statedNoteNumbers(body: RootContent[]): Set<number> | undefined {
+  const numbers: number[] = [];
+  for (let i = body.length - 1; i >= 0; i--) {
+    const node = body[i]!;
+    const text = textOf(node);
+    if (node.type !== 'paragraph' || isHeadingLike(text) || isBoilerplate(text) || speakerLabel(text)) break;
+    const number = NOTE_NUMBER.exec(text)?.[1];
+    if (number) numbers.unshift(Number(number));
+    if (number === '1') break;
+  }
+  return numbers[0] === 1 && numbers.every((number, at) => at === 0 || number > numbers[at - 1]!) ? new Set(numbers) : undefined;
+}
+
+function attachGluedFootnotes(source: RootContent[], note: Note): { body: RootContent[]; definitions: FootnoteDefinition[] } {
+  const joined = joinBareNoteNumbers(source);
+  const markers = findGluedMarkers(joined, statedNoteNumbers(joined));
+  if (!markers.length) return { body: source, definitions: [] };
+  const body = joined;
   // The block holding the last marker: the paragraph itself, or the quote or interview it sits in.
   const lastMarked = body.findIndex((node) => holds(node, markers.at(-1)!.paragraph));
 
@@ -398,7 +516,7 @@ function attachGluedFootnotes(body: RootContent[], note: Note): { notes: RootCon
     if (last < text.value.length) pieces.push({ type: 'text', value: text.value.slice(last) });
     replaceDeep(markers.find((marker) => marker.text === text)!.paragraph.children, text, pieces);
   }
-  return { notes, definitions };
+  return { body: body.filter((node) => !notes.includes(node as Paragraph)), definitions };
 }
 
 function holds(node: RootContent, target: Paragraph): boolean {
@@ -443,6 +561,7 @@ export function noteWords(text: string): string[] {
 const MISSING_NOTE_COST = 1.5;
 
 function alignNotes(markers: Marker[], notes: Paragraph[], body: RootContent[]): number[] {
+  if (!notes.length) return [];
   const documentFrequency = new Map<string, number>();
   for (const node of body) for (const word of new Set(noteWords(textOf(node)))) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
   const weight = (word: string) => Math.log(1 + body.length / (1 + (documentFrequency.get(word) ?? 0)));
