@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -238,8 +238,13 @@ test('a newsletter ingested into an empty content folder, with its suggestions a
   expect(again.output).toContain('already exists: ingest never overwrites an article. Pass --force to replace it');
   expect(readFileSync(article, 'utf8')).toContain('An editor’s line.');
 
-  const accepted = ingest('--accept-all');
+  // Drafts still holding their placeholders are refused; taken as they are only when the editor says so.
+  const refused = ingest('--accept-all');
+  expect(refused.status).toBe(1);
+  expect(refused.output).toMatch(/still a draft: the summary is still “Named in “DeepSeek, Open Source, and the Chinese State”\.”; there is no description\. Write them, or pass --force/);
+  const accepted = ingest('--accept-all', '--force', '--yes');
   expect(accepted.status, accepted.output).toBe(0);
+  expect(accepted.output).toMatch(/Accepting changes \d+ mentions in the published articles:[\s\S]*\+ robin-li: \d+ mentions/);
   const forced = ingest(...seed, '--force');
   expect(forced.status, forced.output).toBe(0);
   expect(forced.output).not.toContain('suggested entities'); // every name now has its entity
@@ -253,4 +258,62 @@ test('a newsletter ingested into an empty content folder, with its suggestions a
   for (const entity of ['organizations/deepseek', 'people/robin-li', 'concepts/iq-tax', 'people/liang-wenfeng']) expect(html).toContain(`href="/${entity}/"`);
   const deepseek = readFileSync(join(out, 'organizations', 'deepseek', 'index.html'), 'utf8');
   expect(deepseek).toContain('has no near-term profit strategy');
+});
+
+test('an archive of three sources ingests in one run, and accepting shows every link it adds to the published site', () => {
+  const content = join(mkdtempSync(join(tmpdir(), 'dossier-archive-')), 'content');
+  cpSync('content', content, { recursive: true });
+  const ingest = (...args: string[]) => {
+    const run = spawnSync(process.execPath, ['src/cli/ingest.ts', ...args, '--content', content], { encoding: 'utf8' });
+    return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+  };
+  const first = ingest('e2e/fixtures/archive', '--publication', 'Lab Notes');
+  expect(first.status, first.output).toBe(0);
+  expect(first.output).toMatch(/articles written +3\n +skipped \(already ingested\) +0\n +refused +0/);
+  // One draft per entity across the archive, ranked by how many articles name it.
+  expect(first.output).toMatch(/ +3 +organization +moonshot-ai +Moonshot AI · 月之暗面/);
+  expect(readdirSync(join(content, '..', 'review', 'organizations'))).toContain('moonshot-ai.md');
+  const again = ingest('e2e/fixtures/archive', '--publication', 'Lab Notes');
+  expect(again.output).toMatch(/articles written +0\n +skipped \(already ingested\) +3/);
+
+  // A draft as drafted is refused; reviewed, it is accepted only once the editor has seen what it changes.
+  const draft = join(content, '..', 'review', 'organizations', 'moonshot-ai.md');
+  expect(ingest('--accept', 'moonshot-ai').output).toContain('still a draft: the summary is still “Named in “A field report from Beijing” and 2 other articles.”');
+  writeFileSync(draft, readFileSync(draft, 'utf8').replace(/^summary: .*$/m, 'summary: A Beijing AI lab that releases its Kimi models as open weights.').replace(/-->\n*$/, '-->\n\nThe lab behind Kimi K2.\n'));
+  const unasked = ingest('--accept', 'moonshot-ai');
+  expect(unasked.status).toBe(1);
+  expect(unasked.output).toContain('pass --yes to accept them without asking');
+  expect(existsSync(join(content, 'entities', 'organizations', 'moonshot-ai.md'))).toBe(false);
+
+  // A common word is never accepted as a name: "AI" would be found all over the published article.
+  mkdirSync(join(content, '..', 'review', 'concepts'), { recursive: true });
+  writeFileSync(join(content, '..', 'review', 'concepts', 'artificial-intelligence.md'), '---\nname: Artificial intelligence\nsummary: Machines that learn.\naliases:\n  - AI\n---\n\n<!-- review\nFound in the-lab-that-ships-on-fridays as a capitalised name.\n-->\n\nMachines that learn.\n');
+  const common = ingest('--accept', 'artificial-intelligence', '--yes');
+  expect(common.status).toBe(1);
+  expect(common.output).toMatch(/artificial-intelligence: the alias “AI” would be found in \d+ of \d+ paragraphs of the other articles: a common word, not a name/);
+
+  // An entity the published article names too: its links there are what the report must show.
+  writeFileSync(join(content, '..', 'review', 'concepts', 'chip-industry.md'), '---\nname: chip industry\nsummary: The industry that designs and makes chips.\n---\n\n<!-- review\nFound in the-weekly-on-open-weights as a recurring term.\n-->\n\nThe industry that designs and makes chips.\n');
+  const accepted = ingest('--accept', 'moonshot-ai', 'chip-industry', '--yes');
+  expect(accepted.status, accepted.output).toBe(0);
+  const report = accepted.output;
+  expect(report).toMatch(/\+ moonshot-ai: \d+ mentions/);
+  expect(report).toMatch(/\+ chip-industry: \d+ mentions \(\d+ linked\)\n  deepseek-and-open-source#p-[\w-]+  “chip industry”: /);
+
+  // The curated article gains exactly the links the report showed, and nothing else.
+  const out = outFolder();
+  const result = build(content, out);
+  expect(result.status, result.output).toBe(0);
+  const links = (html: string) => new Set([...html.matchAll(/href="\/(?:organizations|people|policies|concepts|products|places)\/([^/"]+)\/"/g)].map((match) => match[1]!));
+  const curated = 'articles/deepseek-and-open-source/index.html';
+  const before = links(readFileSync(join('dist', curated), 'utf8'));
+  const after = links(readFileSync(join(out, curated), 'utf8'));
+  expect([...after].filter((id) => !before.has(id))).toContain('chip-industry');
+  for (const id of [...after].filter((id) => !before.has(id))) expect(report, `a link to ${id} the report did not show`).toMatch(new RegExp(`\\+ ${id}: .*\\n  deepseek-and-open-source#`));
+
+  // The HTML page's navigation, sidebar and footer never reach the article.
+  const page = readFileSync(join(out, 'articles', 'the-lab-that-ships-on-fridays', 'index.html'), 'utf8');
+  const body = page.slice(page.indexOf('<article'), page.indexOf('</article>'));
+  for (const chrome of ['Skip to content', 'All writing', 'Related posts', 'A post about chips', 'View source', 'Privacy']) expect(body).not.toContain(chrome);
+  expect(body).toContain('releases its models on Fridays');
 });

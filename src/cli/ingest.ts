@@ -223,7 +223,7 @@ function ingestOne(file: string, known: KnownEntity[], single: boolean): Written
   writeFileSync(target, mdx);
   if (single) console.log(`Wrote ${shown(target)}.`);
   const article = { title, slug };
-  return { file, article, target, findings, suggestions: suggestEntities(sourceTexts(shaped.tree), known) };
+  return { file, article, target, findings, suggestions: suggestEntities(sourceTexts(shaped.tree, { boilerplate: false }), known) };
 }
 
 function writeDrafts(entities: ArchiveSuggestion[], ranked: boolean): { written: number; kept: number } {
@@ -301,7 +301,9 @@ function drafts(): { id: string; folder: string; path: string }[] {
 }
 
 /** The articles a draft was found in, as its review note says. */
-const draftSources = (text: string) => new Set(/^Found in (.+?) as /m.exec(text)?.[1]?.split(', ') ?? []);
+function draftSources(text: string): Set<string> {
+  return new Set(/^Found in (.+?) as /m.exec(text)?.[1]?.split(', ') ?? []);
+}
 
 /**
  * Moves reviewed drafts into the content folder, once they hold no placeholder, the whole content with them passes

@@ -83,11 +83,18 @@ const textOf = (node: RootContent | undefined): string => (node ? toString(node)
 /** Marks text the ingest wrote itself (a section heading, a note on a missing footnote): not the source's words. */
 const EDITORIAL = { editorial: true } as Record<string, unknown>;
 
-/** The source's own words, block by block (paragraphs and headings, notes and comments included). */
-export function sourceTexts(tree: Root): string[] {
+/** Marks the newsletter's own lines, set apart: the source's words, but not the article's. */
+const BOILERPLATE_BLOCK = { boilerplate: true } as Record<string, unknown>;
+
+/**
+ * The source's own words, block by block (paragraphs and headings, notes and comments included); without the
+ * newsletter's own lines where `boilerplate` is false, as entity suggestions want them ("Share" names nothing).
+ */
+export function sourceTexts(tree: Root, { boilerplate = true }: { boilerplate?: boolean } = {}): string[] {
   const texts: string[] = [];
   const walk = (node: Root | RootContent) => {
-    if ((node.data as Record<string, unknown> | undefined)?.editorial) return;
+    const data = node.data as Record<string, unknown> | undefined;
+    if (data?.editorial || (!boilerplate && data?.boilerplate)) return;
     if (node.type === 'paragraph' || node.type === 'heading') texts.push(toString(node).trim());
     else if ('children' in node) for (const child of node.children) walk(child as RootContent);
   };
@@ -306,7 +313,7 @@ function setApartBoilerplate(body: RootContent[], meta: SourceMeta, note: Note):
       const publication = /\bSubscribe to ((?:\p{Lu}[\p{L}\p{N}’'.&-]*)(?: \p{Lu}[\p{L}\p{N}’'.&-]*)*)/u.exec(textOf(paragraph))?.[1];
       if (publication && !meta.publication) meta.publication = publication;
     }
-    out.push(jsxBlock('Aside', { label: NEWSLETTER_LABEL }, run));
+    out.push({ ...jsxBlock('Aside', { label: NEWSLETTER_LABEL }, run), data: BOILERPLATE_BLOCK });
     i = end;
   }
   return out;
