@@ -100,10 +100,15 @@ const PAGE = `<!doctype html><html lang="en"><head>
 <main><article>
 <h1>An essay on chips</h1>
 <p class="date">5 March 2024</p>
+<p>By Ada Writer</p>
+<p>8 min read</p>
 <p>Export controls changed how chips are made in China, and the firms that make them.<sup><a href="#fn1" id="ref1">1</a></sup> The rules came in 2022.</p>
 <p>They are strict. Read <a href="/essays/older/">the older essay</a> or <a href="javascript:void(0)">this</a> for more on the rules and their effects on the firms that design and make the chips.</p>
 <p>OpenAI’s o1 model and Qwen3 are names, not footnotes, and so are H800, 7nm and GPT-4o in any essay like this one.</p>
+<p>Substack writes its notes another way.<a class="footnote-anchor" id="footnote-anchor-2" href="#footnote-2">2</a> And Hugo another.<sup id="fnref:3"><a href="#fn:3" class="footnote-ref" role="doc-noteref">3</a></sup></p>
 <div class="footnotes"><ol><li id="fn1"><p>The rules of October 2022. <a href="#ref1">↩</a></p></li></ol></div>
+<div class="footnote"><a id="footnote-2" href="#footnote-anchor-2" class="footnote-number">2</a><div class="footnote-content"><p>A Substack note.</p></div></div>
+<div class="footnotes" role="doc-endnotes"><hr><ol><li id="fn:3"><p>A Hugo note.&#160;<a href="#fnref:3" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a></p></li></ol></div>
 </article></main>
 <aside><h2>Related</h2><ul><li><a href="/x">Another essay</a></li><li><a href="/y">And another</a></li><li><a href="/z">A third</a></li></ul></aside>
 <footer><p>© A Site. <a href="/rss">RSS</a> <a href="/src">View source</a></p></footer>
@@ -114,7 +119,7 @@ describe('reading an HTML page', () => {
   const mdx = mdxOf(PAGE, 'html');
 
   it('takes the article out of the page: navigation, header, footer and sidebar never reach it', () => {
-    for (const chrome of ['Skip to content', 'All writing', 'About', 'Related', 'Another essay', 'View source', 'RSS', '© A Site']) expect(mdx).not.toContain(chrome);
+    for (const chrome of ['Skip to content', 'All writing', 'About', 'Related', 'Another essay', 'View source', 'RSS', '© A Site', '5 March 2024', 'By Ada Writer', '8 min read', 'An essay on chips']) expect(mdx.replace(/^---\n[\s\S]*?\n---\n/, '')).not.toContain(chrome);
     expect(mdx).toContain('Export controls changed how chips are made in China');
   });
 
@@ -125,6 +130,9 @@ describe('reading an HTML page', () => {
   it('brings footnotes back with their texts, and makes relative links absolute against the page’s URL', () => {
     expect(mdx).toContain('and the firms that make them.[^1] The rules came in 2022.');
     expect(mdx).toContain('[^1]: The rules of October 2022.');
+    // Substack's and Hugo's shapes too.
+    expect(mdx).toContain('Substack writes its notes another way.[^2] And Hugo another.[^3]');
+    expect(mdx).toMatch(/\[\^2\]: A Substack note\.\n\n\[\^3\]: A Hugo note\.\s*$/);
     expect(mdx).toContain('[the older essay](https://blog.example/essays/older/)');
     expect(mdx).not.toContain('javascript');
   });

@@ -262,9 +262,36 @@ function readHtml(text: string, file: string, url: string | undefined): SourceDo
     meta.title ??= textOf(h1).trim();
     prune(content, (element) => element === h1);
   }
+  const pageHeading = find(page, (element) => element.tagName === 'h1');
+  for (const line of dropLeadingMetadata(content, meta, pageHeading ? textOf(pageHeading).trim() : undefined)) findings.push({ level: 'detected', line: lineOfText(text, line), message: `“${line}” above the article is the page’s metadata, not text: left out` });
   findings.push({ level: 'detected', message: `the article was taken out of the page (${(article.textContent ?? '').trim().length} characters); the page’s menus, header, footer and sidebars were left out` });
   const lineOf = (element: Element) => lineOfText(text, textOf(element));
   return { format: 'html', tree: articleTree(content, notes, { baseUrl: meta.url ?? url, fromPage: true, lineOf }, findings), meta, findings };
+}
+
+/**
+ * What a page prints above an article besides its text: the title again (extractors turn the `<h1>` into an
+ * `<h2>`), the date, the byline, a reading time. Only the first blocks, and only lines that are nothing else.
+ */
+function dropLeadingMetadata(content: HastRoot, meta: SourceMeta, pageHeading: string | undefined): string[] {
+  const dropped: string[] = [];
+  const same = (a: string, b: string | undefined) => !!b && a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();
+  const isMetadata = (line: string) =>
+    same(line, meta.title) ||
+    same(line, pageHeading) ||
+    parseDate(line) !== undefined ||
+    /^\d{1,3}\s*(?:min(?:ute)?s?|分钟)\s*(?:read|阅读)?$/i.test(line) ||
+    (meta.authors ?? []).some((author) => same(line, author) || same(line.replace(/^(?:by|作者[:：]?)\s*/i, ''), author)) ||
+    /^(?:By|作者[:：])\s*\p{Lu}?[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3}(?:(?:,| and| &)\s\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3})*$/u.test(line) ||
+    /^(?:by\s+)?[\p{Lu}][\p{L}.'’-]+(?:\s[\p{Lu}][\p{L}.'’-]+){0,3}\s*[·|•,–—-]\s*.{0,40}\d{4}$/u.test(line);
+  for (let checked = 0; checked < 6; checked++) {
+    const first = find(content, (element) => /^(?:p|h[1-6]|time|div|span)$/.test(element.tagName) && !find(element, (inner) => /^(?:p|div|h[1-6]|ul|ol|table|blockquote|article|section|main|header|footer|figure|pre|aside)$/.test(inner.tagName)) && textOf(element).trim() !== '');
+    const line = first ? textOf(first).replace(/\s+/g, ' ').trim() : '';
+    if (!first || !isMetadata(line)) break;
+    dropped.push(line);
+    prune(content, (element) => element === first);
+  }
+  return dropped;
 }
 
 /** The line of the page where a text first appears (its first words, as the page's source has them). */
