@@ -316,4 +316,10 @@ test('an archive of three sources ingests in one run, and accepting shows every 
   const body = page.slice(page.indexOf('<article'), page.indexOf('</article>'));
   for (const chrome of ['Skip to content', 'All writing', 'Related posts', 'A post about chips', 'View source', 'Privacy']) expect(body).not.toContain(chrome);
   expect(body).toContain('releases its models on Fridays');
+
+  // A newsletter's text that reads like code stays text: on the page as written, and never run.
+  const weekly = readFileSync(join(out, 'articles', 'the-weekly-on-open-weights', 'index.html'), 'utf8');
+  expect(weekly).toContain('export const answer = require("fs").writeFileSync("owned.txt", "42");');
+  expect(weekly).toContain('{answer} and all');
+  expect(existsSync('owned.txt')).toBe(false);
 });

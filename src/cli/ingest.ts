@@ -27,7 +27,7 @@ import { contentRoot as defaultContentRoot } from '../lib/site-config.ts';
 
 const USAGE = `Usage:
   npm run ingest -- <file or folder>… [--title T] [--dek D] [--date YYYY-MM-DD] [--author A]…
-                    [--publication P] [--url URL] [--slug S] [--force] [--no-<guess>]…
+                    [--publication P] [--url URL] [--slug S] [--encoding E] [--force] [--no-<guess>]…
       Files: ${SUPPORTED_EXTENSIONS.join(' ')}; a folder is read whole (an archive). --title, --dek, --date, --url
       and --slug apply to a single file only. Guesses that can be turned off: ${GUESSES.map((guess) => `--no-${guess}`).join(' ')}
   npm run ingest -- --accept <id>… [--yes] [--force]
@@ -51,6 +51,7 @@ const parsed = (() => {
         publication: { type: 'string' },
         url: { type: 'string' },
         slug: { type: 'string' },
+        encoding: { type: 'string' },
         force: { type: 'boolean', default: false },
         yes: { type: 'boolean', default: false },
         accept: { type: 'boolean', default: false },
@@ -172,7 +173,7 @@ function progress(done: number, total: number, file: string) {
 
 function ingestOne(file: string, known: KnownEntity[], single: boolean): Written | { skipped: string } {
   const format = formatOf(file)!;
-  const text = decodeSource(readFileSync(file), file);
+  const text = decodeSource(readFileSync(file), file, option('encoding'));
   const shaped = shapeArticle(readSource(text, format, { file, url: option('url') }), shapeOptions);
   const meta = shaped.meta;
   const findings = shaped.findings;

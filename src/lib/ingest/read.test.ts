@@ -212,7 +212,15 @@ describe('any input: an article or one clear line, never a stack trace', () => {
     expect(() => decodeSource(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]), 'image.txt')).toThrow(/^image\.txt:3: holds a NUL byte, so it is binary/);
     expect(() => decodeSource(Buffer.from('line one\nline two \xe9t\xe9\n', 'latin1'), 'latin1.md')).toThrow(/^latin1\.md:2: is not UTF-8 text/);
     expect(() => decodeSource(Buffer.from('  \n\n'), 'blank.txt')).toThrow(/^blank\.txt: is empty/);
+    expect(() => decodeSource(Buffer.from('x'), 'x.txt', 'klingon')).toThrow(/^x\.txt: “klingon” is no text encoding/);
     expect(() => decodeSource(Buffer.from('\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f'.repeat(3)), 'x.txt')).toThrow(SourceError);
+  });
+
+  it('reads another encoding when the editor names it, or when an HTML page declares it', () => {
+    const gbk = Uint8Array.from([0xd4, 0xc2, 0xd6, 0xae, 0xb0, 0xb5, 0xc3, 0xe6]); // 月之暗面 in GB18030
+    expect(decodeSource(gbk, 'gbk.txt', 'gb18030')).toBe('月之暗面');
+    const page = Buffer.concat([Buffer.from('<html><head><meta charset="gbk"></head><body><p>'), gbk, Buffer.from('</p></body></html>')]);
+    expect(decodeSource(page, 'page.html')).toContain('<p>月之暗面</p>');
   });
 
   it('never writes a newsletter’s text as MDX code: import and export lines read back as text', () => {

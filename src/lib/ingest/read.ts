@@ -39,20 +39,36 @@ const MAX_BYTES = 50 * 1024 * 1024;
  * A file's bytes as text, or a one-line error naming the file: empty, too large, binary (a NUL or many control
  * bytes) and anything that is not UTF-8 are refused rather than turned into replacement characters.
  */
-export function decodeSource(bytes: Uint8Array, file: string): string {
+export function decodeSource(bytes: Uint8Array, file: string, encoding?: string): string {
   if (bytes.length > MAX_BYTES) throw new SourceError(`${file}: is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; ingest reads articles of up to ${MAX_BYTES / 1024 / 1024} MB`);
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new SourceError(`${file}:${lineAt(bytes, nul)}: holds a NUL byte, so it is binary, not text; expected a plain text, Markdown or HTML file`);
+  // An HTML page may say which encoding it is in (`<meta charset="gbk">`); UTF-8 otherwise, unless the editor says.
+  const declared = encoding ?? declaredCharset(bytes);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(declared ?? 'utf-8', { fatal: true });
+  } catch {
+    throw new SourceError(`${file}: “${declared}” is no text encoding this ingest knows; expected a name like utf-8, gb18030, big5 or windows-1252`);
+  }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = decoder.decode(bytes);
   } catch {
-    throw new SourceError(`${file}:${lineAt(bytes, firstInvalidUtf8(bytes))}: is not UTF-8 text; save it as UTF-8 (most editors offer “Save with encoding”)`);
+    if (declared) throw new SourceError(`${file}: is not ${declared} text${encoding ? '' : ' as its page declares'}; pass --encoding with the encoding it is in`);
+    throw new SourceError(`${file}:${lineAt(bytes, firstInvalidUtf8(bytes))}: is not UTF-8 text; pass --encoding (gb18030, big5, windows-1252…) if you know its encoding, or save it as UTF-8`);
   }
   const controls = text.match(/[\u0001-\u0008\u000E-\u001F\u007F]/g)?.length ?? 0;
   if (controls > 8 && controls > text.length / 1000) throw new SourceError(`${file}: holds ${controls} control characters, so it is binary, not text; expected a plain text, Markdown or HTML file`);
   if (!text.replace(/^\uFEFF/, '').trim()) throw new SourceError(`${file}: is empty; expected an article`);
   return text;
+}
+
+/** The charset an HTML page declares in its first kilobytes, unless it is UTF-8. */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const charset = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  return charset && !/^utf-?8$/.test(charset) ? charset : undefined;
 }
 
 function lineAt(bytes: Uint8Array, offset: number): number {
