@@ -3,19 +3,11 @@
  * Plain zod, no Astro import, so the registry, the CLI tools and the unit tests share them with the site.
  */
 import { z } from 'zod';
+import { ENTITY_KINDS, entityKinds, keysOf, ORGANIZATION_TYPE_INFO, POLICY_STATUS_LABELS, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO, type EntityKind, type KindFolder } from './kinds.ts';
 import { readEventDate, EVENT_DATE_FORMS } from './timeline.ts';
 
-/** Entity kinds and the folder under `content/entities/` (and the URL segment) that holds each. */
-export const ENTITY_KINDS = {
-  organization: 'organizations',
-  person: 'people',
-  policy: 'policies',
-  concept: 'concepts',
-  product: 'products',
-} as const;
-export type EntityKind = keyof typeof ENTITY_KINDS;
-export type KindFolder = (typeof ENTITY_KINDS)[EntityKind];
-export const entityKinds = Object.keys(ENTITY_KINDS) as EntityKind[];
+/** Entity kinds and their folders come from the kinds table; named here too, since the schema is where they are used. */
+export { ENTITY_KINDS, entityKinds, type EntityKind, type KindFolder };
 
 /** Which mentions become links: the first of each entity per article, per section, per paragraph, or every one. */
 export const LINK_MODES = ['article', 'section', 'paragraph', 'every'] as const;
@@ -99,20 +91,11 @@ const entityCommon = {
   events: z.array(eventSchema).default([]),
 };
 
-export const ORGANIZATION_TYPES = [
-  'company',
-  'investment-fund',
-  'government-agency',
-  'publication',
-  'alliance',
-  'code-platform',
-  'political-party',
-  'standards-body',
-] as const;
-
-export const POLICY_TYPES = ['white-paper', 'five-year-plan', 'regulation', 'statement', 'designation'] as const;
-export const POLICY_STATUSES = ['published', 'in-force', 'since-deleted'] as const;
-export const PRODUCT_TYPES = ['ai-model', 'chatbot', 'operating-system', 'software', 'service'] as const;
+/** Each kind's types are the keys of its table in kinds.ts, where their labels and schema.org types live. */
+export const ORGANIZATION_TYPES = keysOf(ORGANIZATION_TYPE_INFO);
+export const POLICY_TYPES = keysOf(POLICY_TYPE_INFO);
+export const POLICY_STATUSES = keysOf(POLICY_STATUS_LABELS);
+export const PRODUCT_TYPES = keysOf(PRODUCT_TYPE_INFO);
 
 const organization = z.strictObject({
   kind: z.literal('organization'),

@@ -5,7 +5,7 @@
  */
 import type { EntityKind } from './content-schema.ts';
 import { layoutGraph, type Box, type LayoutEdge, type LayoutNode, type LayoutOptions } from './graph-layout.ts';
-import { KIND_LABELS, paths } from './kinds.ts';
+import { KIND_LABELS, KINDS, paths } from './kinds.ts';
 import type { SiteIndex } from './site-index.ts';
 
 export interface GraphNodeView {
@@ -192,23 +192,15 @@ const SHAPE_REACH = 1.25;
 
 /**
  * The shape of each kind, about the area of a circle of radius `r` and within SHAPE_REACH * r of its centre: kinds
- * differ in shape as well as colour, so colour is never the only cue.
+ * differ in shape as well as colour (kinds.ts names each kind's), so colour is never the only cue.
  */
-export const KIND_SHAPES: Record<EntityKind, string> = {
-  organization: 'square',
-  person: 'circle',
-  policy: 'diamond',
-  concept: 'triangle',
-  product: 'hexagon',
-};
-
 export function kindShape(kind: EntityKind, x: number, y: number, r: number): string {
   const polygon = (corners: number, reach: number, turn: number) =>
     `M${Array.from({ length: corners }, (_, i) => {
       const angle = turn + (2 * Math.PI * i) / corners;
       return `${round(x + reach * Math.cos(angle))} ${round(y + reach * Math.sin(angle))}`;
     }).join('L')}Z`;
-  switch (KIND_SHAPES[kind]) {
+  switch (KINDS[kind].shape) {
     case 'square':
       return polygon(4, r * 0.88 * Math.SQRT2, Math.PI / 4);
     case 'diamond':
