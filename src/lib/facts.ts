@@ -3,7 +3,7 @@
  * Values that are entity ids stay ids here; the page turns them into links.
  */
 import type { EntityData } from './content-schema.ts';
-import { ORGANIZATION_TYPE_INFO, POLICY_STATUS_LABELS, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO } from './kinds.ts';
+import { ORGANIZATION_TYPE_INFO, PLACE_TYPE_INFO, POLICY_STATUS_LABELS, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO } from './kinds.ts';
 
 export type FactValue = { text: string } | { entityIds: string[] };
 export interface Fact {
@@ -45,6 +45,10 @@ export function entityFacts(data: EntityData): Fact[] {
       text('Type', PRODUCT_TYPE_INFO[data.productType].label);
       ids('Made by', data.maker);
       text('Released', data.released);
+      break;
+    case 'place':
+      text('Type', PLACE_TYPE_INFO[data.placeType].label);
+      ids('Country', data.country);
       break;
   }
   return facts;

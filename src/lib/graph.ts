@@ -187,7 +187,7 @@ function drawGraph(index: SiteIndex, ids: string[], centre: string | undefined, 
 
 /** Nodes whose centres lie within one band this tall count as one row when reading the graph. */
 const READING_ROW = 60;
-/** How far past `r` the largest shape reaches (the triangle's corners). */
+/** How far past `r` the largest shape reaches (the corners of the triangle and the star). */
 const SHAPE_REACH = 1.25;
 
 /**
@@ -209,9 +209,20 @@ export function kindShape(kind: EntityKind, x: number, y: number, r: number): st
       return polygon(3, r * SHAPE_REACH, -Math.PI / 2);
     case 'hexagon':
       return polygon(6, r * 1.05, 0);
+    case 'star':
+      return star(x, y, r * SHAPE_REACH, r * SHAPE_REACH * 0.55);
     default:
       return `M${round(x - r)} ${round(y)}a${round(r)} ${round(r)} 0 1 0 ${round(2 * r)} 0a${round(r)} ${round(r)} 0 1 0 ${round(-2 * r)} 0Z`;
   }
+}
+
+/** A five-pointed star, point up: outer corners at `outer`, inner ones at `inner`. */
+function star(x: number, y: number, outer: number, inner: number): string {
+  return `M${Array.from({ length: 10 }, (_, i) => {
+    const angle = -Math.PI / 2 + (Math.PI * i) / 5;
+    const reach = i % 2 ? inner : outer;
+    return `${round(x + reach * Math.cos(angle))} ${round(y + reach * Math.sin(angle))}`;
+  }).join('L')}Z`;
 }
 
 function round(value: number): number {

@@ -27,6 +27,7 @@ export const KINDS = {
   policy: { folder: 'policies', singular: 'Policy document', plural: 'Policy documents', colour: { light: '#2f6b2f', dark: '#8fd18f' }, shape: 'diamond', schemaType: 'CreativeWork' },
   concept: { folder: 'concepts', singular: 'Concept', plural: 'Concepts', colour: { light: '#6b3fa0', dark: '#c6a6f0' }, shape: 'triangle', schemaType: 'DefinedTerm' },
   product: { folder: 'products', singular: 'Product', plural: 'Products', colour: { light: '#a3264f', dark: '#f08fb0' }, shape: 'hexagon', schemaType: 'SoftwareApplication' },
+  place: { folder: 'places', singular: 'Place', plural: 'Places', colour: { light: '#0b6a6a', dark: '#6fd0d0' }, shape: 'star', schemaType: 'Place' },
 } as const satisfies Record<string, KindInfo>;
 
 export type EntityKind = keyof typeof KINDS;
@@ -73,6 +74,15 @@ export const PRODUCT_TYPE_INFO = {
   'operating-system': { label: 'Operating system' },
   software: { label: 'Software' },
   service: { label: 'Service', schemaType: 'Service' },
+} as const satisfies Record<string, TypeInfo>;
+/** Countries, cities and the areas between: a place's `placeType`. */
+export const PLACE_TYPE_INFO = {
+  country: { label: 'Country' },
+  region: { label: 'Region' },
+  province: { label: 'Province' },
+  state: { label: 'State' },
+  city: { label: 'City' },
+  district: { label: 'District' },
 } as const satisfies Record<string, TypeInfo>;
 
 /** The keys of a table, as the tuple `z.enum` takes. */
