@@ -49,6 +49,10 @@ describe('entitySchema', () => {
     expect(issue?.message).toContain(expected);
   });
 
+  it.each(['law', 'report', 'statement', 'initiative'])('takes a policy document that is a %s', (policyType) => {
+    expect(entitySchema.safeParse({ kind: 'policy', ...base, policyType }).success).toBe(true);
+  });
+
   it('requires the facts of the kind', () => {
     const result = entitySchema.safeParse({ kind: 'person', ...base });
     expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['roles']);

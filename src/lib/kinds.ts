@@ -56,11 +56,19 @@ export const ORGANIZATION_TYPE_INFO = {
   'political-party': { label: 'Political party' },
   'standards-body': { label: 'Standards body' },
 } as const satisfies Record<string, TypeInfo>;
+/** Policy documents in the broad sense: laws and rules, plans and named initiatives, reports, official statements. */
 export const POLICY_TYPE_INFO = {
-  'white-paper': { label: 'White paper', schemaType: 'Report' },
-  'five-year-plan': { label: 'Five-year plan', schemaType: 'Legislation' },
+  law: { label: 'Law', schemaType: 'Legislation' },
   regulation: { label: 'Regulation', schemaType: 'Legislation' },
-  statement: { label: 'Government statement' },
+  guideline: { label: 'Guideline' },
+  'five-year-plan': { label: 'Five-year plan', schemaType: 'Legislation' },
+  plan: { label: 'Plan or strategy' },
+  /** A named programme such as the Belt and Road Initiative. */
+  initiative: { label: 'Initiative' },
+  'white-paper': { label: 'White paper', schemaType: 'Report' },
+  report: { label: 'Report', schemaType: 'Report' },
+  /** What a government, ministry or party says officially: a statement, a speech, a communiqué. */
+  statement: { label: 'Official statement' },
   designation: { label: 'Official designation', schemaType: 'Legislation' },
 } as const satisfies Record<string, TypeInfo>;
 export const POLICY_STATUS_LABELS = {
