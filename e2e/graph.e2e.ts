@@ -36,6 +36,8 @@ test('the graph page shows every entity as a link to its page, with labels that 
   const key = page.getByRole('list').filter({ hasText: 'Larger: named in more passages' });
   await expect(key).toContainText('Organization');
   await expect(key).toContainText('Policy document');
+  await expect(key).toContainText('Place');
+  await expect(node(graph, 'China')).toHaveAttribute('href', '/places/china/');
 });
 
 test('the strongest co-mention, DeepSeek and open source, is the thickest line and joins their nodes', async ({ page }) => {

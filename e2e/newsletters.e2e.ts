@@ -43,6 +43,9 @@ test('structured data names the kind of thing each page is about', () => {
   expect(ld('/organizations/miit/')['@type']).toBe('GovernmentOrganization');
   expect(ld('/policies/open-source-ai-white-paper-2018/')['@type']).toBe('Report');
   expect(ld('/concepts/iq-tax/')['@type']).toBe('DefinedTerm');
+  expect(ld('/places/china/')).toMatchObject({ '@type': 'Place', name: 'China', alternateName: expect.arrayContaining(['中国']) });
+  // The article says what it is about in the same types.
+  expect(ld('/articles/deepseek-and-open-source/').about).toContainEqual({ '@type': 'Place', name: 'China', url: 'https://dossier.example/places/china/' });
 });
 
 test('a card draws Chinese with real glyphs: two different names give two different pictures', async ({ page }) => {

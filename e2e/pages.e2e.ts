@@ -83,6 +83,22 @@ test('each kind has an index page listing its entities', async ({ page }) => {
   await expect(page.getByRole('link', { name: /14th Five-Year Plan for National Informatization/ })).toBeVisible();
 });
 
+test('a place has its page, its index and its place in the directory, and the article links to it', async ({ page }) => {
+  await page.goto('/places/china/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('China');
+  const facts = page.getByRole('complementary', { name: 'Facts' });
+  await expect(facts.locator('.kind-badge')).toHaveText('Place');
+  await expect(facts).toContainText('Country');
+  await page.goto('/places/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Places');
+  await expect(page.getByRole('main').getByRole('link', { name: /^China\b/ })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: /^United States\b/ })).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: /^Places/ }).getByRole('link', { name: /^China\b/ })).toBeVisible();
+  await page.goto(ARTICLE);
+  await expect(page.locator('.article-body a[href="/places/china/"]').first()).toHaveAttribute('data-kind', 'place');
+});
+
 test('an unknown address gets the 404 page', async ({ page }) => {
   const response = await page.goto('/no-such-page/');
   expect(response?.status()).toBe(404);

@@ -96,6 +96,15 @@ test('the search page filters by kind and keeps the query in a shareable URL', a
   await expect(resultTitles(results).first()).toBeVisible();
 });
 
+test('the search page offers places as a kind to filter by', async ({ page }) => {
+  await page.goto('/search/?q=China&kind=place');
+  const results = page.locator('#search-results');
+  await expect(page.getByRole('checkbox', { name: 'Places' })).toBeChecked();
+  await expect(resultTitles(results).first()).toHaveText('China');
+  await expect(results.locator('.kind-badge').first()).toHaveText('Place');
+  await expect(results.locator('.kind-badge:not([data-kind="place"])')).toHaveCount(0);
+});
+
 test('every Chinese name in the registry, in both scripts, finds its own page first', async ({ page }) => {
   test.slow();
   await page.goto('/search/');

@@ -76,6 +76,7 @@ function entityFile(entity: SyntheticEntity, related: string[]): string {
     policy: 'policyType: regulation\nyear: 2023',
     concept: 'field: technology',
     product: 'productType: ai-model',
+    place: 'placeType: city',
   };
   return `---
 name: ${entity.name}

@@ -10,6 +10,7 @@ describe('entitySchema', () => {
     ['policy', { policyType: 'white-paper', year: 2018, status: 'since-deleted' }],
     ['concept', { field: 'software' }],
     ['product', { productType: 'ai-model', maker: 'deepseek' }],
+    ['place', { placeType: 'city', country: 'china' }],
   ])('accepts a %s with its own facts', (kind, facts) => {
     const result = entitySchema.safeParse({ kind, ...base, ...facts });
     expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
@@ -36,6 +37,20 @@ describe('entitySchema', () => {
     const result = entitySchema.safeParse({ kind: 'concept', ...base, ...change });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path.join('.'))).toContain(field);
+  });
+
+  it.each([
+    ['a place without its type', {}, 'placeType', 'expected one of "country"'],
+    ['a place of an unknown type', { placeType: 'continent' }, 'placeType', 'expected one of "country"'],
+    ['a country written as a name, not an id', { placeType: 'city', country: 'People’s Republic of China' }, 'country', 'an id of lowercase letters'],
+  ])('rejects %s, naming the field', (_, facts, field, expected) => {
+    const result = entitySchema.safeParse({ kind: 'place', ...base, ...facts });
+    const issue = result.error?.issues.find((i) => i.path.join('.') === field);
+    expect(issue?.message).toContain(expected);
+  });
+
+  it.each(['law', 'report', 'statement', 'initiative'])('takes a policy document that is a %s', (policyType) => {
+    expect(entitySchema.safeParse({ kind: 'policy', ...base, policyType }).success).toBe(true);
   });
 
   it('requires the facts of the kind', () => {

@@ -3,19 +3,11 @@
  * Plain zod, no Astro import, so the registry, the CLI tools and the unit tests share them with the site.
  */
 import { z } from 'zod';
+import { ENTITY_KINDS, entityKinds, keysOf, ORGANIZATION_TYPE_INFO, PLACE_TYPE_INFO, POLICY_STATUS_LABELS, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO, type EntityKind, type KindFolder } from './kinds.ts';
 import { readEventDate, EVENT_DATE_FORMS } from './timeline.ts';
 
-/** Entity kinds and the folder under `content/entities/` (and the URL segment) that holds each. */
-export const ENTITY_KINDS = {
-  organization: 'organizations',
-  person: 'people',
-  policy: 'policies',
-  concept: 'concepts',
-  product: 'products',
-} as const;
-export type EntityKind = keyof typeof ENTITY_KINDS;
-export type KindFolder = (typeof ENTITY_KINDS)[EntityKind];
-export const entityKinds = Object.keys(ENTITY_KINDS) as EntityKind[];
+/** Entity kinds and their folders come from the kinds table; named here too, since the schema is where they are used. */
+export { ENTITY_KINDS, entityKinds, type EntityKind, type KindFolder };
 
 /** Which mentions become links: the first of each entity per article, per section, per paragraph, or every one. */
 export const LINK_MODES = ['article', 'section', 'paragraph', 'every'] as const;
@@ -99,20 +91,12 @@ const entityCommon = {
   events: z.array(eventSchema).default([]),
 };
 
-export const ORGANIZATION_TYPES = [
-  'company',
-  'investment-fund',
-  'government-agency',
-  'publication',
-  'alliance',
-  'code-platform',
-  'political-party',
-  'standards-body',
-] as const;
-
-export const POLICY_TYPES = ['white-paper', 'five-year-plan', 'regulation', 'statement', 'designation'] as const;
-export const POLICY_STATUSES = ['published', 'in-force', 'since-deleted'] as const;
-export const PRODUCT_TYPES = ['ai-model', 'chatbot', 'operating-system', 'software', 'service'] as const;
+/** Each kind's types are the keys of its table in kinds.ts, where their labels and schema.org types live. */
+export const ORGANIZATION_TYPES = keysOf(ORGANIZATION_TYPE_INFO);
+export const POLICY_TYPES = keysOf(POLICY_TYPE_INFO);
+export const POLICY_STATUSES = keysOf(POLICY_STATUS_LABELS);
+export const PRODUCT_TYPES = keysOf(PRODUCT_TYPE_INFO);
+export const PLACE_TYPES = keysOf(PLACE_TYPE_INFO);
 
 const organization = z.strictObject({
   kind: z.literal('organization'),
@@ -157,13 +141,33 @@ const product = z.strictObject({
   released: z.number().int().optional(),
 });
 
+const place = z.strictObject({
+  kind: z.literal('place'),
+  ...entityCommon,
+  placeType: z.enum(PLACE_TYPES),
+  /** The country a city or region lies in, as the id of its place entity. */
+  country: entityIdSchema.optional(),
+});
+
 /** Entity frontmatter; `kind` is not written by the editor but taken from the folder the file sits in. */
-export const entitySchema = z.discriminatedUnion('kind', [organization, person, policy, concept, product]);
+export const entitySchema = z.discriminatedUnion('kind', [organization, person, policy, concept, product, place]);
 export type EntityData = z.output<typeof entitySchema>;
 export type Alias = z.output<typeof aliasSchema>;
 
-/** Fields whose values are entity ids, checked against the registry after every file has been read. */
-export const ENTITY_REFERENCE_FIELDS = ['related', 'founders', 'parent', 'affiliations', 'issuer', 'maker'] as const;
+/**
+ * Each kind's fields whose values are entity ids, checked against the registry after every file has been read. Per
+ * kind, since one name can differ by kind: an organization's `country` is text ("China"), a place's an id.
+ */
+export const REFERENCE_FIELDS = {
+  organization: ['related', 'founders', 'parent'],
+  person: ['related', 'affiliations'],
+  policy: ['related', 'issuer'],
+  concept: ['related'],
+  product: ['related', 'maker'],
+  place: ['related', 'country'],
+} as const satisfies Record<EntityKind, readonly string[]>;
+/** Every field that holds entity ids in some kind. */
+export const ENTITY_REFERENCE_FIELDS = [...new Set(Object.values(REFERENCE_FIELDS).flat())] as (typeof REFERENCE_FIELDS)[EntityKind][number][];
 
 /**
  * A calendar date. YAML turns an unquoted 2025-02-03 into a Date; a quoted one stays text and must be ISO too, since

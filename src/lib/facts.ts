@@ -3,42 +3,13 @@
  * Values that are entity ids stay ids here; the page turns them into links.
  */
 import type { EntityData } from './content-schema.ts';
+import { ORGANIZATION_TYPE_INFO, PLACE_TYPE_INFO, POLICY_STATUS_LABELS, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO } from './kinds.ts';
 
 export type FactValue = { text: string } | { entityIds: string[] };
 export interface Fact {
   label: string;
   value: FactValue;
 }
-
-const ORG_TYPE_LABELS: Record<string, string> = {
-  company: 'Company',
-  'investment-fund': 'Investment fund',
-  'government-agency': 'Government agency',
-  publication: 'Publication',
-  alliance: 'Alliance',
-  'code-platform': 'Code-hosting platform',
-  'political-party': 'Political party',
-  'standards-body': 'Standards body',
-};
-const POLICY_TYPE_LABELS: Record<string, string> = {
-  'white-paper': 'White paper',
-  'five-year-plan': 'Five-year plan',
-  regulation: 'Regulation',
-  statement: 'Government statement',
-  designation: 'Official designation',
-};
-const POLICY_STATUS_LABELS: Record<string, string> = {
-  published: 'Published',
-  'in-force': 'In force',
-  'since-deleted': 'Since deleted',
-};
-const PRODUCT_TYPE_LABELS: Record<string, string> = {
-  'ai-model': 'AI model',
-  chatbot: 'Chatbot',
-  'operating-system': 'Operating system',
-  software: 'Software',
-  service: 'Service',
-};
 
 export function entityFacts(data: EntityData): Fact[] {
   const facts: Fact[] = [];
@@ -51,7 +22,7 @@ export function entityFacts(data: EntityData): Fact[] {
   };
   switch (data.kind) {
     case 'organization':
-      text('Type', ORG_TYPE_LABELS[data.orgType]);
+      text('Type', ORGANIZATION_TYPE_INFO[data.orgType].label);
       text('Country', data.country);
       text('Founded', data.founded);
       ids(data.founders.length > 1 ? 'Founders' : 'Founder', data.founders);
@@ -62,7 +33,7 @@ export function entityFacts(data: EntityData): Fact[] {
       ids('Affiliations', data.affiliations);
       break;
     case 'policy':
-      text('Type', POLICY_TYPE_LABELS[data.policyType]);
+      text('Type', POLICY_TYPE_INFO[data.policyType].label);
       ids('Issued by', data.issuer);
       text('Year', data.year);
       text('Status', POLICY_STATUS_LABELS[data.status]);
@@ -71,9 +42,13 @@ export function entityFacts(data: EntityData): Fact[] {
       text('Field', data.field);
       break;
     case 'product':
-      text('Type', PRODUCT_TYPE_LABELS[data.productType]);
+      text('Type', PRODUCT_TYPE_INFO[data.productType].label);
       ids('Made by', data.maker);
       text('Released', data.released);
+      break;
+    case 'place':
+      text('Type', PLACE_TYPE_INFO[data.placeType].label);
+      ids('Country', data.country);
       break;
   }
   return facts;

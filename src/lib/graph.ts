@@ -5,7 +5,7 @@
  */
 import type { EntityKind } from './content-schema.ts';
 import { layoutGraph, type Box, type LayoutEdge, type LayoutNode, type LayoutOptions } from './graph-layout.ts';
-import { KIND_LABELS, paths } from './kinds.ts';
+import { KIND_LABELS, KINDS, paths } from './kinds.ts';
 import type { SiteIndex } from './site-index.ts';
 
 export interface GraphNodeView {
@@ -187,28 +187,20 @@ function drawGraph(index: SiteIndex, ids: string[], centre: string | undefined, 
 
 /** Nodes whose centres lie within one band this tall count as one row when reading the graph. */
 const READING_ROW = 60;
-/** How far past `r` the largest shape reaches (the triangle's corners). */
+/** How far past `r` the largest shape reaches (the corners of the triangle and the star). */
 const SHAPE_REACH = 1.25;
 
 /**
  * The shape of each kind, about the area of a circle of radius `r` and within SHAPE_REACH * r of its centre: kinds
- * differ in shape as well as colour, so colour is never the only cue.
+ * differ in shape as well as colour (kinds.ts names each kind's), so colour is never the only cue.
  */
-export const KIND_SHAPES: Record<EntityKind, string> = {
-  organization: 'square',
-  person: 'circle',
-  policy: 'diamond',
-  concept: 'triangle',
-  product: 'hexagon',
-};
-
 export function kindShape(kind: EntityKind, x: number, y: number, r: number): string {
   const polygon = (corners: number, reach: number, turn: number) =>
     `M${Array.from({ length: corners }, (_, i) => {
       const angle = turn + (2 * Math.PI * i) / corners;
       return `${round(x + reach * Math.cos(angle))} ${round(y + reach * Math.sin(angle))}`;
     }).join('L')}Z`;
-  switch (KIND_SHAPES[kind]) {
+  switch (KINDS[kind].shape) {
     case 'square':
       return polygon(4, r * 0.88 * Math.SQRT2, Math.PI / 4);
     case 'diamond':
@@ -217,9 +209,20 @@ export function kindShape(kind: EntityKind, x: number, y: number, r: number): st
       return polygon(3, r * SHAPE_REACH, -Math.PI / 2);
     case 'hexagon':
       return polygon(6, r * 1.05, 0);
+    case 'star':
+      return star(x, y, r * SHAPE_REACH, r * SHAPE_REACH * 0.55);
     default:
       return `M${round(x - r)} ${round(y)}a${round(r)} ${round(r)} 0 1 0 ${round(2 * r)} 0a${round(r)} ${round(r)} 0 1 0 ${round(-2 * r)} 0Z`;
   }
+}
+
+/** A five-pointed star, point up: outer corners at `outer`, inner ones at `inner`. */
+function star(x: number, y: number, outer: number, inner: number): string {
+  return `M${Array.from({ length: 10 }, (_, i) => {
+    const angle = -Math.PI / 2 + (Math.PI * i) / 5;
+    const reach = i % 2 ? inner : outer;
+    return `${round(x + reach * Math.cos(angle))} ${round(y + reach * Math.sin(angle))}`;
+  }).join('L')}Z`;
 }
 
 function round(value: number): number {

@@ -50,6 +50,15 @@ describe('the registry', () => {
     ]);
   });
 
+  it('reads a place and its country, and takes an organization’s country as text, not as an id', () => {
+    const china = entity('places/china.md', 'name: China\nsummary: A country.\naliases: [中国]\nplaceType: country');
+    const beijing = entity('places/beijing.md', 'name: Beijing\nsummary: Its capital.\nplaceType: city\ncountry: china');
+    const company = entity('organizations/baidu.md', 'name: Baidu\nsummary: A company.\norgType: company\ncountry: China');
+    const { entities } = parseContent([china, beijing, company]);
+    expect(entities.get('beijing')).toMatchObject({ kind: 'place', data: { placeType: 'city', country: 'china' } });
+    expect(entities.get('baidu')?.data).toMatchObject({ country: 'China' });
+  });
+
   it('validates the real content folder', () => {
     const { entities, articles } = loadContent('content');
     expect(entities.size).toBeGreaterThanOrEqual(60);
@@ -87,7 +96,7 @@ describe('bad content stops the build with a message naming file, field and expe
     [
       'an entity in an unknown kind folder',
       [entity('companies/deepseek.md', 'name: DeepSeek\nsummary: S.')],
-      /^content\/entities\/companies\/deepseek\.md: is not in an entity kind folder; expected content\/entities\/<kind>\/<id>\.md with <kind> one of organizations, people, policies, concepts, products$/,
+      /^content\/entities\/companies\/deepseek\.md: is not in an entity kind folder; expected content\/entities\/<kind>\/<id>\.md with <kind> one of organizations, people, policies, concepts, products, places$/,
     ],
     [
       'the same alias claimed by two entities',
@@ -103,6 +112,11 @@ describe('bad content stops the build with a message naming file, field and expe
       'a related id that does not exist, with the likely intent',
       [liang, entity('organizations/deepseek.md', 'name: DeepSeek\nsummary: S.\norgType: company\nrelated: [liang-wenfen]')],
       'content/entities/organizations/deepseek.md: field "related.0": names "liang-wenfen", which is no entity; expected the id (file name) of a file in content/entities/, like "liang-wenfeng"',
+    ],
+    [
+      'a place in a country that is no entity, with the likely intent',
+      [entity('places/china.md', 'name: China\nsummary: S.\nplaceType: country'), entity('places/beijing.md', 'name: Beijing\nsummary: S.\nplaceType: city\ncountry: chna')],
+      'content/entities/places/beijing.md: field "country": names "chna", which is no entity; expected the id (file name) of a file in content/entities/, like "china"',
     ],
     [
       'a one-letter alias',

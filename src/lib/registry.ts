@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import {
   ENTITY_KINDS,
   ENTITY_REFERENCE_FIELDS,
+  REFERENCE_FIELDS,
   articleSchema,
   entityIdSchema,
   entitySchema,
@@ -222,7 +223,7 @@ function checkReferences(byId: Map<string, Entity>, articles: ArticleEntry[], re
   };
   for (const entity of byId.values()) {
     const data = entity.data as Partial<Record<(typeof ENTITY_REFERENCE_FIELDS)[number], string | string[]>>;
-    for (const field of ENTITY_REFERENCE_FIELDS) {
+    for (const field of REFERENCE_FIELDS[entity.kind]) {
       const value = data[field];
       if (typeof value === 'string') check(entity.file, field, value);
       else value?.forEach((id, i) => check(entity.file, `${field}.${i}`, id));

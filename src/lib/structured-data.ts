@@ -1,32 +1,17 @@
 /**
  * JSON-LD for each page, so search engines and link unfurlers know what a page is about: an Article, an
- * Organization, a Person, and the closest schema.org type for policy documents, concepts and products.
+ * Organization, a Person, and the closest schema.org type for policy documents, concepts and products (kinds.ts).
  */
 import type { ArticleData, EntityData } from './content-schema.ts';
+import { KINDS, ORGANIZATION_TYPE_INFO, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO } from './kinds.ts';
 
 type JsonLd = Record<string, unknown>;
 
-const POLICY_TYPES: Record<string, string> = {
-  'white-paper': 'Report',
-  'five-year-plan': 'Legislation',
-  regulation: 'Legislation',
-  designation: 'Legislation',
-  statement: 'CreativeWork',
-};
-
+/** The kind's schema.org type, or the closer one its type's table names (a government agency, a white paper…). */
 export function entityType(data: EntityData): string {
-  switch (data.kind) {
-    case 'organization':
-      return data.orgType === 'government-agency' ? 'GovernmentOrganization' : data.orgType === 'publication' ? 'NewsMediaOrganization' : 'Organization';
-    case 'person':
-      return 'Person';
-    case 'policy':
-      return POLICY_TYPES[data.policyType] ?? 'CreativeWork';
-    case 'concept':
-      return 'DefinedTerm';
-    case 'product':
-      return data.productType === 'service' ? 'Service' : 'SoftwareApplication';
-  }
+  const type: { label: string; schemaType?: string } | undefined =
+    data.kind === 'organization' ? ORGANIZATION_TYPE_INFO[data.orgType] : data.kind === 'policy' ? POLICY_TYPE_INFO[data.policyType] : data.kind === 'product' ? PRODUCT_TYPE_INFO[data.productType] : undefined;
+  return type?.schemaType ?? KINDS[data.kind].schemaType;
 }
 
 export function entityJsonLd(data: EntityData, url: string, alternateNames: string[]): JsonLd {
