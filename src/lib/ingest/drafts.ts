@@ -112,10 +112,32 @@ export function guessedFacts(suggestion: Suggestion, articleTitle: string): Reco
   }
   if (kind === 'person') return { roles: [roleFromPassages(suggestion) ?? `named in “${articleTitle}”`] };
   if (kind === 'policy') {
-    const policyType = /five-year/i.test(name) ? 'five-year-plan' : /white paper/i.test(name) ? 'white-paper' : /statement/i.test(name) ? 'statement' : /designation/i.test(name) ? 'designation' : 'regulation';
+    const policyType = /five-year/i.test(name)
+      ? 'five-year-plan'
+      : /white paper/i.test(name)
+        ? 'white-paper'
+        : /statement/i.test(name)
+          ? 'statement'
+          : /designation/i.test(name)
+            ? 'designation'
+            : /\b(?:Law|Act)$|法$/u.test(name)
+              ? 'law'
+              : /\b(?:Report)$|报告$/u.test(name)
+                ? 'report'
+                : /\b(?:Initiative|Belt and Road)\b|倡议$|一带一路/u.test(name)
+                  ? 'initiative'
+                  : /\b(?:Plan|Program(?:me)?)$|规划$|计划$/u.test(name)
+                    ? 'plan'
+                    : /\b(?:Guidelines?|Opinions)$|意见$|指引$/u.test(name)
+                      ? 'guideline'
+                      : 'regulation';
     return { policyType };
   }
   if (kind === 'product') return { productType: /\d/.test(name) ? 'ai-model' : 'software' };
+  if (kind === 'place') {
+    const placeType = /\b(?:Province|省)$/u.test(name) ? 'province' : /\b(?:District|区|县)$/u.test(name) ? 'district' : /\b(?:Region|Valley|自治区)$/u.test(name) ? 'region' : /(?:市|City)$/u.test(name) ? 'city' : 'country';
+    return { placeType };
+  }
   return {};
 }
 
