@@ -57,11 +57,12 @@ const articleSlugSchema = z
 
 /**
  * When an event happened, with its precision explicit: `2019`, `2019-05`, `2019-05-16`, a decade `2000s`, or a range
- * `2020/2023`. YAML reads an unquoted 2019 as a number and 2019-05-16 as a date; both are taken as written. Stored as
- * the canonical text, so checking it again (Astro's content layer does) gives the same value.
+ * `2020/2023`. YAML reads an unquoted 2019 as a number, taken as written; an unquoted 2019-05-16 stays text (see
+ * frontmatter.ts), so an impossible day is refused quoted or not. Stored as the canonical text, so checking it again
+ * (Astro's content layer does) gives the same value.
  */
-export const eventDateSchema = z.union([z.number(), z.date(), z.string()], { error: EVENT_DATE_FORMS }).transform((value, context) => {
-  const text = value instanceof Date ? value.toISOString().replace(/T00:00:00\.000Z$/, '') : String(value).trim();
+export const eventDateSchema = z.union([z.number(), z.string()], { error: EVENT_DATE_FORMS }).transform((value, context) => {
+  const text = String(value).trim();
   const result = readEventDate(text);
   if ('date' in result) return text;
   context.issues.push({ code: 'custom', message: result.problem, input: value });
@@ -166,8 +167,9 @@ export type Alias = z.output<typeof aliasSchema>;
 export const ENTITY_REFERENCE_FIELDS = ['related', 'founders', 'parent', 'affiliations', 'issuer', 'maker'] as const;
 
 /**
- * A calendar date. YAML turns an unquoted 2025-02-03 into a Date; a quoted one stays text and must be ISO too, since
- * JavaScript's lenient parser would read "early 2025" as 1 January.
+ * A calendar date, written YYYY-MM-DD and checked against the calendar (no 30 February), quoted or not: the front
+ * matter keeps an unquoted date as text (frontmatter.ts). JavaScript's lenient parser is never used, since it would
+ * read "early 2025" as 1 January. A Date is taken as it is, for Astro's content layer, which checks the output again.
  */
 const dateSchema = z.union([z.date(), z.iso.date().transform((day) => new Date(`${day}T00:00:00Z`))], {
   error: 'a date written YYYY-MM-DD, like 2025-02-03',

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problemsOf } from './content-errors.ts';
 import { loadContent, parseContent, surfaceForms, type ContentFile } from './registry.ts';
@@ -130,6 +133,26 @@ describe('bad content stops the build with a message naming file, field and expe
       'content/articles/a.mdx: field "date": expected a date written YYYY-MM-DD, like 2025-02-03, got string "early 2025"',
     ],
     [
+      'an article dated on a day the calendar does not have, unquoted',
+      [file('articles/a.mdx', '---\ntitle: T\ndek: D\ndate: 2025-02-30\nsource: { publication: P }\n---\n')],
+      'content/articles/a.mdx: field "date": expected a date written YYYY-MM-DD, like 2025-02-03, got string "2025-02-30"',
+    ],
+    [
+      'an event dated on a day the calendar does not have, unquoted',
+      [deepseek, liang, article, entity('concepts/x.md', 'name: X-ray\nsummary: S.\nevents:\n  - { date: 2019-02-30, description: D., source: { article: deepseek, quote: Body } }')],
+      'content/entities/concepts/x.md: field "events.0.date": expected a date that exists in the calendar, got "2019-02-30"',
+    ],
+    [
+      'front matter in CoffeeScript',
+      [file('entities/concepts/x.md', '---coffee\nname: "X-ray"\n---\nBody.\n')],
+      'content/entities/concepts/x.md:1: opens its front matter with "---coffee"; front matter is YAML data only, opened by a plain "---" line, never code or another language',
+    ],
+    [
+      'front matter that is a list, not fields',
+      [entity('concepts/x.md', '- name\n- summary')],
+      'content/entities/concepts/x.md:2: the YAML frontmatter is not a list of fields; expected one "field: value" per line',
+    ],
+    [
       'an event dated in words',
       [deepseek, liang, article, entity('concepts/x.md', 'name: X-ray\nsummary: S.\nevents:\n  - { date: May 2019, description: D., source: { article: deepseek, quote: Body } }')],
       'content/entities/concepts/x.md: field "events.0.date": expected a date written 2019, 2019-05 or 2019-05-16, a decade like 2000s, or a range of two of these like 2020/2023, got "May 2019"',
@@ -154,6 +177,16 @@ describe('bad content stops the build with a message naming file, field and expe
     expect(problems).toHaveLength(1);
     if (typeof expected === 'string') expect(problems[0]).toBe(expected);
     else expect(problems[0]).toMatch(expected);
+  });
+
+  it('never runs front matter written as JavaScript, and names the file', () => {
+    const witness = join(mkdtempSync(join(tmpdir(), 'dossier-frontmatter-')), 'ran');
+    const code = `---js\n{ name: require("fs").writeFileSync(${JSON.stringify(witness)}, "ran") || "X-ray", summary: "S." }\n---\nBody.\n`;
+    expect(problemsIn(file('entities/concepts/x.md', code), file('articles/a.mdx', code))).toEqual([
+      'content/entities/concepts/x.md:1: opens its front matter with "---js"; front matter is YAML data only, opened by a plain "---" line, never code or another language',
+      'content/articles/a.mdx:1: opens its front matter with "---js"; front matter is YAML data only, opened by a plain "---" line, never code or another language',
+    ]);
+    expect(existsSync(witness)).toBe(false);
   });
 
   it('reports every problem of a build at once, not just the first', () => {

@@ -4,7 +4,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import matter from 'gray-matter';
 import type { z } from 'zod';
 import {
   ENTITY_KINDS,
@@ -18,6 +17,7 @@ import {
   type EntityKind,
 } from './content-schema.ts';
 import { ContentError, describeIssue, type ContentProblem } from './content-errors.ts';
+import { FrontmatterError, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 
 /** A file of the content folder: its path relative to that folder (always with `/`) and its raw bytes. */
 export interface ContentFile {
@@ -175,7 +175,7 @@ type Report = (file: string, message: string, field?: string, line?: number) => 
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function parseFrontmatter(file: ContentFile, report: Report): { data: Record<string, unknown>; body: string; bodyLine: number } | undefined {
+function parseFrontmatter(file: ContentFile, report: Report): Frontmatter | undefined {
   let text: string;
   try {
     text = utf8.decode(file.bytes);
@@ -188,14 +188,10 @@ function parseFrontmatter(file: ContentFile, report: Report): { data: Record<str
     return undefined;
   }
   try {
-    // Passing options turns off gray-matter's cache, which would hand out shared objects.
-    const { data, content } = matter(text, {});
-    const bodyLine = text.slice(0, text.length - content.length).split('\n').length;
-    return { data, body: content, bodyLine };
+    return readFrontmatter(text);
   } catch (error) {
-    const yaml = error as { reason?: string; mark?: { line: number } };
-    // The frontmatter starts on the file's second line; js-yaml counts lines from 0.
-    report(file.path, `the YAML frontmatter is malformed: ${yaml.reason ?? String(error)}`, undefined, yaml.mark ? yaml.mark.line + 2 : undefined);
+    if (!(error instanceof FrontmatterError)) throw error;
+    report(file.path, error.message, undefined, error.line);
     return undefined;
   }
 }
