@@ -46,12 +46,16 @@ const failures: [string, RegExp][] = [
   ['article-unknown-entity', /articles\/note\.mdx: field "entities\.0": names "jordan-schneider", which is no entity/],
   ['invalid-date', /note\.mdx[\s\S]*date[\s\S]*YYYY-MM-DD/],
   ['unclosed-mdx-tag', /articles\/note\.mdx:9:1: the MDX does not parse: Expected a closing tag for `<Aside>`/],
-  ['unknown-component', /articles\/note\.mdx:9: uses <Chart>, which is no article component; expected one of Aside, Comment, Interview, Poem, or an import of the component[\s\S]*articles\/note\.mdx:11: <Aside> has no text in its attribute label; expected label="…" with some text/],
+  ['unknown-component', /articles\/note\.mdx:9: uses <Chart>, which is no article component; expected one of Aside, Comment, Interview, Poem, or, in a trusted article, an import of the component[\s\S]*articles\/note\.mdx:11: <Aside> has no text in its attribute label; expected label="…" with some text/],
   ['not-utf8', /entities\/organizations\/cafe\.md: is not valid UTF-8 text; save it as UTF-8/],
   ['event-invalid-date', /entities\/people\/liang-wenfeng\.md: field "events\.0\.date": expected a date written 2019, 2019-05 or 2019-05-16, .*got "May 2023"/],
   ['event-unknown-article', /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.article": names "notes", which is no article; expected the slug \(file name\) of a file in content\/articles\/, like "note"/],
   ['event-quote-not-found', /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.quote": is in no paragraph of .*articles\/note\.mdx; expected words copied exactly from one paragraph/],
   ['event-quote-ambiguous', /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.quote": is in 2 paragraphs of .*articles\/note\.mdx \(#p-\S+, #p-\S+\); expected words found in exactly one paragraph/],
+  ['untrusted-code', /articles\/code\.mdx:9: has code: an import \(the first of 2 places with code\); an article with code builds only when an editor trusts it: add "trusted: true" to its front matter, or set DOSSIER_TRUST_CODE=1 for the whole site/],
+  ['javascript-link', /articles\/links\.mdx:9: links to "javascript:alert\(document\.cookie\)"; expected an http\(s\) or mailto URL, a relative path or a #fragment/],
+  ['javascript-source-url', /articles\/links\.mdx: field "source\.url": expected an http\(s\) or mailto URL, like https:\/\/example\.com\/page, got "javascript:alert\(1\)"/],
+  ['redirect-in-trusted-article', /articles\/redirect\.mdx:10: uses <meta http-equiv>, which can send the reader to another site; it is refused even in a trusted article/],
 ];
 
 for (const [name, message] of failures) {
@@ -80,7 +84,7 @@ test('a name with markup and quotes is shown as text, never run', () => {
   expect(text).toContain('Evil Corp <script>alert(1)</script> is described here.');
 });
 
-test('an article with code is compiled as MDX, and linked and indexed like any other', () => {
+test('a trusted article with code is compiled as MDX, and linked and indexed like any other', () => {
   test.setTimeout(120_000);
   const out = outFolder();
   const result = build(contentFolder('article-with-code'), out);

@@ -3,6 +3,7 @@
  * Plain zod, no Astro import, so the registry, the CLI tools and the unit tests share them with the site.
  */
 import { z } from 'zod';
+import { isSafeUrl } from './safe-url.ts';
 import { readEventDate, EVENT_DATE_FORMS } from './timeline.ts';
 
 /** Entity kinds and the folder under `content/entities/` (and the URL segment) that holds each. */
@@ -48,6 +49,11 @@ export const aliasSchema = z.union([
 
 export const scriptSchema = z.enum(['zh-Hans', 'zh-Hant'], {
   error: 'a script tag: "zh-Hans" (simplified) or "zh-Hant" (traditional)',
+});
+
+/** A link out of the site: a web page or a mail address, never a `javascript:` URL (see safe-url.ts). */
+const webUrlSchema = z.url({ error: 'a URL, like https://example.com/page' }).refine((url) => isSafeUrl(url), {
+  error: (issue) => `an http(s) or mailto URL, like https://example.com/page, got ${JSON.stringify(issue.input)}`,
 });
 
 /** Article slugs, like entity ids, are file names. */
@@ -123,7 +129,7 @@ const organization = z.strictObject({
   founded: z.number().int().optional(),
   founders: z.array(entityIdSchema).default([]),
   parent: entityIdSchema.optional(),
-  website: z.url().optional(),
+  website: webUrlSchema.optional(),
 });
 
 const person = z.strictObject({
@@ -192,7 +198,7 @@ export const articleSchema = z.strictObject({
     publication: nonBlank('publication'),
     /** The publication's entity id, when the registry has it. */
     entity: entityIdSchema.optional(),
-    url: z.url().optional(),
+    url: webUrlSchema.optional(),
   }),
   tags: z.array(nonBlank('tag')).default([]),
   /**
@@ -202,5 +208,10 @@ export const articleSchema = z.strictObject({
   entities: z.array(entityIdSchema).default([]),
   /** Overrides the site's link mode for this article. */
   linkMode: z.enum(LINK_MODES).optional(),
+  /**
+   * The editor vouches for the article's code (an import, an export, an `{expression}`, HTML elements), which runs
+   * when the site is built; without it, code is an error (article-components.ts, `codeProblems`).
+   */
+  trusted: z.boolean().default(false),
 });
 export type ArticleData = z.output<typeof articleSchema>;

@@ -25,6 +25,8 @@ export const siteIndexOptions: SiteIndexOptions = {
   base: basePath,
   // Set by `npm run build`, which puts the grown ledger in place once the build has succeeded.
   ledgerOut: process.env.DOSSIER_LEDGER_OUT,
+  // DOSSIER_TRUST_CODE=1: the editors vouch for the code of every article, as `trusted: true` does for one.
+  trustCode: process.env.DOSSIER_TRUST_CODE === '1',
 };
 
 /** What the site calls itself in titles, the header and link previews. */
