@@ -3,7 +3,7 @@
  * was expected; odd but valid content builds correctly; a failed build loses nothing; two builds are identical.
  * Each case is a real `npm run build` of a small content folder (e2e/fixtures/bad-content).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -155,6 +155,42 @@ test('two builds of the same content are byte for byte identical', () => {
   rmSync(first, { recursive: true, force: true });
 });
 
+/** `build`, started without waiting for it. */
+function buildInBackground(content: string, out: string): Promise<{ status: number | null; output: string }> {
+  return new Promise((done) => {
+    const run = spawn(process.execPath, ['src/cli/build.ts'], { env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out } });
+    let output = '';
+    run.stdout.on('data', (chunk) => (output += chunk));
+    run.stderr.on('data', (chunk) => (output += chunk));
+    run.on('close', (status) => done({ status, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+  });
+}
+
+test('two builds started at once: one builds, the other stops at once, and the output is one whole site', async () => {
+  test.setTimeout(180_000);
+  const [first, second] = [contentFolder(), contentFolder()];
+  writeFileSync(join(second, 'articles/second.mdx'), '---\ntitle: Second\ndek: Only in the second content folder.\nsource: { publication: Example }\n---\n\nDeepSeek again.\n');
+  const out = outFolder();
+  const runs = [buildInBackground(first, out), new Promise((wait) => setTimeout(wait, 300)).then(() => buildInBackground(second, out))];
+  const [a, b] = await Promise.all(runs);
+  expect([a!.status, b!.status].filter((status) => status === 0), `${a!.output}\n${b!.output}`).toHaveLength(1);
+  const [winner, loser] = a!.status === 0 ? [first, b!] : [second, a!];
+  expect(loser.output).toMatch(/Another build \(pid \d+, started [^)]+\) is running in this project; only one build runs at a time/);
+  expect(loser.output).not.toMatch(/^\s+at /m);
+  // The output is exactly what the winner's content builds on its own: nothing of the other, nothing missing.
+  const alone = outFolder();
+  expect(build(winner, alone).status).toBe(0);
+  expect(snapshot(out)).toEqual(snapshot(alone));
+  expect(existsSync(`${out}.staging`) || existsSync(`${out}.previous`)).toBe(false);
+});
+
+test('a bad setting stops the build with one line naming the variable', () => {
+  const run = spawnSync(process.execPath, ['src/cli/build.ts'], { env: { ...process.env, DOSSIER_OUT: outFolder(), DOSSIER_SITE: 'not a url' }, encoding: 'utf8' });
+  expect(run.status).not.toBe(0);
+  expect(run.stderr).toContain('DOSSIER_SITE is "not a url"; expected the public address of the site, an http(s) URL like https://example.org');
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+});
+
 test('links to paragraphs survive edits, insertions and deletions', () => {
   test.setTimeout(120_000);
   const content = contentFolder();
@@ -208,7 +244,8 @@ test('the site builds for a sub-path, with every link and anchor intact', () => 
   test.setTimeout(120_000);
   const out = outFolder();
   const run = spawnSync(process.execPath, ['src/cli/build.ts'], {
-    env: { ...process.env, DOSSIER_OUT: out, DOSSIER_BASE: '/kb/', DOSSIER_SITE: 'https://example.org' },
+    // Written without its slashes, as it is easily meant: still the sub-path /kb/.
+    env: { ...process.env, DOSSIER_OUT: out, DOSSIER_BASE: 'kb', DOSSIER_SITE: 'https://example.org' },
     encoding: 'utf8',
   });
   expect(run.status, run.stderr).toBe(0);
