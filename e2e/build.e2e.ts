@@ -56,6 +56,7 @@ const failures: [string, RegExp][] = [
   ['javascript-link', /articles\/links\.mdx:9: links to "javascript:alert\(document\.cookie\)"; expected an http\(s\) or mailto URL, a relative path or a #fragment/],
   ['javascript-source-url', /articles\/links\.mdx: field "source\.url": expected an http\(s\) or mailto URL, like https:\/\/example\.com\/page, got "javascript:alert\(1\)"/],
   ['redirect-in-trusted-article', /articles\/redirect\.mdx:10: uses <meta http-equiv>, which can send the reader to another site; it is refused even in a trusted article/],
+  ['corrupt-ledger', /\/ledger\.json: is not a ledger of published ids \(is not JSON: .+?\); the build writes it and it is never edited by hand: recover the last committed one with "git checkout \S+\/ledger\.json", then build again/],
 ];
 
 for (const [name, message] of failures) {

@@ -12,7 +12,7 @@ import { linkTree } from './block-markup.ts';
 import { timed } from './build-timings.ts';
 import type { EntityKind, LinkMode } from './content-schema.ts';
 import { paths } from './kinds.ts';
-import { reconcile, type LedgerEntry, type Redirect } from './ledger.ts';
+import { parseLedger, reconcile, type LedgerEntry, type Redirect } from './ledger.ts';
 import { formatOf, toHast } from './markdown.ts';
 import { Matcher, type AliasPattern } from './matcher.ts';
 import { ContentError, type ContentProblem } from './content-errors.ts';
@@ -137,7 +137,7 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
     entityContext.set(entity.id, { declared: [], self: entity.id, linkMode, href, kind: kindOf });
   }
 
-  const previousLedger: Record<string, LedgerEntry[]> = existsSync(ledgerFile(contentRoot)) ? JSON.parse(readFileSync(ledgerFile(contentRoot), 'utf8')) : {};
+  const previousLedger: Record<string, LedgerEntry[]> = existsSync(ledgerFile(contentRoot)) ? parseLedger(readFileSync(ledgerFile(contentRoot), 'utf8'), ledgerFile(contentRoot)) : {};
   const ledger: Record<string, LedgerEntry[]> = { ...previousLedger };
   /** Reconciles a page's blocks with its ledger; returns the page's redirects. */
   const publish = (page: string, blocks: AnnotatedBlock[]): Redirect[] => {
