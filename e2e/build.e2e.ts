@@ -57,6 +57,7 @@ const failures: [string, RegExp][] = [
   ['javascript-source-url', /articles\/links\.mdx: field "source\.url": expected an http\(s\) or mailto URL, like https:\/\/example\.com\/page, got "javascript:alert\(1\)"/],
   ['redirect-in-trusted-article', /articles\/redirect\.mdx:10: uses <meta http-equiv>, which can send the reader to another site; it is refused even in a trusted article/],
   ['corrupt-ledger', /\/ledger\.json: is not a ledger of published ids \(is not JSON: .+?\); the build writes it and it is never edited by hand: recover the last committed one with "git checkout \S+\/ledger\.json", then build again/],
+  ['unknown-extensions', /articles\/notes\.txt: is not a file Dossier reads \(\.txt\)[\s\S]*articles\/second\.MDX: has the extension "\.MDX"; expected it in lower case, "\.mdx"[\s\S]*articles\/third\.markdown: is not a file Dossier reads \(\.markdown\)/],
 ];
 
 for (const [name, message] of failures) {
@@ -183,6 +184,14 @@ test('two builds started at once: one builds, the other stops at once, and the o
   expect(build(winner, alone).status).toBe(0);
   expect(snapshot(out)).toEqual(snapshot(alone));
   expect(existsSync(`${out}.staging`) || existsSync(`${out}.previous`)).toBe(false);
+});
+
+test('a missing content folder stops the build with one line naming it', () => {
+  const missing = join(mkdtempSync(join(tmpdir(), 'dossier-content-')), 'nowhere');
+  const result = build(missing, outFolder());
+  expect(result.status).not.toBe(0);
+  expect(result.output).toContain(`${missing}: does not exist; expected the content folder, with articles/ and entities/ in it (DOSSIER_CONTENT names another folder)`);
+  expect(result.output).not.toMatch(/^\s+at /m);
 });
 
 test('a bad setting stops the build with one line naming the variable', () => {

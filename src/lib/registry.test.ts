@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problemsOf } from './content-errors.ts';
 import { loadContent, parseContent, surfaceForms, type ContentFile } from './registry.ts';
@@ -196,5 +196,59 @@ describe('bad content stops the build with a message naming file, field and expe
 
   it('throws an error whose message alone tells the whole story', () => {
     expect(() => parseContent([entity('concepts/a.md', 'summary: S.')])).toThrow(/Dossier found a problem in the content:\n {2}- content\/entities\/concepts\/a\.md: field "name"/);
+  });
+});
+
+describe('the content folder as the build finds it', () => {
+  const folder = (files: Record<string, string>) => {
+    const root = mkdtempSync(join(tmpdir(), 'dossier-folder-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    return root;
+  };
+  const noteText = '---\ntitle: T\ndek: D\nsource: { publication: P }\n---\nBody.\n';
+  const problemsOfFolder = (root: string) => problemsOf(() => loadContent(root)).map((problem) => problem.replaceAll(root, '<root>'));
+
+  it('stops on a missing content folder, or one that is a file', () => {
+    const root = folder({ 'file.md': 'x' });
+    const expected = 'expected the content folder, with articles/ and entities/ in it (DOSSIER_CONTENT names another folder)';
+    expect(problemsOf(() => loadContent(join(root, 'nowhere')))).toEqual([`${root}/nowhere: does not exist; ${expected}`]);
+    expect(problemsOf(() => loadContent(join(root, 'file.md')))).toEqual([`${root}/file.md: is not a folder; ${expected}`]);
+  });
+
+  it('stops on an empty content folder', () => {
+    const root = folder({ 'articles/.keep': '' });
+    expect(problemsOfFolder(root)).toEqual(['<root>: holds no article and no entity; expected articles in articles/<slug>.mdx and entities in entities/<kind>/<id>.md']);
+  });
+
+  it('reports files it would otherwise ignore: upper-case and unknown extensions', () => {
+    const root = folder({ 'articles/note.MDX': noteText, 'articles/x.markdown': noteText, 'articles/notes.txt': 'x', 'entities/people/README': 'x', 'ledger.json': '{}', 'articles/.draft.mdx': 'x' });
+    expect(problemsOfFolder(root)).toEqual([
+      '<root>/articles/note.MDX: has the extension ".MDX"; expected it in lower case, ".mdx"',
+      '<root>/articles/notes.txt: is not a file Dossier reads (.txt); expected an article, articles/<slug>.mdx, or an entity, entities/<kind>/<id>.md, and nothing else in the content folder',
+      '<root>/articles/x.markdown: is not a file Dossier reads (.markdown); expected an article, articles/<slug>.mdx, or an entity, entities/<kind>/<id>.md, and nothing else in the content folder',
+      '<root>/entities/people/README: is not a file Dossier reads; expected an article, articles/<slug>.mdx, or an entity, entities/<kind>/<id>.md, and nothing else in the content folder',
+    ]);
+  });
+
+  it('reports symbolic links that lead nowhere or in a loop, and follows the others', () => {
+    const root = folder({ 'articles/note.mdx': noteText });
+    const elsewhere = folder({ 'other.mdx': noteText });
+    symlinkSync(join(elsewhere, 'other.mdx'), join(root, 'articles/other.mdx'));
+    symlinkSync(join(root, 'gone.mdx'), join(root, 'articles/dangling.mdx'));
+    symlinkSync(join(root, 'articles/loop-b.mdx'), join(root, 'articles/loop-a.mdx'));
+    symlinkSync(join(root, 'articles/loop-a.mdx'), join(root, 'articles/loop-b.mdx'));
+    symlinkSync(root, join(root, 'articles/up'));
+    expect(problemsOfFolder(root)).toEqual([
+      `<root>/articles/dangling.mdx: is a symbolic link to <root>/gone.mdx, which does not exist; remove the link or restore its target`,
+      `<root>/articles/loop-a.mdx: is a symbolic link to <root>/articles/loop-b.mdx, which leads back to itself (a loop); link to a file, or copy it in`,
+      `<root>/articles/loop-b.mdx: is a symbolic link to <root>/articles/loop-a.mdx, which leads back to itself (a loop); link to a file, or copy it in`,
+      `<root>/articles/up: is a symbolic link to <root>, a folder it is in (a loop); link to another folder, or remove it`,
+    ]);
+    // The link to a file elsewhere is followed: with the problems fixed, the article behind it is read.
+    for (const name of ['dangling.mdx', 'loop-a.mdx', 'loop-b.mdx', 'up']) rmSync(join(root, 'articles', name));
+    expect(loadContent(root).articles.map((article) => article.slug)).toEqual(['note', 'other']);
   });
 });
