@@ -33,15 +33,34 @@ const nonBlank = (what: string) =>
     .trim()
     .min(1, `a non-empty ${what}`);
 
+/** Characters that show as nothing (zero-width spaces and joiners, direction marks, fillers, controls). */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u115F\u1160\u3164\uFFA0]/gu;
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * A name as readers see it: in NFC, so "Café" typed with a combining accent is the same name as "Café" typed with
+ * one character, and with nothing invisible in it, which would make two names that look alike differ.
+ */
+const surfaceText = (what: string) =>
+  nonBlank(what)
+    .normalize('NFC')
+    .refine((text) => !text.match(INVISIBLE), {
+      error: (issue) => {
+        const text = String(issue.input);
+        const found = [...new Set(text.match(INVISIBLE))].map(codePoint);
+        return `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} without invisible characters, got ${JSON.stringify(text.replace(INVISIBLE, (char) => `<${codePoint(char)}>`))}: ${found.join(', ')} ${found.length === 1 ? 'shows' : 'show'} as nothing; delete ${found.length === 1 ? 'it' : 'them'}`;
+      },
+    });
+
 /**
  * A surface form the articles use for an entity. A bare string is a case-sensitive alias (`Meta` is not `meta`).
  * The object form can opt out of case sensitivity, or mark a plural that names several entities at once ("the two
  * five-year plans"): every entity listing it as `shared` is mentioned where it occurs, and it is never a link.
  */
 export const aliasSchema = z.union([
-  nonBlank('alias'),
+  surfaceText('alias'),
   z.strictObject({
-    text: nonBlank('alias'),
+    text: surfaceText('alias'),
     ignoreCase: z.boolean().default(false),
     shared: z.boolean().default(false),
   }),
@@ -90,7 +109,7 @@ export const eventSchema = z.strictObject({
 });
 
 const entityCommon = {
-  name: nonBlank('name'),
+  name: surfaceText('name'),
   /** One sentence, used in listings, link previews and the meta description. */
   summary: nonBlank('summary').max(240, 'a summary of at most 240 characters'),
   /** Every strong surface form the articles use, in every script: `DeepSeek`, `深度求索`. */
@@ -100,7 +119,7 @@ const entityCommon = {
    * alias has introduced it earlier in the same document.
    */
   weakAliases: z.array(aliasSchema).default([]),
-  native: z.strictObject({ name: nonBlank('native name'), script: scriptSchema }).optional(),
+  native: z.strictObject({ name: surfaceText('native name'), script: scriptSchema }).optional(),
   related: z.array(entityIdSchema).default([]),
   /** Dated events of the entity, from the articles, for the timeline. */
   events: z.array(eventSchema).default([]),

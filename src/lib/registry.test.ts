@@ -252,3 +252,29 @@ describe('the content folder as the build finds it', () => {
     expect(loadContent(root).articles.map((article) => article.slug)).toEqual(['note', 'other']);
   });
 });
+
+describe('names compared the way readers see them', () => {
+  const cafe = (id: string, alias: string, extra = '') => entity(`organizations/${id}.md`, `name: ${JSON.stringify(alias)}\nsummary: S.\norgType: company${extra}`);
+
+  it('keeps every name and alias in NFC, so one typed with combining accents is the same name', () => {
+    const { entities } = parseContent([cafe('cafe', 'Cafe\u0301 Group', '\naliases: ["Cafe\u0301"]')]);
+    expect(surfaceForms(entities.get('cafe')!.data).map((form) => form.text)).toEqual(['Caf\u00e9 Group', 'Caf\u00e9']);
+  });
+
+  it.each([
+    ['in NFC and in NFD', 'Caf\u00e9', 'Cafe\u0301', 'claims "Café", which is already an alias of "cafe"'],
+    ['in full-width letters', 'DeepSeek', '\uff24\uff45\uff45\uff50\uff33\uff45\uff45\uff4b', 'claims "ＤｅｅｐＳｅｅｋ" (it looks the same as "DeepSeek"), which is already an alias of "cafe"'],
+  ])('catches two entities claiming one name written %s', (_, first, second, message) => {
+    const problems = problemsIn(cafe('cafe', 'Xavier', `\naliases: [${JSON.stringify(first)}]`), cafe('cafe-two', 'Yolanda', `\naliases: [${JSON.stringify(second)}]`));
+    expect(problems).toEqual([`content/entities/organizations/cafe-two.md: field "aliases": ${message} (entities/organizations/cafe.md); expected each strong alias to name one entity: remove it from one of the two, or make both weak`]);
+  });
+
+  it.each([
+    ['a zero-width space', 'aliases: ["Deep\u200bSeek"]', 'aliases.0', 'expected an alias without invisible characters, got "Deep<U+200B>Seek": U+200B shows as nothing; delete it'],
+    ['nothing but zero-width characters', 'aliases: [{ text: "\u200b\u200d" }]', 'aliases.0.text', 'expected an alias without invisible characters, got "<U+200B><U+200D>": U+200B, U+200D show as nothing; delete them'],
+    ['a direction mark in the name', 'name: "Deep\u200fSeek"', 'name', 'expected a name without invisible characters, got "Deep<U+200F>Seek": U+200F shows as nothing; delete it'],
+  ])('refuses %s, naming the code point', (_, yaml, field, message) => {
+    const text = yaml.startsWith('name') ? `${yaml}\nsummary: S.\norgType: company` : `name: DeepSeek\nsummary: S.\norgType: company\n${yaml}`;
+    expect(problemsIn(entity('organizations/deepseek.md', text))).toEqual([`content/entities/organizations/deepseek.md: field "${field}": ${message}`]);
+  });
+});

@@ -290,10 +290,14 @@ function checkReferences(byId: Map<string, Entity>, articles: ArticleEntry[], re
   }
 }
 
-/** Two forms collide when they would match the same text. */
+/**
+ * Two forms collide when they would match the same text, or when they look the same to a reader: the forms are NFC
+ * already (the schema), and NFKC also makes full-width ＤｅｅｐＳｅｅｋ and ligatures the letters they look like.
+ */
 function collide(a: SurfaceForm, b: SurfaceForm): boolean {
-  return a.text === b.text || ((a.ignoreCase || b.ignoreCase) && a.text.toLowerCase() === b.text.toLowerCase());
+  return a.text === b.text || ((a.ignoreCase || b.ignoreCase) && a.text.toLowerCase() === b.text.toLowerCase()) || lookalike(a.text) === lookalike(b.text);
 }
+const lookalike = (text: string) => text.normalize('NFKC');
 
 function checkAliases(entities: Entity[], report: Report) {
   const byKey = new Map<string, { entity: Entity; form: SurfaceForm }[]>();
@@ -304,14 +308,15 @@ function checkAliases(entities: Entity[], report: Report) {
         report(entity.file, `has the alias "${form.text}"; expected at least two characters, a one-letter alias would match everywhere`, field);
         continue;
       }
-      const key = form.text.toLowerCase();
+      const key = lookalike(form.text).toLowerCase();
       const claims = byKey.get(key) ?? [];
       for (const claim of claims) {
         if (claim.entity === entity || !collide(claim.form, form) || (claim.form.weak && form.weak) || (claim.form.shared && form.shared)) continue;
         // A shared weak alias is resolved per document by recency; a strong one would be ambiguous everywhere.
+        const same = claim.form.text === form.text || claim.form.text.toLowerCase() === form.text.toLowerCase() ? '' : ` (it looks the same as "${claim.form.text}")`;
         report(
           entity.file,
-          `claims "${form.text}", which ${claim.form.weak ? 'is a weak alias' : 'is already an alias'} of "${claim.entity.id}" (${claim.entity.file}); expected each strong alias to name one entity: remove it from one of the two, or make both weak`,
+          `claims "${form.text}"${same}, which ${claim.form.weak ? 'is a weak alias' : 'is already an alias'} of "${claim.entity.id}" (${claim.entity.file}); expected each strong alias to name one entity: remove it from one of the two, or make both weak`,
           field,
         );
       }

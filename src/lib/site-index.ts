@@ -97,10 +97,17 @@ export function ledgerFile(contentRoot: string): string {
   return join(contentRoot, 'ledger.json');
 }
 
-/** Every surface form of every entity, as matcher patterns. */
+/**
+ * Every surface form of every entity, as matcher patterns. The forms are NFC (the schema); a text typed with combining
+ * accents (NFD) is matched too, by the form's NFD spelling, since the words of an article are never rewritten.
+ */
 export function aliasPatterns(content: Content): AliasPattern[] {
   return [...content.entities.values()].flatMap((entity) =>
-    surfaceForms(entity.data).map((form) => ({ ...form, entityId: entity.id })),
+    surfaceForms(entity.data).flatMap((form) => {
+      const decomposed = form.text.normalize('NFD');
+      const pattern = { ...form, entityId: entity.id };
+      return decomposed === form.text ? [pattern] : [pattern, { ...pattern, text: decomposed }];
+    }),
   );
 }
 
