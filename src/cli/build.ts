@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { acquireBuildLock } from '../lib/build-lock.ts';
+import { SwapError, swapIn } from '../lib/site-swap.ts';
 
 /** Stops the build with a message for the editor, never a stack trace. */
 function fail(message: string, status = 1): never {
@@ -81,46 +82,26 @@ if (status !== 0) {
 }
 
 // The ids just published join the ledger in the content folder (commit it with the content), in the same step as the
-// site: the new ledger is written beside the old one first, and both renames below undo if either fails.
+// site: the new ledger is written beside the old one first, and swapIn puts both in place or neither.
 const grown = existsSync(pendingLedger) ? readFileSync(pendingLedger, 'utf8') : undefined; // none without linking
 const ledgerChanged = grown !== undefined && (!existsSync(ledger) || readFileSync(ledger, 'utf8') !== grown);
 try {
   if (ledgerChanged) writeFileSync(nextLedger, grown);
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
+  rmSync(nextLedger, { force: true });
   fail(`The build succeeded but ${ledger} cannot be written (${reason(error)}). ${kept()}`);
 }
 
-// The swap: the old site steps aside, the new one moves in, the ledger follows; any failure puts everything back.
-const hadOutput = existsSync(output);
-const steps: (() => void)[] = [];
 try {
-  if (hadOutput) {
-    renameSync(output, previous);
-    steps.push(() => renameSync(previous, output));
-  }
-  renameSync(staging, output);
-  steps.push(() => renameSync(output, staging));
-  if (ledgerChanged) renameSync(nextLedger, ledger);
+  swapIn({ staging, output, previous, ledger: ledgerChanged ? { next: nextLedger, current: ledger } : undefined });
 } catch (error) {
-  const undone = steps.reverse().every((undo) => {
-    try {
-      undo();
-      return true;
-    } catch {
-      return false;
-    }
-  });
   rmSync(staging, { recursive: true, force: true });
   rmSync(nextLedger, { force: true });
-  fail(
-    undone
-      ? `The build succeeded but the new site could not be put in place (${reason(error)}); it was rolled back. ${kept()}`
-      : `The build succeeded but the new site could not be put in place (${reason(error)}), nor the old one put back: the last good site is in ${previous}.`,
-  );
-} finally {
   rmSync(pendingLedger, { force: true });
+  fail(`The build succeeded but ${reason(error)}. ${error instanceof SwapError && error.rolledBack ? kept() : ''}`);
 }
+rmSync(pendingLedger, { force: true });
 
 try {
   rmSync(previous, { recursive: true, force: true });
