@@ -103,6 +103,17 @@ test('a trusted article with code is compiled as MDX, and linked and indexed lik
   expect(readFileSync(join(out, 'rss.xml'), 'utf8')).toContain('said it &lt;strong class=&quot;figure&quot;&gt;42&lt;/strong&gt; times.');
 });
 
+test('DOSSIER_TRUST_CODE=1 trusts the code of every article, marked or not', () => {
+  const content = contentFolder('article-with-code');
+  const article = join(content, 'articles/figures.mdx');
+  writeFileSync(article, readFileSync(article, 'utf8').replace('trusted: true\n', ''));
+  expect(build(content, outFolder()).output).toContain('has code: an export (the first of 3 places with code)');
+  const out = outFolder();
+  const run = spawnSync(process.execPath, ['src/cli/build.ts'], { env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out, DOSSIER_TRUST_CODE: '1' }, encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  expect(readFileSync(join(out, 'articles/figures/index.html'), 'utf8')).toContain('<strong class="figure">42</strong>');
+});
+
 test('a 5 MB article builds, whole', () => {
   test.setTimeout(180_000);
   const content = contentFolder();
