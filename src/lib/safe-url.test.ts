@@ -43,6 +43,13 @@ describe('unsafeUrls', () => {
     }
   });
 
+  it('sees through character references, as the browser would', () => {
+    expect(unsafeUrls(toHast('[x](javascript&#58;alert(1)) and <a href="&#106;avascript:alert(2)">y</a>', 'mdx')).map((found) => found.url)).toEqual([
+      'javascript:alert(1)',
+      'javascript:alert(2)',
+    ]);
+  });
+
   it('finds them in the attributes of MDX elements', () => {
     expect(unsafeUrls(toHast('Text.\n\n<a href="javascript:alert(1)">x</a>\n\n<iframe src="data:text/html,hi" />', 'mdx'))).toEqual([
       { url: 'javascript:alert(1)', line: 3 },
