@@ -9,10 +9,10 @@ import { rehypeArticleModules } from './src/lib/rehype-article-modules.ts';
 import { buildReport } from './src/integrations/build-report.ts';
 import { hostHeaders } from './src/integrations/host-headers.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
-import { basePath, siteIndexOptions } from './src/lib/site-config.ts';
+import { basePath, site, siteIndexOptions } from './src/lib/site-config.ts';
 
 export default defineConfig({
-  site: process.env.DOSSIER_SITE ?? 'https://dossier.example',
+  site,
   base: basePath,
   // `npm run build` builds into a staging folder and swaps it in on success (src/cli/build.ts).
   outDir: process.env.DOSSIER_OUT ?? 'dist',

@@ -3,7 +3,7 @@
  * was expected; odd but valid content builds correctly; a failed build loses nothing; two builds are identical.
  * Each case is a real `npm run build` of a small content folder (e2e/fixtures/bad-content).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,12 +46,18 @@ const failures: [string, RegExp][] = [
   ['article-unknown-entity', /articles\/note\.mdx: field "entities\.0": names "jordan-schneider", which is no entity/],
   ['invalid-date', /note\.mdx[\s\S]*date[\s\S]*YYYY-MM-DD/],
   ['unclosed-mdx-tag', /articles\/note\.mdx:9:1: the MDX does not parse: Expected a closing tag for `<Aside>`/],
-  ['unknown-component', /articles\/note\.mdx:9: uses <Chart>, which is no article component; expected one of Aside, Comment, Interview, Poem, or an import of the component[\s\S]*articles\/note\.mdx:11: <Aside> has no text in its attribute label; expected label="…" with some text/],
+  ['unknown-component', /articles\/note\.mdx:9: uses <Chart>, which is no article component; expected one of Aside, Comment, Interview, Poem, or, in a trusted article, an import of the component[\s\S]*articles\/note\.mdx:11: <Aside> has no text in its attribute label; expected label="…" with some text/],
   ['not-utf8', /entities\/organizations\/cafe\.md: is not valid UTF-8 text; save it as UTF-8/],
   ['event-invalid-date', /entities\/people\/liang-wenfeng\.md: field "events\.0\.date": expected a date written 2019, 2019-05 or 2019-05-16, .*got "May 2023"/],
   ['event-unknown-article', /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.article": names "notes", which is no article; expected the slug \(file name\) of a file in content\/articles\/, like "note"/],
   ['event-quote-not-found', /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.quote": is in no paragraph of .*articles\/note\.mdx; expected words copied exactly from one paragraph/],
   ['event-quote-ambiguous', /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.quote": is in 2 paragraphs of .*articles\/note\.mdx \(#p-\S+, #p-\S+\); expected words found in exactly one paragraph/],
+  ['untrusted-code', /articles\/code\.mdx:9: has code: an import \(the first of 2 places with code\); an article with code builds only when an editor trusts it: add "trusted: true" to its front matter, or set DOSSIER_TRUST_CODE=1 for the whole site/],
+  ['javascript-link', /articles\/links\.mdx:9: links to "javascript:alert\(document\.cookie\)"; expected an http\(s\) or mailto URL, a relative path or a #fragment/],
+  ['javascript-source-url', /articles\/links\.mdx: field "source\.url": expected an http\(s\) or mailto URL, like https:\/\/example\.com\/page, got "javascript:alert\(1\)"/],
+  ['redirect-in-trusted-article', /articles\/redirect\.mdx:10: uses <meta http-equiv>, which can send the reader to another site; it is refused even in a trusted article/],
+  ['corrupt-ledger', /\/ledger\.json: is not a ledger of published ids \(is not JSON: .+?\); the build writes it and it is never edited by hand: recover the last committed one with "git checkout \S+\/ledger\.json", then build again/],
+  ['unknown-extensions', /articles\/notes\.txt: is not a file Dossier reads \(\.txt\)[\s\S]*articles\/second\.MDX: has the extension "\.MDX"; expected it in lower case, "\.mdx"[\s\S]*articles\/third\.markdown: is not a file Dossier reads \(\.markdown\)/],
 ];
 
 for (const [name, message] of failures) {
@@ -80,7 +86,7 @@ test('a name with markup and quotes is shown as text, never run', () => {
   expect(text).toContain('Evil Corp <script>alert(1)</script> is described here.');
 });
 
-test('an article with code is compiled as MDX, and linked and indexed like any other', () => {
+test('a trusted article with code is compiled as MDX, and linked and indexed like any other', () => {
   test.setTimeout(120_000);
   const out = outFolder();
   const result = build(contentFolder('article-with-code'), out);
@@ -95,6 +101,17 @@ test('an article with code is compiled as MDX, and linked and indexed like any o
   const deepseek = readFileSync(join(out, 'organizations/deepseek/index.html'), 'utf8');
   expect(deepseek).toContain('href="/articles/figures/#p-in-deepseek-had-no-near"');
   expect(readFileSync(join(out, 'rss.xml'), 'utf8')).toContain('said it &lt;strong class=&quot;figure&quot;&gt;42&lt;/strong&gt; times.');
+});
+
+test('DOSSIER_TRUST_CODE=1 trusts the code of every article, marked or not', () => {
+  const content = contentFolder('article-with-code');
+  const article = join(content, 'articles/figures.mdx');
+  writeFileSync(article, readFileSync(article, 'utf8').replace('trusted: true\n', ''));
+  expect(build(content, outFolder()).output).toContain('has code: an export (the first of 3 places with code)');
+  const out = outFolder();
+  const run = spawnSync(process.execPath, ['src/cli/build.ts'], { env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out, DOSSIER_TRUST_CODE: '1' }, encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  expect(readFileSync(join(out, 'articles/figures/index.html'), 'utf8')).toContain('<strong class="figure">42</strong>');
 });
 
 test('a 5 MB article builds, whole', () => {
@@ -151,6 +168,50 @@ test('two builds of the same content are byte for byte identical', () => {
   rmSync(first, { recursive: true, force: true });
 });
 
+/** `build`, started without waiting for it. */
+function buildInBackground(content: string, out: string): Promise<{ status: number | null; output: string }> {
+  return new Promise((done) => {
+    const run = spawn(process.execPath, ['src/cli/build.ts'], { env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out } });
+    let output = '';
+    run.stdout.on('data', (chunk) => (output += chunk));
+    run.stderr.on('data', (chunk) => (output += chunk));
+    run.on('close', (status) => done({ status, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+  });
+}
+
+test('two builds started at once: one builds, the other stops at once, and the output is one whole site', async () => {
+  test.setTimeout(180_000);
+  const [first, second] = [contentFolder(), contentFolder()];
+  writeFileSync(join(second, 'articles/second.mdx'), '---\ntitle: Second\ndek: Only in the second content folder.\nsource: { publication: Example }\n---\n\nDeepSeek again.\n');
+  const out = outFolder();
+  const runs = [buildInBackground(first, out), new Promise((wait) => setTimeout(wait, 300)).then(() => buildInBackground(second, out))];
+  const [a, b] = await Promise.all(runs);
+  expect([a!.status, b!.status].filter((status) => status === 0), `${a!.output}\n${b!.output}`).toHaveLength(1);
+  const [winner, loser] = a!.status === 0 ? [first, b!] : [second, a!];
+  expect(loser.output).toMatch(/Another build \(pid \d+, started [^)]+\) is running in this project; only one build runs at a time/);
+  expect(loser.output).not.toMatch(/^\s+at /m);
+  // The output is exactly what the winner's content builds on its own: nothing of the other, nothing missing.
+  const alone = outFolder();
+  expect(build(winner, alone).status).toBe(0);
+  expect(snapshot(out)).toEqual(snapshot(alone));
+  expect(existsSync(`${out}.staging`) || existsSync(`${out}.previous`)).toBe(false);
+});
+
+test('a missing content folder stops the build with one line naming it', () => {
+  const missing = join(mkdtempSync(join(tmpdir(), 'dossier-content-')), 'nowhere');
+  const result = build(missing, outFolder());
+  expect(result.status).not.toBe(0);
+  expect(result.output).toContain(`${missing}: does not exist; expected the content folder, with articles/ and entities/ in it (DOSSIER_CONTENT names another folder)`);
+  expect(result.output).not.toMatch(/^\s+at /m);
+});
+
+test('a bad setting stops the build with one line naming the variable', () => {
+  const run = spawnSync(process.execPath, ['src/cli/build.ts'], { env: { ...process.env, DOSSIER_OUT: outFolder(), DOSSIER_SITE: 'not a url' }, encoding: 'utf8' });
+  expect(run.status).not.toBe(0);
+  expect(run.stderr).toContain('DOSSIER_SITE is "not a url"; expected the public address of the site, an http(s) URL like https://example.org');
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+});
+
 test('links to paragraphs survive edits, insertions and deletions', () => {
   test.setTimeout(120_000);
   const content = contentFolder();
@@ -204,7 +265,8 @@ test('the site builds for a sub-path, with every link and anchor intact', () => 
   test.setTimeout(120_000);
   const out = outFolder();
   const run = spawnSync(process.execPath, ['src/cli/build.ts'], {
-    env: { ...process.env, DOSSIER_OUT: out, DOSSIER_BASE: '/kb/', DOSSIER_SITE: 'https://example.org' },
+    // Written without its slashes, as it is easily meant: still the sub-path /kb/.
+    env: { ...process.env, DOSSIER_OUT: out, DOSSIER_BASE: 'kb', DOSSIER_SITE: 'https://example.org' },
     encoding: 'utf8',
   });
   expect(run.status, run.stderr).toBe(0);

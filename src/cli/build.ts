@@ -2,26 +2,66 @@
  * `npm run build`: builds the site into a staging folder beside the output folder and swaps it in only when the
  * whole build (pages and search index) succeeded. A failed build leaves the last good site exactly as it was.
  *
+ * One build runs at a time in a project (see build-lock.ts): a second one stops at once and says which build holds
+ * the lock, rather than wait for a build that may take minutes and whose content may be outdated by then.
+ *
  * DOSSIER_OUT names the output folder (default `dist`); the other DOSSIER_* settings pass through to the build.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { contentRoot } from '../lib/site-config.ts';
-import { ledgerFile } from '../lib/site-index.ts';
+import { acquireBuildLock } from '../lib/build-lock.ts';
+import { SwapError, swapIn } from '../lib/site-swap.ts';
+
+/** Stops the build with a message for the editor, never a stack trace. */
+function fail(message: string, status = 1): never {
+  console.error(`\n${message}`);
+  process.exit(status);
+}
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+// The settings are checked before anything else: a bad DOSSIER_* value is one message naming the variable.
+let contentRoot: string;
+try {
+  ({ contentRoot } = await import('../lib/site-config.ts'));
+} catch (error) {
+  fail(reason(error));
+}
+const { ledgerFile } = await import('../lib/site-index.ts');
 
 const output = resolve(process.env.DOSSIER_OUT ?? 'dist');
 const staging = `${output}.staging`;
 const previous = `${output}.previous`;
 const pendingLedger = `${output}.ledger.json`;
+const ledger = ledgerFile(contentRoot);
+// Beside the ledger, so that putting it in place is one rename; a dot file, which the content folder's readers skip.
+const nextLedger = join(dirname(ledger), '.ledger.json.next');
 // Astro's own launcher, run by this same Node (the project's Node 24, not whatever `astro` on PATH would pick).
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
-rmSync(staging, { recursive: true, force: true });
-mkdirSync(dirname(output), { recursive: true }); // the staging folder and pending ledger sit beside the output
-const build = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+let release: () => void;
+try {
+  release = acquireBuildLock(resolve('.dossier-build.lock'));
+} catch (error) {
+  fail(reason(error));
+}
+process.on('exit', () => release());
+
+try {
+  // A build killed during its swap left the old site as `previous` and no output: that site is the last good one.
+  if (existsSync(previous) && !existsSync(output)) renameSync(previous, output);
+  rmSync(previous, { recursive: true, force: true });
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(pendingLedger, { force: true });
+  rmSync(nextLedger, { force: true });
+  mkdirSync(dirname(output), { recursive: true }); // the staging folder and pending ledger sit beside the output
+} catch (error) {
+  fail(`The build cannot prepare ${output}: ${reason(error)}`);
+}
+
+const astroBuild = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: {
     ...process.env,
@@ -30,27 +70,44 @@ const build = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice
     DOSSIER_CACHE: join('node_modules', '.astro', createHash('sha256').update(output).digest('hex').slice(0, 12)),
   },
 });
+// Stopped by the editor or the system: Astro stops too, and the lock and staging folder go with this process.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => astroBuild.kill(signal));
+const status = await new Promise<number>((done) => astroBuild.on('close', (code) => done(code ?? 1)));
 
-if (build.status !== 0) {
+const kept = () => (existsSync(output) ? `The last good site in ${output} is untouched.` : 'Nothing was written.');
+if (status !== 0) {
   rmSync(staging, { recursive: true, force: true });
   rmSync(pendingLedger, { force: true });
-  const kept = existsSync(output) ? `The last good site in ${output} is untouched.` : 'Nothing was written.';
-  console.error(`\nThe build failed. ${kept}`);
-  process.exit(build.status ?? 1);
+  fail(`The build failed. ${kept()}`, status);
 }
 
-// Two renames, so the output folder is never half-written; the old site goes only once the new one is in place.
-rmSync(previous, { recursive: true, force: true });
-if (existsSync(output)) renameSync(output, previous);
-renameSync(staging, output);
-rmSync(previous, { recursive: true, force: true });
-
-// The ids just published join the ledger in the content folder (commit it with the content).
-const ledger = ledgerFile(contentRoot);
+// The ids just published join the ledger in the content folder (commit it with the content), in the same step as the
+// site: the new ledger is written beside the old one first, and swapIn puts both in place or neither.
 const grown = existsSync(pendingLedger) ? readFileSync(pendingLedger, 'utf8') : undefined; // none without linking
-rmSync(pendingLedger, { force: true });
-if (grown !== undefined && (!existsSync(ledger) || readFileSync(ledger, 'utf8') !== grown)) {
-  writeFileSync(ledger, grown);
-  console.log(`\nUpdated ${ledger} with the ids this build published.`);
+const ledgerChanged = grown !== undefined && (!existsSync(ledger) || readFileSync(ledger, 'utf8') !== grown);
+try {
+  if (ledgerChanged) writeFileSync(nextLedger, grown);
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(nextLedger, { force: true });
+  fail(`The build succeeded but ${ledger} cannot be written (${reason(error)}). ${kept()}`);
 }
+
+try {
+  swapIn({ staging, output, previous, ledger: ledgerChanged ? { next: nextLedger, current: ledger } : undefined });
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(nextLedger, { force: true });
+  rmSync(pendingLedger, { force: true });
+  fail(`The build succeeded but ${reason(error)}. ${error instanceof SwapError && error.rolledBack ? kept() : ''}`);
+}
+rmSync(pendingLedger, { force: true });
+
+try {
+  rmSync(previous, { recursive: true, force: true });
+} catch (error) {
+  // The new site and its ledger are in place; what is left of the old one is only clutter.
+  console.warn(`\nThe old site could not be removed entirely (${reason(error)}); delete ${previous} by hand.`);
+}
+if (ledgerChanged) console.log(`\nUpdated ${ledger} with the ids this build published.`);
 console.log(`\nThe site is in ${output}.`);

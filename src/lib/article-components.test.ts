@@ -1,6 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { expandComponents, hasCode } from './article-components.ts';
+import { codeProblems, expandComponents, hasCode, TRUST_HINT } from './article-components.ts';
 import { toHast } from './markdown.ts';
 
 function render(mdx: string) {
@@ -34,7 +34,7 @@ describe('expandComponents', () => {
   it('reports, each with its line, a component nothing defines and attributes that are not text', () => {
     const { problems } = render(['<Chart data="x" />', '', '<Aside>', '', 'x', '', '</Aside>', '', '<Poem title="A" lang="en" />', '', '<Aside label="" />'].join('\n'));
     expect(problems).toEqual([
-      { bodyLine: 1, message: 'uses <Chart>, which is no article component; expected one of Aside, Comment, Interview, Poem, or an import of the component' },
+      { bodyLine: 1, message: 'uses <Chart>, which is no article component; expected one of Aside, Comment, Interview, Poem, or, in a trusted article, an import of the component' },
       { bodyLine: 3, message: '<Aside> has no text in its attribute label; expected label="…" with some text' },
       { bodyLine: 9, message: '<Poem> has the attribute lang, which it does not take; expected title="…" with some text' },
       { bodyLine: 11, message: '<Aside> has no text in its attribute label; expected label="…" with some text' },
@@ -60,5 +60,34 @@ describe('expandComponents', () => {
   it('keeps the text of a component it cannot render, so nothing is lost while the editor fixes it', () => {
     const { html } = render('<Chart>\n\nThe figures.\n\n</Chart>');
     expect(html).toContain('<p>The figures.</p>');
+  });
+});
+
+describe('codeProblems', () => {
+  const problems = (mdx: string, trusted = false) => codeProblems(toHast(mdx, 'mdx'), trusted);
+
+  it.each([
+    ['an import', 'Text.\n\nimport { execSync } from "node:child_process";', 3],
+    ['an export', 'export const year = 2024;', 1],
+    ['an {expression}', 'Text.\n\nIn {alert(1)}.', 3],
+    ['the element <iframe>', '<iframe src="https://example.com/" />', 1],
+    ['the element <script>', 'Before.\n\n<script>{"alert(1)"}</script>', 3],
+  ])('refuses %s in an article nobody trusted, naming its line and how to allow it', (what, mdx, bodyLine) => {
+    expect(problems(mdx)[0]).toEqual({ bodyLine, message: `has code: ${what}${what === 'the element <script>' ? ' (the first of 2 places with code)' : ''}; ${TRUST_HINT}` });
+    expect(problems(mdx, true)).toEqual([]);
+  });
+
+  it('lets through an article of text and article components', () => {
+    expect(problems('Text with a [link](https://example.com/).\n\n<Aside label="Note">\n\nMore.\n\n</Aside>')).toEqual([]);
+  });
+
+  it('refuses redirects, <base> and event handlers even in a trusted article', () => {
+    const mdx = ['<meta http-equiv="refresh" content="1;url=https://evil.example/" />', '', '<base href="https://evil.example/" />', '', '<img src="x.png" onError="alert(1)" />', '', 'A <b onclick="alert(1)">bold</b> word.'].join('\n');
+    expect(problems(mdx, true)).toEqual([
+      { bodyLine: 1, message: 'uses <meta http-equiv>, which can send the reader to another site; it is refused even in a trusted article' },
+      { bodyLine: 3, message: 'uses <base>, which would send every link of the page elsewhere; it is refused even in a trusted article' },
+      { bodyLine: 5, message: "gives <img> the event handler onError=, which runs script in the reader's browser; it is refused even in a trusted article" },
+      { bodyLine: 7, message: "gives <b> the event handler onclick=, which runs script in the reader's browser; it is refused even in a trusted article" },
+    ]);
   });
 });

@@ -2,8 +2,8 @@
  * The components every article may use, and the HTML each stands for. An article without code (Markdown and these
  * components, attribute values in quotes) is rendered to HTML once, while the content is indexed, instead of being
  * compiled to a JavaScript module of its own: a thousand modules cost the build minutes in the bundler. An article
- * with code (an import, an export, an `{expression}`) is real MDX and is compiled by @astrojs/mdx; these components
- * are expanded in it all the same.
+ * with code (an import, an export, an `{expression}`, an HTML element) is real MDX, built only when an editor trusts
+ * it, and compiled by @astrojs/mdx; these components are expanded in it all the same.
  */
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { z } from 'zod';
@@ -75,22 +75,87 @@ export interface BodyProblem {
   message: string;
 }
 
-const isCode = (node: AnyNode) => node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression';
+const isComponent = (name: string) => Object.hasOwn(ARTICLE_COMPONENTS, name);
+const isElement = (node: AnyNode): node is MdxNode => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+const isModuleCode = (node: AnyNode) => node.type === 'mdxjsEsm';
+/** A capitalised name is a component, which only an import or an export can define; a lowercase one is HTML. */
+const isHtmlName = (name: string) => /^[a-z]/.test(name);
 
-/** Whether an MDX tree has code (an import, an export, an expression): it then needs compiling as MDX. */
-export function hasCode(node: AnyNode): boolean {
-  return isCode(node) || ('children' in node && (node.children as AnyNode[] | undefined)?.some(hasCode) === true);
+const some = (node: AnyNode, test: (node: AnyNode) => boolean): boolean =>
+  test(node) || ('children' in node && (node.children as AnyNode[] | undefined)?.some((child) => some(child, test)) === true);
+
+/** One place where an article is code rather than text: what it is, and its line counted from the body's first. */
+export interface CodeUse {
+  what: string;
+  bodyLine: number | undefined;
+}
+
+/**
+ * Every place an MDX tree is code: an import, an export, an `{expression}`, an HTML element (`<iframe>`), and a
+ * component that is no article component where the tree imports or exports something that could define it (without
+ * that, expandComponents reports it as a mistake instead).
+ */
+export function codeIn(tree: Root): CodeUse[] {
+  const uses: CodeUse[] = [];
+  const defines = some(tree, isModuleCode);
+  const visit = (node: AnyNode) => {
+    const bodyLine = (node as MdxNode).position?.start.line;
+    if (isModuleCode(node)) uses.push({ what: /^\s*import\b/.test((node as { value?: string }).value ?? '') ? 'an import' : 'an export', bodyLine });
+    else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') uses.push({ what: 'an {expression}', bodyLine });
+    else if (isElement(node) && !isComponent(node.name ?? '') && (isHtmlName(node.name ?? '') || defines)) uses.push({ what: `the element <${node.name ?? ''}>`, bodyLine });
+    if ('children' in node) (node.children as AnyNode[] | undefined)?.forEach(visit);
+  };
+  visit(tree);
+  return uses;
+}
+
+/** Whether an MDX tree has code (`codeIn`): it then needs compiling as MDX, and an editor's trust. */
+export const hasCode = (tree: Root): boolean => codeIn(tree).length > 0;
+
+export const TRUST_HINT = 'an article with code builds only when an editor trusts it: add "trusted: true" to its front matter, or set DOSSIER_TRUST_CODE=1 for the whole site';
+
+/**
+ * What an article's code may not do. Untrusted, it may have none: code runs when the site is built. Trusted or not,
+ * it may not redirect the reader (`<meta http-equiv>`), change where every link goes (`<base>`) or run script from an
+ * attribute (`onError=`, `onclick=`), which the site's Content-Security-Policy would be left to stop.
+ */
+export function codeProblems(tree: Root, trusted: boolean): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  const visit = (node: AnyNode) => {
+    if (isElement(node)) {
+      const bodyLine = node.position?.start.line;
+      const name = node.name ?? '';
+      const attributes = (node.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute').map((a) => a.name ?? '');
+      if (name.toLowerCase() === 'base') problems.push({ bodyLine, message: 'uses <base>, which would send every link of the page elsewhere; it is refused even in a trusted article' });
+      if (name.toLowerCase() === 'meta' && attributes.some((a) => a.replace(/-/g, '').toLowerCase() === 'httpequiv')) {
+        problems.push({ bodyLine, message: 'uses <meta http-equiv>, which can send the reader to another site; it is refused even in a trusted article' });
+      }
+      for (const attribute of attributes.filter((a) => /^on[a-z]/i.test(a))) {
+        problems.push({ bodyLine, message: `gives <${name}> the event handler ${attribute}=, which runs script in the reader's browser; it is refused even in a trusted article` });
+      }
+    }
+    if ('children' in node) (node.children as AnyNode[] | undefined)?.forEach(visit);
+  };
+  visit(tree);
+  const uses = codeIn(tree);
+  if (!trusted && uses.length) {
+    const [first] = uses as [CodeUse];
+    const more = uses.length > 1 ? ` (the first of ${uses.length} places with code)` : '';
+    problems.unshift({ bodyLine: first.bodyLine, message: `has code: ${first.what}${more}; ${TRUST_HINT}` });
+  }
+  return problems;
 }
 
 /**
  * Replaces every article component in the tree with its HTML, in place, and unwraps a paragraph that holds nothing
  * but components, as MDX does, so a component never ends up inside a `<p>`. Returns the problems found: a wrong or
- * missing attribute, and in a tree without code (`hasCode`) any other component, since nothing could define it.
- * Code itself is left for MDX to compile.
+ * missing attribute, and a component that nothing in the tree could define. Code itself (`codeIn`) is left for MDX
+ * to compile, once codeProblems has let it through.
  */
 export function expandComponents(tree: Root): BodyProblem[] {
   const problems: BodyProblem[] = [];
-  const withCode = hasCode(tree);
+  // Only an import or an export can define a component of the article's own.
+  const defines = some(tree, isModuleCode);
   const expand = (node: AnyNode): ElementContent[] => {
     if (isMdx(node)) return expandMdx(node);
     if (node.type === 'element' && isJsxOnlyParagraph(node)) return node.children.filter((child) => !isBlank(child)).flatMap(expand);
@@ -102,10 +167,10 @@ export function expandComponents(tree: Root): BodyProblem[] {
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return [node as ElementContent];
     const children = (node.children ?? []).flatMap(expand);
     const name = node.name ?? '';
-    if (!Object.hasOwn(ARTICLE_COMPONENTS, name)) {
-      // With code, the article may import or export the component; MDX says so if it does not.
-      if (withCode) return [{ ...node, children } as unknown as ElementContent];
-      problems.push({ bodyLine, message: `uses <${name}>, which is no article component; expected one of ${COMPONENT_NAMES}, or an import of the component` });
+    if (!isComponent(name)) {
+      // HTML, or a component the article imports or exports: code, which codeProblems checks and MDX compiles.
+      if (defines || isHtmlName(name)) return [{ ...node, children } as unknown as ElementContent];
+      problems.push({ bodyLine, message: `uses <${name}>, which is no article component; expected one of ${COMPONENT_NAMES}, or, in a trusted article, an import of the component` });
       return children;
     }
     const spec = ARTICLE_COMPONENTS[name as keyof typeof ARTICLE_COMPONENTS] as ComponentSpec<unknown>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ENTITY_KINDS, entityKinds, keysOf, ORGANIZATION_TYPE_INFO, PLACE_TYPE_INFO, POLICY_STATUS_LABELS, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO, type EntityKind, type KindFolder } from './kinds.ts';
+import { isSafeUrl } from './safe-url.ts';
 import { readEventDate, EVENT_DATE_FORMS } from './timeline.ts';
 
 /** Entity kinds and their folders come from the kinds table; named here too, since the schema is where they are used. */
@@ -24,15 +25,34 @@ const nonBlank = (what: string) =>
     .trim()
     .min(1, `a non-empty ${what}`);
 
+/** Characters that show as nothing (zero-width spaces and joiners, direction marks, fillers, controls). */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u115F\u1160\u3164\uFFA0]/gu;
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * A name as readers see it: in NFC, so "Café" typed with a combining accent is the same name as "Café" typed with
+ * one character, and with nothing invisible in it, which would make two names that look alike differ.
+ */
+const surfaceText = (what: string) =>
+  nonBlank(what)
+    .normalize('NFC')
+    .refine((text) => !text.match(INVISIBLE), {
+      error: (issue) => {
+        const text = String(issue.input);
+        const found = [...new Set(text.match(INVISIBLE))].map(codePoint);
+        return `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} without invisible characters, got ${JSON.stringify(text.replace(INVISIBLE, (char) => `<${codePoint(char)}>`))}: ${found.join(', ')} ${found.length === 1 ? 'shows' : 'show'} as nothing; delete ${found.length === 1 ? 'it' : 'them'}`;
+      },
+    });
+
 /**
  * A surface form the articles use for an entity. A bare string is a case-sensitive alias (`Meta` is not `meta`).
  * The object form can opt out of case sensitivity, or mark a plural that names several entities at once ("the two
  * five-year plans"): every entity listing it as `shared` is mentioned where it occurs, and it is never a link.
  */
 export const aliasSchema = z.union([
-  nonBlank('alias'),
+  surfaceText('alias'),
   z.strictObject({
-    text: nonBlank('alias'),
+    text: surfaceText('alias'),
     ignoreCase: z.boolean().default(false),
     shared: z.boolean().default(false),
   }),
@@ -42,6 +62,11 @@ export const scriptSchema = z.enum(['zh-Hans', 'zh-Hant'], {
   error: 'a script tag: "zh-Hans" (simplified) or "zh-Hant" (traditional)',
 });
 
+/** A link out of the site: a web page or a mail address, never a `javascript:` URL (see safe-url.ts). */
+const webUrlSchema = z.url({ error: 'a URL, like https://example.com/page' }).refine((url) => isSafeUrl(url), {
+  error: (issue) => `an http(s) or mailto URL, like https://example.com/page, got ${JSON.stringify(issue.input)}`,
+});
+
 /** Article slugs, like entity ids, are file names. */
 const articleSlugSchema = z
   .string()
@@ -49,11 +74,12 @@ const articleSlugSchema = z
 
 /**
  * When an event happened, with its precision explicit: `2019`, `2019-05`, `2019-05-16`, a decade `2000s`, or a range
- * `2020/2023`. YAML reads an unquoted 2019 as a number and 2019-05-16 as a date; both are taken as written. Stored as
- * the canonical text, so checking it again (Astro's content layer does) gives the same value.
+ * `2020/2023`. YAML reads an unquoted 2019 as a number, taken as written; an unquoted 2019-05-16 stays text (see
+ * frontmatter.ts), so an impossible day is refused quoted or not. Stored as the canonical text, so checking it again
+ * (Astro's content layer does) gives the same value.
  */
-export const eventDateSchema = z.union([z.number(), z.date(), z.string()], { error: EVENT_DATE_FORMS }).transform((value, context) => {
-  const text = value instanceof Date ? value.toISOString().replace(/T00:00:00\.000Z$/, '') : String(value).trim();
+export const eventDateSchema = z.union([z.number(), z.string()], { error: EVENT_DATE_FORMS }).transform((value, context) => {
+  const text = String(value).trim();
   const result = readEventDate(text);
   if ('date' in result) return text;
   context.issues.push({ code: 'custom', message: result.problem, input: value });
@@ -75,7 +101,7 @@ export const eventSchema = z.strictObject({
 });
 
 const entityCommon = {
-  name: nonBlank('name'),
+  name: surfaceText('name'),
   /** One sentence, used in listings, link previews and the meta description. */
   summary: nonBlank('summary').max(240, 'a summary of at most 240 characters'),
   /** Every strong surface form the articles use, in every script: `DeepSeek`, `深度求索`. */
@@ -85,7 +111,7 @@ const entityCommon = {
    * alias has introduced it earlier in the same document.
    */
   weakAliases: z.array(aliasSchema).default([]),
-  native: z.strictObject({ name: nonBlank('native name'), script: scriptSchema }).optional(),
+  native: z.strictObject({ name: surfaceText('native name'), script: scriptSchema }).optional(),
   related: z.array(entityIdSchema).default([]),
   /** Dated events of the entity, from the articles, for the timeline. */
   events: z.array(eventSchema).default([]),
@@ -106,7 +132,7 @@ const organization = z.strictObject({
   founded: z.number().int().optional(),
   founders: z.array(entityIdSchema).default([]),
   parent: entityIdSchema.optional(),
-  website: z.url().optional(),
+  website: webUrlSchema.optional(),
 });
 
 const person = z.strictObject({
@@ -170,8 +196,9 @@ export const REFERENCE_FIELDS = {
 export const ENTITY_REFERENCE_FIELDS = [...new Set(Object.values(REFERENCE_FIELDS).flat())] as (typeof REFERENCE_FIELDS)[EntityKind][number][];
 
 /**
- * A calendar date. YAML turns an unquoted 2025-02-03 into a Date; a quoted one stays text and must be ISO too, since
- * JavaScript's lenient parser would read "early 2025" as 1 January.
+ * A calendar date, written YYYY-MM-DD and checked against the calendar (no 30 February), quoted or not: the front
+ * matter keeps an unquoted date as text (frontmatter.ts). JavaScript's lenient parser is never used, since it would
+ * read "early 2025" as 1 January. A Date is taken as it is, for Astro's content layer, which checks the output again.
  */
 const dateSchema = z.union([z.date(), z.iso.date().transform((day) => new Date(`${day}T00:00:00Z`))], {
   error: 'a date written YYYY-MM-DD, like 2025-02-03',
@@ -194,7 +221,7 @@ export const articleSchema = z.strictObject({
     publication: nonBlank('publication'),
     /** The publication's entity id, when the registry has it. */
     entity: entityIdSchema.optional(),
-    url: z.url().optional(),
+    url: webUrlSchema.optional(),
   }),
   tags: z.array(nonBlank('tag')).default([]),
   /**
@@ -204,5 +231,10 @@ export const articleSchema = z.strictObject({
   entities: z.array(entityIdSchema).default([]),
   /** Overrides the site's link mode for this article. */
   linkMode: z.enum(LINK_MODES).optional(),
+  /**
+   * The editor vouches for the article's code (an import, an export, an `{expression}`, HTML elements), which runs
+   * when the site is built; without it, code is an error (article-components.ts, `codeProblems`).
+   */
+  trusted: z.boolean().default(false),
 });
 export type ArticleData = z.output<typeof articleSchema>;

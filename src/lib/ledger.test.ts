@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reconcile } from './ledger.ts';
+import { problemsOf } from './content-errors.ts';
+import { parseLedger, reconcile } from './ledger.ts';
 
 const v1 = [
   { id: 'p-a', text: 'DeepSeek released its first models in the autumn.' },
@@ -31,5 +32,24 @@ describe('reconcile', () => {
     const v3 = reconcile(next.entries, [v1[3]!]);
     expect(v3.redirects.map((r) => r.from).sort()).toEqual(['p-a', 'p-b', 'p-c', 'p-money', 'p-new']);
     expect(v3.redirects.every((r) => r.to === 'p-d')).toBe(true);
+  });
+});
+
+describe('parseLedger', () => {
+  const recover = 'the build writes it and it is never edited by hand: recover the last committed one with "git checkout content/ledger.json", then build again';
+
+  it('reads the ledger the build wrote', () => {
+    expect(parseLedger('{"/articles/a/": [{ "id": "p-a", "text": "A." }]}', 'content/ledger.json')).toEqual({ '/articles/a/': [{ id: 'p-a', text: 'A.' }] });
+  });
+
+  it.each([
+    ['cut short', '{"/articles/a/": [{ "id": "p-a", "te', /^content\/ledger\.json: is not a ledger of published ids \(is not JSON: .+\); /],
+    ['emptied', '', /^content\/ledger\.json: is not a ledger of published ids \(is not JSON: .+\); /],
+    ['null', 'null', /^content\/ledger\.json: is not a ledger of published ids \(expected a mapping of page paths to their ids\); /],
+    ['of the wrong shape', '{"/articles/a/": ["p-a"]}', /^content\/ledger\.json: is not a ledger of published ids \(at "\/articles\/a\/\.0" expected an id and the text it had\); /],
+  ])('names the file and how to recover it when it is %s', (_, text, message) => {
+    const [problem] = problemsOf(() => parseLedger(text, 'content/ledger.json'));
+    expect(problem).toMatch(message);
+    expect(problem!.endsWith(recover)).toBe(true);
   });
 });

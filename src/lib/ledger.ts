@@ -3,6 +3,8 @@
  * after the text is edited. It only grows. When an id disappears, it keeps pointing at the edited paragraph if one
  * is recognisably the same, else at the nearest paragraph that survived.
  */
+import { z } from 'zod';
+import { ContentError } from './content-errors.ts';
 
 export interface LedgerEntry {
   id: string;
@@ -21,6 +23,32 @@ export interface Reconciled {
   entries: LedgerEntry[];
   /** Retired ids and the current id each now resolves to. */
   redirects: Redirect[];
+}
+
+/** The ledger file: page path -> every id the page published, with the text it last had. */
+export const ledgerSchema = z.record(z.string(), z.array(z.strictObject({ id: z.string().min(1), text: z.string() })));
+export type Ledger = z.output<typeof ledgerSchema>;
+
+/**
+ * The ledger read from the text of its file (`file` names it in the message). Only the build writes it, so a ledger
+ * that does not read (cut short, emptied, edited by hand, a merge left unresolved) is recovered from version control.
+ */
+export function parseLedger(text: string, file: string): Ledger {
+  let problem: string;
+  try {
+    const result = ledgerSchema.safeParse(JSON.parse(text));
+    if (result.success) return result.data;
+    const issue = result.error.issues[0]!;
+    problem = `${issue.path.length ? `at "${issue.path.join('.')}" ` : ''}expected ${issue.path.length ? 'an id and the text it had' : 'a mapping of page paths to their ids'}`;
+  } catch (error) {
+    problem = `is not JSON: ${(error as Error).message}`;
+  }
+  throw new ContentError([
+    {
+      file,
+      message: `is not a ledger of published ids (${problem}); the build writes it and it is never edited by hand: recover the last committed one with "git checkout ${file}", then build again`,
+    },
+  ]);
 }
 
 const KEPT_TEXT = 400;

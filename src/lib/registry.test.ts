@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problemsOf } from './content-errors.ts';
 import { loadContent, parseContent, surfaceForms, type ContentFile } from './registry.ts';
@@ -144,6 +147,26 @@ describe('bad content stops the build with a message naming file, field and expe
       'content/articles/a.mdx: field "date": expected a date written YYYY-MM-DD, like 2025-02-03, got string "early 2025"',
     ],
     [
+      'an article dated on a day the calendar does not have, unquoted',
+      [file('articles/a.mdx', '---\ntitle: T\ndek: D\ndate: 2025-02-30\nsource: { publication: P }\n---\n')],
+      'content/articles/a.mdx: field "date": expected a date written YYYY-MM-DD, like 2025-02-03, got string "2025-02-30"',
+    ],
+    [
+      'an event dated on a day the calendar does not have, unquoted',
+      [deepseek, liang, article, entity('concepts/x.md', 'name: X-ray\nsummary: S.\nevents:\n  - { date: 2019-02-30, description: D., source: { article: deepseek, quote: Body } }')],
+      'content/entities/concepts/x.md: field "events.0.date": expected a date that exists in the calendar, got "2019-02-30"',
+    ],
+    [
+      'front matter in CoffeeScript',
+      [file('entities/concepts/x.md', '---coffee\nname: "X-ray"\n---\nBody.\n')],
+      'content/entities/concepts/x.md:1: opens its front matter with "---coffee"; front matter is YAML data only, opened by a plain "---" line, never code or another language',
+    ],
+    [
+      'front matter that is a list, not fields',
+      [entity('concepts/x.md', '- name\n- summary')],
+      'content/entities/concepts/x.md:2: the YAML frontmatter is not a list of fields; expected one "field: value" per line',
+    ],
+    [
       'an event dated in words',
       [deepseek, liang, article, entity('concepts/x.md', 'name: X-ray\nsummary: S.\nevents:\n  - { date: May 2019, description: D., source: { article: deepseek, quote: Body } }')],
       'content/entities/concepts/x.md: field "events.0.date": expected a date written 2019, 2019-05 or 2019-05-16, a decade like 2000s, or a range of two of these like 2020/2023, got "May 2019"',
@@ -170,6 +193,16 @@ describe('bad content stops the build with a message naming file, field and expe
     else expect(problems[0]).toMatch(expected);
   });
 
+  it('never runs front matter written as JavaScript, and names the file', () => {
+    const witness = join(mkdtempSync(join(tmpdir(), 'dossier-frontmatter-')), 'ran');
+    const code = `---js\n{ name: require("fs").writeFileSync(${JSON.stringify(witness)}, "ran") || "X-ray", summary: "S." }\n---\nBody.\n`;
+    expect(problemsIn(file('entities/concepts/x.md', code), file('articles/a.mdx', code))).toEqual([
+      'content/entities/concepts/x.md:1: opens its front matter with "---js"; front matter is YAML data only, opened by a plain "---" line, never code or another language',
+      'content/articles/a.mdx:1: opens its front matter with "---js"; front matter is YAML data only, opened by a plain "---" line, never code or another language',
+    ]);
+    expect(existsSync(witness)).toBe(false);
+  });
+
   it('reports every problem of a build at once, not just the first', () => {
     const problems = problemsIn(entity('concepts/a.md', 'summary: S.'), entity('concepts/b.md', 'name: Bee\nsummary: S.\nrelated: [nope]'));
     expect(problems).toHaveLength(2);
@@ -177,5 +210,85 @@ describe('bad content stops the build with a message naming file, field and expe
 
   it('throws an error whose message alone tells the whole story', () => {
     expect(() => parseContent([entity('concepts/a.md', 'summary: S.')])).toThrow(/Dossier found a problem in the content:\n {2}- content\/entities\/concepts\/a\.md: field "name"/);
+  });
+});
+
+describe('the content folder as the build finds it', () => {
+  const folder = (files: Record<string, string>) => {
+    const root = mkdtempSync(join(tmpdir(), 'dossier-folder-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    return root;
+  };
+  const noteText = '---\ntitle: T\ndek: D\nsource: { publication: P }\n---\nBody.\n';
+  const problemsOfFolder = (root: string) => problemsOf(() => loadContent(root)).map((problem) => problem.replaceAll(root, '<root>'));
+
+  it('stops on a missing content folder, or one that is a file', () => {
+    const root = folder({ 'file.md': 'x' });
+    const expected = 'expected the content folder, with articles/ and entities/ in it (DOSSIER_CONTENT names another folder)';
+    expect(problemsOf(() => loadContent(join(root, 'nowhere')))).toEqual([`${root}/nowhere: does not exist; ${expected}`]);
+    expect(problemsOf(() => loadContent(join(root, 'file.md')))).toEqual([`${root}/file.md: is not a folder; ${expected}`]);
+  });
+
+  it('stops on an empty content folder', () => {
+    const root = folder({ 'articles/.keep': '' });
+    expect(problemsOfFolder(root)).toEqual(['<root>: holds no article and no entity; expected articles in articles/<slug>.mdx and entities in entities/<kind>/<id>.md']);
+  });
+
+  it('reports files it would otherwise ignore: upper-case and unknown extensions', () => {
+    const root = folder({ 'articles/note.MDX': noteText, 'articles/x.markdown': noteText, 'articles/notes.txt': 'x', 'entities/people/README': 'x', 'ledger.json': '{}', 'articles/.draft.mdx': 'x' });
+    expect(problemsOfFolder(root)).toEqual([
+      '<root>/articles/note.MDX: has the extension ".MDX"; expected it in lower case, ".mdx"',
+      '<root>/articles/notes.txt: is not a file Dossier reads (.txt); expected an article, articles/<slug>.mdx, or an entity, entities/<kind>/<id>.md, and nothing else in the content folder',
+      '<root>/articles/x.markdown: is not a file Dossier reads (.markdown); expected an article, articles/<slug>.mdx, or an entity, entities/<kind>/<id>.md, and nothing else in the content folder',
+      '<root>/entities/people/README: is not a file Dossier reads; expected an article, articles/<slug>.mdx, or an entity, entities/<kind>/<id>.md, and nothing else in the content folder',
+    ]);
+  });
+
+  it('reports symbolic links that lead nowhere or in a loop, and follows the others', () => {
+    const root = folder({ 'articles/note.mdx': noteText });
+    const elsewhere = folder({ 'other.mdx': noteText });
+    symlinkSync(join(elsewhere, 'other.mdx'), join(root, 'articles/other.mdx'));
+    symlinkSync(join(root, 'gone.mdx'), join(root, 'articles/dangling.mdx'));
+    symlinkSync(join(root, 'articles/loop-b.mdx'), join(root, 'articles/loop-a.mdx'));
+    symlinkSync(join(root, 'articles/loop-a.mdx'), join(root, 'articles/loop-b.mdx'));
+    symlinkSync(root, join(root, 'articles/up'));
+    expect(problemsOfFolder(root)).toEqual([
+      `<root>/articles/dangling.mdx: is a symbolic link to <root>/gone.mdx, which does not exist; remove the link or restore its target`,
+      `<root>/articles/loop-a.mdx: is a symbolic link to <root>/articles/loop-b.mdx, which leads back to itself (a loop); link to a file, or copy it in`,
+      `<root>/articles/loop-b.mdx: is a symbolic link to <root>/articles/loop-a.mdx, which leads back to itself (a loop); link to a file, or copy it in`,
+      `<root>/articles/up: is a symbolic link to <root>, a folder it is in (a loop); link to another folder, or remove it`,
+    ]);
+    // The link to a file elsewhere is followed: with the problems fixed, the article behind it is read.
+    for (const name of ['dangling.mdx', 'loop-a.mdx', 'loop-b.mdx', 'up']) rmSync(join(root, 'articles', name));
+    expect(loadContent(root).articles.map((article) => article.slug)).toEqual(['note', 'other']);
+  });
+});
+
+describe('names compared the way readers see them', () => {
+  const cafe = (id: string, alias: string, extra = '') => entity(`organizations/${id}.md`, `name: ${JSON.stringify(alias)}\nsummary: S.\norgType: company${extra}`);
+
+  it('keeps every name and alias in NFC, so one typed with combining accents is the same name', () => {
+    const { entities } = parseContent([cafe('cafe', 'Cafe\u0301 Group', '\naliases: ["Cafe\u0301"]')]);
+    expect(surfaceForms(entities.get('cafe')!.data).map((form) => form.text)).toEqual(['Caf\u00e9 Group', 'Caf\u00e9']);
+  });
+
+  it.each([
+    ['in NFC and in NFD', 'Caf\u00e9', 'Cafe\u0301', 'claims "Café", which is already an alias of "cafe"'],
+    ['in full-width letters', 'DeepSeek', '\uff24\uff45\uff45\uff50\uff33\uff45\uff45\uff4b', 'claims "ＤｅｅｐＳｅｅｋ" (it looks the same as "DeepSeek"), which is already an alias of "cafe"'],
+  ])('catches two entities claiming one name written %s', (_, first, second, message) => {
+    const problems = problemsIn(cafe('cafe', 'Xavier', `\naliases: [${JSON.stringify(first)}]`), cafe('cafe-two', 'Yolanda', `\naliases: [${JSON.stringify(second)}]`));
+    expect(problems).toEqual([`content/entities/organizations/cafe-two.md: field "aliases": ${message} (entities/organizations/cafe.md); expected each strong alias to name one entity: remove it from one of the two, or make both weak`]);
+  });
+
+  it.each([
+    ['a zero-width space', 'aliases: ["Deep\u200bSeek"]', 'aliases.0', 'expected an alias without invisible characters, got "Deep<U+200B>Seek": U+200B shows as nothing; delete it'],
+    ['nothing but zero-width characters', 'aliases: [{ text: "\u200b\u200d" }]', 'aliases.0.text', 'expected an alias without invisible characters, got "<U+200B><U+200D>": U+200B, U+200D show as nothing; delete them'],
+    ['a direction mark in the name', 'name: "Deep\u200fSeek"', 'name', 'expected a name without invisible characters, got "Deep<U+200F>Seek": U+200F shows as nothing; delete it'],
+  ])('refuses %s, naming the code point', (_, yaml, field, message) => {
+    const text = yaml.startsWith('name') ? `${yaml}\nsummary: S.\norgType: company` : `name: DeepSeek\nsummary: S.\norgType: company\n${yaml}`;
+    expect(problemsIn(entity('organizations/deepseek.md', text))).toEqual([`content/entities/organizations/deepseek.md: field "${field}": ${message}`]);
   });
 });

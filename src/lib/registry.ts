@@ -2,9 +2,8 @@
  * The registry: every entity and every article's frontmatter, read and validated once per build.
  * Ids are file names, kinds are folder names; nothing derived is ever written back into `content/`.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import matter from 'gray-matter';
 import type { z } from 'zod';
 import {
   ENTITY_KINDS,
@@ -19,11 +18,14 @@ import {
   type EntityKind,
 } from './content-schema.ts';
 import { ContentError, describeIssue, type ContentProblem } from './content-errors.ts';
+import { FrontmatterError, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 
 /** A file of the content folder: its path relative to that folder (always with `/`) and its raw bytes. */
 export interface ContentFile {
   path: string;
   bytes: Uint8Array;
+  /** Why the file could not be read (a symbolic link that leads nowhere), when it could not. */
+  unreadable?: string | undefined;
 }
 
 export interface Entity {
@@ -81,30 +83,65 @@ export function surfaceForms(data: EntityData): SurfaceForm[] {
   return forms;
 }
 
-/** Paths of every `.md`/`.mdx` file below `root` (the content folder), relative to it with `/`, sorted. */
-export function listContentFiles(root: string): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
+interface ContentEntry {
+  path: string;
+  unreadable?: string | undefined;
+}
+
+/**
+ * Every file below `root` (the content folder) but hidden ones, relative to it with `/`, sorted; symbolic links are
+ * followed, and one that leads nowhere or in a loop is listed with the reason. Nothing when `root` does not exist.
+ */
+function walkContentFolder(root: string): ContentEntry[] {
+  const entries: ContentEntry[] = [];
+  // The folders the walk is inside: a link to one of them is a loop, which walking on would never end.
+  const walk = (dir: string, outer: ReadonlySet<string>) => {
+    const inside = new Set(outer).add(realpathSync(dir));
     for (const name of readdirSync(dir).sort()) {
       if (name.startsWith('.')) continue;
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.mdx?$/.test(name)) files.push(relative(root, path).split(sep).join('/'));
+      const at = relative(root, path).split(sep).join('/');
+      let stats;
+      try {
+        stats = statSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const link = lstatSync(path).isSymbolicLink() ? `is a symbolic link to ${readlinkSync(path)}, which ` : '';
+        entries.push({ path: at, unreadable: code === 'ELOOP' ? `${link || 'is a symbolic link that '}leads back to itself (a loop); link to a file, or copy it in` : `${link || 'cannot be read: it '}does not exist; remove the link or restore its target` });
+        continue;
+      }
+      if (!stats.isDirectory()) entries.push({ path: at });
+      else if (inside.has(realpathSync(path))) entries.push({ path: at, unreadable: `is a symbolic link to ${readlinkSync(path)}, a folder it is in (a loop); link to another folder, or remove it` });
+      else walk(path, inside);
     }
   };
-  walk(root);
-  return files;
+  if (existsSync(root) && statSync(root).isDirectory()) walk(root, new Set());
+  return entries;
 }
 
-/** Reads every content file below `root`. */
+/** Paths of every readable file below `root` (the content folder), relative to it with `/`, sorted. */
+export function listContentFiles(root: string): string[] {
+  return walkContentFolder(root).flatMap((entry) => (entry.unreadable ? [] : [entry.path]));
+}
+
+/** Reads every file below `root`; one that cannot be read comes with the reason, for parseContent to report. */
 export function readContentFolder(root: string): ContentFile[] {
-  return listContentFiles(root).map((path) => ({ path, bytes: readFileSync(join(root, path)) }));
+  return walkContentFolder(root).map(({ path, unreadable }) => ({ path, bytes: unreadable ? new Uint8Array() : readFileSync(join(root, path)), unreadable }));
 }
 
 /** Reads and checks the content folder; throws a ContentError listing every problem found. */
 export function loadContent(root: string): Content {
-  return parseContent(readContentFolder(root), root);
+  const missing = !existsSync(root) ? 'does not exist' : !statSync(root).isDirectory() ? 'is not a folder' : undefined;
+  if (missing) throw new ContentError([{ file: root, message: `${missing}; expected the content folder, with articles/ and entities/ in it (DOSSIER_CONTENT names another folder)` }]);
+  const content = parseContent(readContentFolder(root), root);
+  if (!content.articles.length && !content.entities.size) {
+    throw new ContentError([{ file: root, message: 'holds no article and no entity; expected articles in articles/<slug>.mdx and entities in entities/<kind>/<id>.md' }]);
+  }
+  return content;
 }
+
+/** The ledger of published ids, which the build keeps beside the documents (ledger.ts). */
+const LEDGER = 'ledger.json';
 
 /** The pure core of the registry: validates files given in memory. `root` only prefixes paths in messages. */
 export function parseContent(files: ContentFile[], root = 'content'): Content {
@@ -115,6 +152,21 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
   const entities: Entity[] = [];
   const articles: ArticleEntry[] = [];
   for (const file of files) {
+    if (file.unreadable) {
+      report(file.path, file.unreadable);
+      continue;
+    }
+    if (file.path === LEDGER) continue;
+    const extension = /\.[^./]*$/.exec(file.path)?.[0] ?? '';
+    if (extension !== '.md' && extension !== '.mdx') {
+      report(
+        file.path,
+        /^\.mdx?$/i.test(extension)
+          ? `has the extension "${extension}"; expected it in lower case, "${extension.toLowerCase()}"`
+          : `is not a file Dossier reads${extension ? ` (${extension})` : ''}; expected an article, articles/<slug>.mdx, or an entity, entities/<kind>/<id>.md, and nothing else in the content folder`,
+      );
+      continue;
+    }
     const [top, ...rest] = file.path.split('/');
     const stem = rest.at(-1)?.replace(/\.mdx?$/, '') ?? '';
     if (top === 'entities') {
@@ -176,7 +228,7 @@ type Report = (file: string, message: string, field?: string, line?: number) => 
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function parseFrontmatter(file: ContentFile, report: Report): { data: Record<string, unknown>; body: string; bodyLine: number } | undefined {
+function parseFrontmatter(file: ContentFile, report: Report): Frontmatter | undefined {
   let text: string;
   try {
     text = utf8.decode(file.bytes);
@@ -189,14 +241,10 @@ function parseFrontmatter(file: ContentFile, report: Report): { data: Record<str
     return undefined;
   }
   try {
-    // Passing options turns off gray-matter's cache, which would hand out shared objects.
-    const { data, content } = matter(text, {});
-    const bodyLine = text.slice(0, text.length - content.length).split('\n').length;
-    return { data, body: content, bodyLine };
+    return readFrontmatter(text);
   } catch (error) {
-    const yaml = error as { reason?: string; mark?: { line: number } };
-    // The frontmatter starts on the file's second line; js-yaml counts lines from 0.
-    report(file.path, `the YAML frontmatter is malformed: ${yaml.reason ?? String(error)}`, undefined, yaml.mark ? yaml.mark.line + 2 : undefined);
+    if (!(error instanceof FrontmatterError)) throw error;
+    report(file.path, error.message, undefined, error.line);
     return undefined;
   }
 }
@@ -243,10 +291,14 @@ function checkReferences(byId: Map<string, Entity>, articles: ArticleEntry[], re
   }
 }
 
-/** Two forms collide when they would match the same text. */
+/**
+ * Two forms collide when they would match the same text, or when they look the same to a reader: the forms are NFC
+ * already (the schema), and NFKC also makes full-width ＤｅｅｐＳｅｅｋ and ligatures the letters they look like.
+ */
 function collide(a: SurfaceForm, b: SurfaceForm): boolean {
-  return a.text === b.text || ((a.ignoreCase || b.ignoreCase) && a.text.toLowerCase() === b.text.toLowerCase());
+  return a.text === b.text || ((a.ignoreCase || b.ignoreCase) && a.text.toLowerCase() === b.text.toLowerCase()) || lookalike(a.text) === lookalike(b.text);
 }
+const lookalike = (text: string) => text.normalize('NFKC');
 
 function checkAliases(entities: Entity[], report: Report) {
   const byKey = new Map<string, { entity: Entity; form: SurfaceForm }[]>();
@@ -257,14 +309,15 @@ function checkAliases(entities: Entity[], report: Report) {
         report(entity.file, `has the alias "${form.text}"; expected at least two characters, a one-letter alias would match everywhere`, field);
         continue;
       }
-      const key = form.text.toLowerCase();
+      const key = lookalike(form.text).toLowerCase();
       const claims = byKey.get(key) ?? [];
       for (const claim of claims) {
         if (claim.entity === entity || !collide(claim.form, form) || (claim.form.weak && form.weak) || (claim.form.shared && form.shared)) continue;
         // A shared weak alias is resolved per document by recency; a strong one would be ambiguous everywhere.
+        const same = claim.form.text === form.text || claim.form.text.toLowerCase() === form.text.toLowerCase() ? '' : ` (it looks the same as "${claim.form.text}")`;
         report(
           entity.file,
-          `claims "${form.text}", which ${claim.form.weak ? 'is a weak alias' : 'is already an alias'} of "${claim.entity.id}" (${claim.entity.file}); expected each strong alias to name one entity: remove it from one of the two, or make both weak`,
+          `claims "${form.text}"${same}, which ${claim.form.weak ? 'is a weak alias' : 'is already an alias'} of "${claim.entity.id}" (${claim.entity.file}); expected each strong alias to name one entity: remove it from one of the two, or make both weak`,
           field,
         );
       }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteIndex, excerptOf } from './site-index.ts';
+import { Matcher } from './matcher.ts';
+import { parseContent } from './registry.ts';
+import { aliasPatterns, buildSiteIndex, excerptOf } from './site-index.ts';
 
 const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true });
 const passageTexts = (id: string) => (index.passages.get(id) ?? []).map((p) => p.excerpt.text);
@@ -74,5 +76,15 @@ describe('excerptOf', () => {
     expect(excerpt.startsWith('… w')).toBe(true);
     expect(excerpt.endsWith(' …')).toBe(true);
     expect(excerpt.slice(marks[0]![0], marks[0]![1])).toBe('DeepSeek');
+  });
+});
+
+describe('aliasPatterns', () => {
+  it('finds a name in text typed in either normal form, whichever form the entity file used', () => {
+    const cafe = { path: 'entities/organizations/cafe.md', bytes: new TextEncoder().encode('---\nname: Cafe\u0301 Group\nsummary: S.\norgType: company\n---\n') };
+    const matcher = new Matcher(aliasPatterns(parseContent([cafe])));
+    for (const text of ['At Caf\u00e9 Group, coffee.', 'At Cafe\u0301 Group, coffee.']) {
+      expect(matcher.document().scan(text).map((match) => [match.entityId, text.slice(match.start, match.end)])).toEqual([['cafe', text.slice(3, -9)]]);
+    }
   });
 });

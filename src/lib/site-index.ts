@@ -5,19 +5,19 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { AnnotatedBlock, DocumentContext } from './annotate.ts';
-import { expandComponents, hasCode } from './article-components.ts';
+import { codeProblems, expandComponents, hasCode, type BodyProblem } from './article-components.ts';
 import { linkTree } from './block-markup.ts';
 import { timed } from './build-timings.ts';
 import type { EntityKind, LinkMode } from './content-schema.ts';
 import { paths } from './kinds.ts';
-import { reconcile, type LedgerEntry, type Redirect } from './ledger.ts';
+import { parseLedger, reconcile, type LedgerEntry, type Redirect } from './ledger.ts';
 import { formatOf, toHast } from './markdown.ts';
 import { Matcher, type AliasPattern } from './matcher.ts';
 import { ContentError, type ContentProblem } from './content-errors.ts';
 import { listContentFiles, loadContent, surfaceForms, type Content } from './registry.ts';
+import { SAFE_URLS, unsafeUrls } from './safe-url.ts';
 import { buildTimeline, type TimelineEvent } from './timeline.ts';
 
 export interface Excerpt {
@@ -88,6 +88,8 @@ export interface SiteIndexOptions {
    * ledger is written for the build to put in place once it has succeeded.
    */
   ledgerOut?: string | undefined;
+  /** True to let every article have code, as if each were marked `trusted: true`. */
+  trustCode?: boolean | undefined;
 }
 
 /** The ledger file of a content folder: page path -> every id it ever published. */
@@ -95,10 +97,17 @@ export function ledgerFile(contentRoot: string): string {
   return join(contentRoot, 'ledger.json');
 }
 
-/** Every surface form of every entity, as matcher patterns. */
+/**
+ * Every surface form of every entity, as matcher patterns. The forms are NFC (the schema); a text typed with combining
+ * accents (NFD) is matched too, by the form's NFD spelling, since the words of an article are never rewritten.
+ */
 export function aliasPatterns(content: Content): AliasPattern[] {
   return [...content.entities.values()].flatMap((entity) =>
-    surfaceForms(entity.data).map((form) => ({ ...form, entityId: entity.id })),
+    surfaceForms(entity.data).flatMap((form) => {
+      const decomposed = form.text.normalize('NFD');
+      const pattern = { ...form, entityId: entity.id };
+      return decomposed === form.text ? [pattern] : [pattern, { ...pattern, text: decomposed }];
+    }),
   );
 }
 
@@ -120,7 +129,7 @@ export function excerptOf(text: string, marks: [number, number][]): Excerpt {
   };
 }
 
-export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking }: SiteIndexOptions): SiteIndex {
+export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking, trustCode = false }: SiteIndexOptions): SiteIndex {
   const content = timed('registry', () => loadContent(contentRoot));
   const matcher = timed('matcher', () => new Matcher(aliasPatterns(content)));
   const prefix = base.replace(/\/$/, '');
@@ -135,7 +144,7 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
     entityContext.set(entity.id, { declared: [], self: entity.id, linkMode, href, kind: kindOf });
   }
 
-  const previousLedger: Record<string, LedgerEntry[]> = existsSync(ledgerFile(contentRoot)) ? JSON.parse(readFileSync(ledgerFile(contentRoot), 'utf8')) : {};
+  const previousLedger: Record<string, LedgerEntry[]> = existsSync(ledgerFile(contentRoot)) ? parseLedger(readFileSync(ledgerFile(contentRoot), 'utf8'), ledgerFile(contentRoot)) : {};
   const ledger: Record<string, LedgerEntry[]> = { ...previousLedger };
   /** Reconciles a page's blocks with its ledger; returns the page's redirects. */
   const publish = (page: string, blocks: AnnotatedBlock[]): Redirect[] => {
@@ -161,19 +170,22 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
    * One document parsed once, then linked and marked (with linking on) and written out as HTML; an article with code
    * is left for @astrojs/mdx to compile (`rehypeArticleModules` links it the same way).
    */
-  const renderDocument = (document: Document, page: string, context: DocumentContext) => {
+  const renderDocument = (document: Document, page: string, context: DocumentContext, trusted = false) => {
     const tree = timed('parsing', () => parseBody(document, contentRoot));
+    const report = (found: BodyProblem[]) => problems.push(...found.map((problem) => bodyProblem(document, contentRoot, problem)));
+    report(unsafeUrls(tree).map(({ url, line }) => ({ bodyLine: line, message: `links to ${JSON.stringify(url)}; expected ${SAFE_URLS} (a javascript:, vbscript: or data: URL, outside images, is never published)` })));
+    report(codeProblems(tree, trusted));
     const linked = linking ? timed('linking', () => linkTree(tree, matcher, context, (blocks) => publish(page, blocks))) : { blocks: [], redirects: [] };
     const compiled = hasCode(tree);
     const html = timed('parsing', () => {
-      const expanded = expandInto(tree, document, contentRoot, problems);
-      return compiled ? undefined : toHtml(expanded);
+      report(expandComponents(tree));
+      return compiled ? undefined : toHtml(tree);
     });
     return { ...linked, html };
   };
 
   for (const article of content.articles) {
-    const { blocks, redirects, html } = renderDocument(article, paths.article(article.slug), articleContext.get(article.slug)!);
+    const { blocks, redirects, html } = renderDocument(article, paths.article(article.slug), articleContext.get(article.slug)!, article.data.trusted || trustCode);
     const mentionCounts = new Map<string, number>();
     timed('linking', () => {
       for (const block of blocks) {
@@ -277,12 +289,9 @@ function parseBody(document: Document, contentRoot: string) {
   }
 }
 
-/** The tree with its article components expanded; what is no component becomes a problem naming file and line. */
-function expandInto(tree: Root, document: Document, contentRoot: string, problems: ContentProblem[]): Root {
-  for (const { bodyLine, message } of expandComponents(tree)) {
-    problems.push({ file: `${contentRoot}/${document.file}`, line: bodyLine === undefined ? undefined : bodyLine + document.bodyLine - 1, message });
-  }
-  return tree;
+/** A problem in a document's body as the editor reads it: the file, and the line in the file. */
+function bodyProblem(document: Document, contentRoot: string, { bodyLine, message }: BodyProblem): ContentProblem {
+  return { file: `${contentRoot}/${document.file}`, line: bodyLine === undefined ? undefined : bodyLine + document.bodyLine - 1, message };
 }
 
 /**

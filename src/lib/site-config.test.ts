@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { readSettings } from './site-config.ts';
+
+describe('the DOSSIER_* settings', () => {
+  it('have defaults for a site at the root', () => {
+    expect(readSettings({})).toEqual({ contentRoot: 'content', site: 'https://dossier.example', basePath: '/', linkMode: 'section', linking: true, trustCode: false, title: 'Dossier' });
+  });
+
+  it.each([['kb', '/kb/'], ['/kb', '/kb/'], ['kb/', '/kb/'], [' /kb/ ', '/kb/'], ['/', '/'], ['', '/'], ['a/b', '/a/b/'], ['//docs//kb', '/docs/kb/']])('read the sub-path %j as %j', (value, basePath) => {
+    expect(readSettings({ DOSSIER_BASE: value }).basePath).toBe(basePath);
+  });
+
+  it('read the switches', () => {
+    expect(readSettings({ DOSSIER_LINKING: 'off', DOSSIER_TRUST_CODE: '1', DOSSIER_LINK_MODE: 'every', DOSSIER_TITLE: ' Notes ' })).toMatchObject({ linking: false, trustCode: true, linkMode: 'every', title: 'Notes' });
+  });
+
+  it('name every bad value with what was expected, all at once', () => {
+    expect(() =>
+      readSettings({
+        DOSSIER_SITE: 'not a url',
+        DOSSIER_BASE: 'k b/../x',
+        DOSSIER_LINK_MODE: 'sections',
+        DOSSIER_LINKING: 'no',
+        DOSSIER_TRUST_CODE: 'true',
+        DOSSIER_TITLE: ' ',
+        DOSSIER_CONTENT: '',
+      }),
+    ).toThrow(
+      [
+        'Dossier found 7 problems in the settings:',
+        '  - DOSSIER_CONTENT is ""; expected the path of a content folder, or nothing for content/',
+        '  - DOSSIER_SITE is "not a url"; expected the public address of the site, an http(s) URL like https://example.org',
+        '  - DOSSIER_BASE is "k b/../x"; expected the sub-path the site is served under, like /kb/ (letters, digits, "-", "_", "." and "~" between slashes)',
+        '  - DOSSIER_LINK_MODE is "sections"; expected one of article, section, paragraph, every, or nothing',
+        '  - DOSSIER_LINKING is "no"; expected one of on, off, or nothing',
+        '  - DOSSIER_TRUST_CODE is "true"; expected one of 0, 1, or nothing',
+        '  - DOSSIER_TITLE is " "; expected the name of the site, or nothing for "Dossier"',
+      ].join('\n'),
+    );
+  });
+
+  it('refuse a site address that is no web address', () => {
+    expect(() => readSettings({ DOSSIER_SITE: 'javascript:alert(1)' })).toThrow('DOSSIER_SITE is "javascript:alert(1)"');
+  });
+});
