@@ -9,15 +9,25 @@ import { pinyin } from 'pinyin-pro';
 import type { EntityKind } from '../content-schema.ts';
 import { toSimplified, toTraditional } from '../search-terms.ts';
 
+/** One reason a name was suggested, and how many times the article gives it. */
+export interface Evidence {
+  reason: string;
+  count: number;
+}
+
 export interface Suggestion {
   id: string;
-  kind: EntityKind;
+  kind: SuggestedKind;
   name: string;
   /** Strong forms besides the name, in both scripts where the name is Chinese. */
   aliases: string[];
   /** Short forms (a surname, a speaker label) that count only after a strong form. */
   weakAliases: string[];
   native?: { name: string; script: 'zh-Hans' | 'zh-Hant' };
+  /** How sure the suggestion is, 0..1: only confident ones become drafts. */
+  confidence: number;
+  /** The reasons for it, with counts. */
+  evidence: Evidence[];
   /** How the name was found, for the reviewer. */
   reasons: string[];
   /** The paragraphs that name it. */
@@ -37,9 +47,16 @@ export interface KnownEntity {
 }
 
 export interface Suggestions {
-  entities: Suggestion[];
+  /** Confident suggestions: the drafts. */
+  entities: (Suggestion & { kind: EntityKind })[];
+  /** Confident places, drafted once the schema has the kind. */
+  places: Suggestion[];
+  unsure: Suggestion[];
   aliases: AliasSuggestion[];
 }
+
+/** Kinds a suggestion may have: `place` joins the content's kinds with the schema's sixth kind. */
+export type SuggestedKind = EntityKind | 'place';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Word lists. Capitalised words that are not entities of any kind Dossier has: sentence openers, nationalities,
@@ -158,7 +175,7 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
   const knownByForm = new Map<string, KnownEntity>();
   for (const entity of known) for (const form of entity.forms) knownByForm.set(normal(form), entity);
   const usedIds = new Set(known.map((entity) => entity.id));
-  const entities: Suggestion[] = [];
+  const entities: (Suggestion & { kind: EntityKind })[] = [];
   const aliases = new Map<string, AliasSuggestion>();
   for (const candidate of candidates) {
     const forms = [...candidate.forms.keys()];
@@ -176,7 +193,7 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
     }
     entities.push(toSuggestion(candidate, paragraphs, usedIds));
   }
-  return { entities, aliases: [...aliases.values()] };
+  return { entities, places: [], unsure: [], aliases: [...aliases.values()] };
 }
 
 function primaryForm(candidate: Candidate): string {
@@ -186,7 +203,7 @@ function primaryForm(candidate: Candidate): string {
   return latin.sort(([a, countA], [b, countB]) => b.split(' ').length - a.split(' ').length || countB - countA || a.localeCompare(b))[0]![0];
 }
 
-function toSuggestion(candidate: Candidate, paragraphs: string[], usedIds: Set<string>): Suggestion {
+function toSuggestion(candidate: Candidate, paragraphs: string[], usedIds: Set<string>): Suggestion & { kind: EntityKind } {
   const name = primaryForm(candidate);
   const strong = withOtherScript([...candidate.forms.keys()]).filter((form) => form !== name);
   const native = candidate.han ? { name: candidate.han, script: toSimplified(candidate.han) === candidate.han ? ('zh-Hans' as const) : ('zh-Hant' as const) } : undefined;
@@ -200,6 +217,8 @@ function toSuggestion(candidate: Candidate, paragraphs: string[], usedIds: Set<s
     aliases: strong,
     weakAliases: [...candidate.weak].filter((form) => form !== name && !strong.includes(form)),
     ...(native && native.name !== name ? { native } : {}),
+    confidence: 1,
+    evidence: [...candidate.reasons].map((reason) => ({ reason, count: 1 })),
     reasons: [...candidate.reasons],
     passages: [...candidate.passages].sort((a, b) => a - b).map((index) => paragraphs[index]!),
   };
