@@ -452,12 +452,15 @@ function definedAs(text: string, forms: string[]): EntityKind | undefined {
 }
 
 /** Whether a name is used as a place somewhere: `in Jiangxi`, `from Shanghai`, `the rest of China`. */
-function locative(text: string, forms: string[]): boolean {
-  return forms.some((form) => new RegExp(`\\b(?:in|from|to|across|throughout|near|within|outside|visited|of) (?:the )?${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u').test(text));
+function locative(text: string, forms: string[], prepositions = `${WHERE}|within|of`): boolean {
+  return forms.some((form) => new RegExp(`\\b(?:${prepositions}) (?:the )?${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u').test(text));
 }
 
-/** Whether the words around a name's uses read it as a product more often than as an organization. */
-function readsAsProduct(text: string, forms: string[]): boolean {
+/** Prepositions of where something is, as said of a place and seldom of a company. */
+const WHERE = 'in|from|to|across|throughout|near|outside|visited';
+
+/** How the words around a name's uses read it: as a product, as an organization, or neither more than the other. */
+function productOrOrganization(text: string, forms: string[]): 'product' | 'organization' | undefined {
   let product = 0;
   let organization = 0;
   for (const form of forms) {
@@ -470,7 +473,7 @@ function readsAsProduct(text: string, forms: string[]): boolean {
       if (match[2] || ORGANIZATION_NOUNS.test(after) || /^(?:by|at|joined)$/.test(before)) organization++;
     }
   }
-  return product > organization;
+  return product > organization ? 'product' : organization > product ? 'organization' : undefined;
 }
 
 function guessKind(name: string, candidate: Candidate, text: string): SuggestedKind {
@@ -480,14 +483,19 @@ function guessKind(name: string, candidate: Candidate, text: string): SuggestedK
   if (ORGANIZATION_WORDS.test(name) || ORGANIZATION_HEADS.test(name) || / AI$/.test(name) || HAN_ORGANIZATION.test(han)) return 'organization';
   const namedAsPerson = candidate.evidence.has(REASON.speaker) || candidate.evidence.has(REASON.tagged.person) || (candidate.evidence.has(REASON.titled) && hints.includes('person'));
   if (PLACES.has(name) || (hints.includes('place') && !namedAsPerson && !hints.includes('organization'))) return 'place';
-  // `DeepSeek moment`: a capitalised name with a common word in it is a term.
-  if ([...candidate.forms.keys()].some((form) => /^\p{Lu}\S* \p{Ll}{3,}$/u.test(form))) return 'concept';
+  // `DeepSeek moment`, `Thinking Mode` beside `thinking mode`: a capitalised name the article also writes in
+  // lowercase is a term.
+  const forms = [...candidate.forms.keys()];
+  if (forms.some((form) => /^\p{Lu}\S* \p{Ll}{3,}$/u.test(form) || (/\s/.test(form) && countPhrase(text.replace(/\p{Lu}\p{Ll}/gu, (initial) => initial.toLowerCase()), form.toLowerCase()) > countPhrase(text, form) && new RegExp(`(?<![\\p{L}])${escapeRegExp(form.toLowerCase())}`, 'u').test(text)))) return 'concept';
   if (hints.includes('person') || (/^[\p{Script=Han}]{2,3}$/u.test(han) && /^\p{Lu}[\p{L}-]+ \p{Lu}[\p{L}-]+$/u.test(name))) return 'person';
   if ((/\d/.test(name) && VERSIONED.test(name) && !/\.AI$/i.test(name)) || hints.includes('product')) return 'product';
   if (hints.includes('concept') || /^\p{Ll}/u.test(name)) return 'concept';
   if (hints.includes('place')) return 'place';
-  if (readsAsProduct(text, [...candidate.forms.keys()])) return 'product';
-  return 'organization';
+  const reading = productOrOrganization(text, forms);
+  if (reading !== 'organization' && /^\p{Lu}[\p{Ll}-]+$/u.test(name) && !candidate.evidence.has(REASON.tagged.organization) && locative(text, forms, WHERE)) return 'place';
+  if (reading) return reading;
+  // Named only, with no word around it saying what it is: an organization if compromise knows it as one.
+  return candidate.evidence.has(REASON.tagged.organization) || /^\p{Lu}{2,}$/u.test(name) ? 'organization' : 'product';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -611,7 +619,7 @@ interface Pair {
 }
 
 /** Chinese prose, with an English word here and there (rather than English with Chinese names in it). */
-const chineseProse = (paragraph: string) => (paragraph.match(/\p{Script=Han}/gu) ?? []).length >= 8;
+const chineseProse = (paragraph: string) => 2 * (paragraph.match(/\p{Script=Han}/gu) ?? []).length > (paragraph.match(/[A-Za-z]/g) ?? []).length;
 /** English prose with Chinese names in it, where a name may stand beside its gloss without parentheses. */
 const englishProse = (paragraph: string) => (paragraph.match(/[A-Za-z]/g) ?? []).length >= Math.max(20, 2 * (paragraph.match(/\p{Script=Han}/gu) ?? []).length);
 
@@ -744,7 +752,7 @@ export function capitalisedNames(paragraph: string, writtenInLowercase: (word: s
       const quoteOpens = /^[“"‘']/.test(tokens[runStart] ?? '') && !/[”"’']$/.test(tokens[runStart] ?? '');
       const initial = runStart === 0 || quoteOpens;
       // Not part of a name at its end: `Nvidia GPUs`, `Before I`, `Qwen 7B`, `Qwen2.5 Dense`.
-      while (run.length && (CONNECTORS.has(run.at(-1)!) || (run.length > 1 && (AMOUNT.test(run.at(-1)!) || GENERIC_ACRONYMS.has(run.at(-1)!) || run.at(-1) === 'I' || ROLES.has(run.at(-1)!))))) run.pop();
+      while (run.length && (CONNECTORS.has(run.at(-1)!) || (run.length > 1 && (AMOUNT.test(run.at(-1)!) || (GENERIC_ACRONYMS.has(run.at(-1)!) && !COMPANY_SUFFIX.test(run.at(-1)!)) || run.at(-1) === 'I' || ROLES.has(run.at(-1)!))))) run.pop();
       // Nor at its start: `The`, `CEO`, `Chinese`, `Singaporean` (a demonym compromise does not list).
       while (run.length && (ROLES.has(run[0]!) || COMMON.has(run[0]!) || DEMONYMS.has(run[0]!) || PLACE_PREFIXES.has(run[0]!) || GENERIC_ACRONYMS.has(run[0]!) || CONNECTORS.has(run[0]!) || (run.length > 1 && /^\p{Lu}\p{Ll}+(?:ean|ese|ian)$/u.test(run[0]!)))) {
         run.shift();
