@@ -151,29 +151,41 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
     }
     // `Zhipu / Z.AI` over `z.ai | 🤗 zai-org`: the section's subject, by both its names.
     if (isLabelLine(paragraph) && LINK_LINE.test(paragraphs[index + 1] ?? '')) add(paragraph.replace(/\s*\(.*\)$/, '').split(/\s+\/\s+/), REASON.sectionSubject, index);
-    for (const term of quotedTerms(paragraph)) add([term], REASON.quoted, index, 'concept');
+    // Single quotes mark a term as a term (‘commoditize your complement’); double quotes also scare and cite.
+    for (const term of quotedTerms(paragraph)) add([term], paragraph.includes(`‘${term}’`) ? [REASON.quoted, REASON.termQuoted] : REASON.quoted, index, 'concept');
     const speaker = speakerOf(paragraph);
     // A speaker takes turns: a label used once is a paper's title or a definition (`Thinking Mode: …`).
     if (speaker && !COMMON.has(speaker) && paragraphs.filter((other) => speakerOf(other) === speaker).length >= 2) add([speaker], REASON.speaker, index, 'person');
-    for (const name of chineseNames(paragraph)) add([name.text], name.reason, index, name.kind);
+    // jieba's kinds hold only in Chinese prose: beside an English name (`Red Flag Linux 中科红旗`) the English decides.
+    for (const name of chineseNames(paragraph)) add([name.text], name.reason, index, chineseProse(paragraph) ? name.kind : undefined);
+    // `AGI-Next 前沿峰会`, `Qwen 团队`: an English name heading a Chinese one, which is its full native name.
+    for (const match of paragraph.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}.-]*(?: \p{Lu}[\p{L}\p{N}.-]*)*) ?(\p{Script=Han}{0,6}(?:峰会|大会|论坛|实验室|研究院|公司|集团|联盟|团队))/gu)) {
+      add([match[1]!, `${match[1]} ${match[2]}`.replace(/ (?=\p{Script=Han})/u, match[0].includes(' ') ? ' ' : '')], REASON.pair, index, /峰会|大会|论坛/u.test(match[2]!) ? 'concept' : 'organization');
+    }
   });
   for (const term of recurringTerms(paragraphs)) {
     // `open source models` is a use of `open source`, not a term of its own.
     const spaced = (form: string) => normal(form).replace(/-/g, ' ');
     const overlaps = [...byForm.keys()].map(spaced).some((form) => form.includes(' ') && form !== spaced(term) && (spaced(term).includes(form) || form.includes(spaced(term))));
     if (overlaps) continue;
+    // `the engineering state`: a term the article refers back to as a known thing.
+    // `a (since-deleted) white paper … the white paper asserts`: introduced, then referred back to.
+    const definite = new RegExp(`\\b(?:a|an)\\b(?: \\([^)]*\\))? ${escapeRegExp(term)}\\b[\\s\\S]*\\bthe ${escapeRegExp(term)}`, 'iu').test(text) ? 2 : new RegExp(`\\bthe ${escapeRegExp(term)}`, 'iu').test(text) ? 1 : 0;
     paragraphs.forEach((paragraph, index) => {
-      if (countPhrase(paragraph, term) > 0) add([term], REASON.recurring, index, 'concept');
+      if (countPhrase(paragraph, term) > 0) add([term], [REASON.recurring, ...(definite ? [REASON.definite] : []), ...(definite > 1 ? [REASON.introduced] : [])], index, 'concept');
     });
   }
 
-  // A word used only inside a longer name (`IQ` in `IQ tax`) is not a name of its own.
+  // A word used only inside a longer name (`IQ` in `IQ tax`, `李開` in `李開復`) is not a name of its own.
+  const uses = (phrase: string) => (isHan(phrase) ? text.split(phrase).length - 1 : count(phrase));
+  const within = (long: string, short: string) => (isHan(short) ? long !== short && long.includes(short) : countPhrase(long, short) > 0);
   for (const candidate of [...candidates]) {
-    if (candidate.forms.size !== 1 || candidate.han) continue;
+    if (candidate.forms.size !== 1) continue;
     const form = [...candidate.forms.keys()][0]!;
-    const longer = candidates.filter((other) => other !== candidate && [...other.forms.keys()].some((otherForm) => otherForm !== form && countPhrase(otherForm, form) > 0));
-    const inside = longer.reduce((sum, other) => sum + Math.max(...[...other.forms.keys()].filter((otherForm) => countPhrase(otherForm, form) > 0).map((otherForm) => count(otherForm))), 0);
-    if (longer.length && inside >= count(form)) {
+    if (candidate.han && !isHan(form)) continue;
+    const longer = candidates.filter((other) => other !== candidate && [...other.forms.keys()].some((otherForm) => otherForm !== form && within(otherForm, form)));
+    const inside = longer.reduce((sum, other) => sum + Math.max(...[...other.forms.keys()].filter((otherForm) => within(otherForm, form)).map(uses)), 0);
+    if (longer.length && inside >= uses(form)) {
       for (const passage of candidate.passages) longer[0]!.passages.add(passage);
       candidates.splice(candidates.indexOf(candidate), 1);
     }
@@ -242,9 +254,12 @@ const REASON = {
   opening: 'a capitalised word opening a sentence',
   nounOpening: 'a proper noun by its grammar, opening a sentence',
   defined: 'defined in passing (a company named …, … a model)',
+  definite: 'a term referred back to with “the”',
+  introduced: 'a term introduced with “a”, then referred back to',
   shaped: 'shaped like a name (an inner capital, a digit, several capitalised words)',
   sectionSubject: 'a heading over its own links',
   quoted: 'a quoted term',
+  termQuoted: 'a term in single quotes',
   speaker: 'an interview speaker',
   recurring: 'a recurring term',
   titled: 'a Chinese name with a title or a speech verb',
@@ -264,13 +279,16 @@ const WEIGHT: Record<string, number> = {
   [REASON.opening]: 0.1,
   [REASON.nounOpening]: 0.5,
   [REASON.defined]: 0.45,
+  [REASON.definite]: 0.2,
+  [REASON.introduced]: 0.3,
   [REASON.shaped]: 0.3,
   [REASON.sectionSubject]: 0.6,
-  [REASON.quoted]: 0.5,
-  [REASON.recurring]: 0.2,
+  [REASON.quoted]: 0.35,
+  [REASON.termQuoted]: 0.25,
+  [REASON.recurring]: 0.15,
   [REASON.titled]: 0.55,
   [REASON.chineseName]: 0.12,
-  [REASON.chineseTagged]: 0.15,
+  [REASON.chineseTagged]: 0.3,
   [REASON.tagged.person]: 0.3,
   [REASON.tagged.organization]: 0.3,
   [REASON.tagged.place]: 0.35,
@@ -341,6 +359,27 @@ function isLabelLine(paragraph: string): boolean {
  * (as a weak alias), `俊旸` into `林俊旸`.
  */
 function mergeShortForms(candidates: Candidate[]) {
+  // One name written two ways: `Qwen 3` / `Qwen3`, `GLM 4.5` / `GLM-4.5`, `city brain` / `city brains`.
+  const key = (form: string) => normal(form).replace(/[\s-]+/g, '').replace(/s$/, '');
+  for (const candidate of [...candidates]) {
+    const keys = new Set([...candidate.forms.keys()].map(key));
+    const same = candidates.find((other) => other !== candidate && candidates.indexOf(other) < candidates.indexOf(candidate) && [...other.forms.keys()].some((form) => keys.has(key(form))));
+    if (same) foldInto(same, candidate, candidates);
+  }
+  // One place by its usual names (`US`, `U.S.`, `America`), one Chinese name and its short form (`阿里` / `阿里巴巴`,
+  // `清华` / `清华大学`: two characters more at most, so `北京` stays apart from `北京通州站`).
+  const samePlace = (a: string, b: string) => PLACE_NAMES.some((names) => names.has(a) && names.has(b));
+  const shortHan = (short: string, long: string) => isHan(short) && isHan(long) && short.length >= 2 && long.startsWith(short) && long.length - short.length <= 2 && long !== short;
+  for (const short of [...candidates]) {
+    if (!candidates.includes(short)) continue;
+    const owner = candidates.find((other) => other !== short && [...other.forms.keys()].some((long) => [...short.forms.keys()].some((form) => samePlace(form, long) || shortHan(form, long))));
+    if (owner) foldInto(owner, short, candidates);
+  }
+  // A company's name without its suffix, whatever other forms it has (`Zhipu`, `Z.AI` / `Zhipu AI`).
+  for (const short of [...candidates]) {
+    const owner = candidates.find((other) => other !== short && [...other.forms.keys()].some((long) => [...short.forms.keys()].some((form) => long.startsWith(`${form} `) && long.slice(form.length + 1).split(/\s+/).every((word) => COMPANY_SUFFIX.test(word)))));
+    if (owner && candidates.includes(short)) foldInto(owner, short, candidates);
+  }
   const single = (candidate: Candidate) => (candidate.forms.size === 1 ? [...candidate.forms.keys()][0]! : undefined);
   for (const short of [...candidates]) {
     const form = single(short);
@@ -359,20 +398,34 @@ function mergeShortForms(candidates: Candidate[]) {
         if (words.length === 1 && longWords.length > 1 && longWords.includes(form) && other.kindHints.includes('person')) return (weak = true);
         // A name and its company suffix (`Moonshot` / `Moonshot AI`).
         if (longWords.length > words.length && long.startsWith(`${form} `) && longWords.slice(words.length).every((word) => COMPANY_SUFFIX.test(word))) return true;
-        // A version without its brand (`K2` / `Kimi K2`, `V3` / `DeepSeek V3`).
-        if (words.length === 1 && /\d/.test(form) && longWords.length > 1 && longWords.at(-1) === form) return true;
+        // A version without its brand (`K2` / `Kimi K2`, `V3` / `DeepSeek V3`, `GLM-4.5` / `Zhipu GLM 4.5`).
+        if (words.length === 1 && /\d/.test(form) && longWords.length > 1 && key(longWords.slice(1).join(' ')) === key(form)) return true;
         // A build of a version (`R1-0528`, `Qwen3-30B-A3B-Base`): the version's own.
         return new RegExp(`^${escapeRegExp(long)}-(?:\\d{4}|Base|Instruct|MoE)$`).test(form);
       });
     });
     if (!owner) continue;
-    if (weak) owner.weak.add(form);
-    else owner.forms.set(form, short.forms.get(form)!);
-    for (const passage of short.passages) owner.passages.add(passage);
-    for (const [reason, uses] of short.evidence) owner.evidence.set(reason, (owner.evidence.get(reason) ?? 0) + uses);
-    candidates.splice(candidates.indexOf(short), 1);
+    if (weak) {
+      owner.weak.add(form);
+      short.forms.clear();
+    }
+    foldInto(owner, short, candidates);
   }
 }
+
+/** Moves one candidate's forms, passages and evidence into another, and drops it. */
+function foldInto(owner: Candidate, other: Candidate, candidates: Candidate[]) {
+  for (const [form, uses] of other.forms) owner.forms.set(form, (owner.forms.get(form) ?? 0) + uses);
+  if (other.han) owner.han ??= other.han;
+  for (const form of other.weak) owner.weak.add(form);
+  for (const passage of other.passages) owner.passages.add(passage);
+  for (const [reason, uses] of other.evidence) owner.evidence.set(reason, (owner.evidence.get(reason) ?? 0) + uses);
+  owner.kindHints.push(...other.kindHints);
+  candidates.splice(candidates.indexOf(other), 1);
+}
+
+/** The usual names of places often named more than one way. */
+const PLACE_NAMES = [new Set(['US', 'U.S.', 'USA', 'U.S.A.', 'United States', 'America', '美国']), new Set(['UK', 'U.K.', 'United Kingdom', 'Britain']), new Set(['PRC', 'China', '中国'])];
 
 const COMPANY_SUFFIX = /^(?:AI|Labs?|Inc\.?|Corp\.?|Ltd\.?|Group|Technologies|Technology|Tech)$/;
 
@@ -624,7 +677,7 @@ const chineseProse = (paragraph: string) => 2 * (paragraph.match(/\p{Script=Han}
 const englishProse = (paragraph: string) => (paragraph.match(/[A-Za-z]/g) ?? []).length >= Math.max(20, 2 * (paragraph.match(/\p{Script=Han}/gu) ?? []).length);
 
 const HAN_TERM = /[“"]?\p{Script=Han}[\p{Script=Han}·]{0,15}[”"]?/gu;
-const NAME_TOKEN = /^[\p{Lu}\p{N}][\p{L}\p{N}.*&’'-]*$/u;
+const NAME_TOKEN = /^(?:[\p{Lu}\p{N}]|\p{Ll}+\p{Lu})[\p{L}\p{N}.*&’'-]*$/u;
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'in']);
 
 /** English–Chinese pairs in one paragraph: `Robin Li 李彦宏`, `“Red Flag Linux” 中科红旗`, `open source 开源`, `暗涌Waves`. */
@@ -743,7 +796,9 @@ interface Name {
  */
 export function capitalisedNames(paragraph: string, writtenInLowercase: (word: string) => boolean = () => false): Name[] {
   const names: Name[] = [];
-  for (const sentence of paragraph.split(/(?<=[.!?…])\s+(?=[\p{Lu}“"‘'\d])|\s+[—–]\s+|:\s+/u)) {
+  // Chinese around English names (`包括 Qwen3-32B、Qwen3-14B 和 Kaggle`) ends them as punctuation would.
+  const spaced = paragraph.replace(/[\p{Script=Han}、，。：；！？《》【】]+/gu, ' , ');
+  for (const sentence of spaced.split(/(?<=[.!?…])\s+(?=[\p{Lu}“"‘'\d])|\s+[—–]\s+|:\s+/u)) {
     const tokens = sentence.split(/\s+/).filter(Boolean);
     let run: string[] = [];
     let runStart = 0;
@@ -754,7 +809,7 @@ export function capitalisedNames(paragraph: string, writtenInLowercase: (word: s
       // Not part of a name at its end: `Nvidia GPUs`, `Before I`, `Qwen 7B`, `Qwen2.5 Dense`.
       while (run.length && (CONNECTORS.has(run.at(-1)!) || (run.length > 1 && (AMOUNT.test(run.at(-1)!) || (GENERIC_ACRONYMS.has(run.at(-1)!) && !COMPANY_SUFFIX.test(run.at(-1)!)) || run.at(-1) === 'I' || ROLES.has(run.at(-1)!))))) run.pop();
       // Nor at its start: `The`, `CEO`, `Chinese`, `Singaporean` (a demonym compromise does not list).
-      while (run.length && (ROLES.has(run[0]!) || COMMON.has(run[0]!) || DEMONYMS.has(run[0]!) || PLACE_PREFIXES.has(run[0]!) || GENERIC_ACRONYMS.has(run[0]!) || CONNECTORS.has(run[0]!) || (run.length > 1 && /^\p{Lu}\p{Ll}+(?:ean|ese|ian)$/u.test(run[0]!)))) {
+      while (run.length && (ROLES.has(run[0]!) || COMMON.has(run[0]!) || DEMONYMS.has(run[0]!) || (run.length > 1 && PLACE_PREFIXES.has(run[0]!)) || GENERIC_ACRONYMS.has(run[0]!) || CONNECTORS.has(run[0]!) || (run.length > 1 && /^\p{Lu}\p{Ll}+(?:ean|ese|ian)$/u.test(run[0]!)))) {
         run.shift();
         runStart++;
       }
@@ -785,6 +840,7 @@ export function capitalisedNames(paragraph: string, writtenInLowercase: (word: s
       const word = raw
         .replace(/^[“"‘'(]+/, '')
         .replace(/[”"’'),;:!?…]+$/, '')
+        .replace(/(?<=\p{L})-$/u, '')
         .replace(/\.$/, (dot) => (/^(?:\p{Lu}\.)+$/u.test(raw.replace(/[”"’'),;:!?…]+$/, '')) ? dot : ''));
       const possessive = /[’']s$/.test(raw.replace(/[”"),;:!?….]+$/, ''));
       const bare = possessive ? word.replace(/[’']s$/, '') : word;
