@@ -338,7 +338,7 @@ function confidenceOf(candidate: Candidate, name: string, paragraphs: string[], 
 
 /** `2x`, `50k`, `671B`, `15.5T`, `4K`, `$5M`, `7nm`: amounts, not names. */
 /** An amount at the end of a name: `7B`, `1.5T`. */
-const AMOUNT = /^\d+(?:\.\d+)?[KMBT]$/;
+const AMOUNT = /^\d+(?:\.\d+)?(?:[KMBT]|nm|GB|TB|MB)$/;
 const UNIT = /^[$¥€]?\d+(?:[.,]\d+)*\s*(?:[xkKMBTG%]|nm|GB|MB|kB|ms|B\b)?$/u;
 const CONTRACTION = /^\p{L}+[’'](?:ll|m|ve|re|d|t|s)$/iu;
 const FILE_FORMATS = /^(?:HTML|TXT|PDF|CSV|JSON|XML|YAML|TOML|MD|MDX|PNG|JPE?G|GIF|SVG|ZIP|APP|APK|EXE|URL|URLs|CLI|UI|UX|QR|OCR|VLMs?|GGUF)$/;
@@ -808,8 +808,8 @@ export function capitalisedNames(paragraph: string, writtenInLowercase: (word: s
       const initial = runStart === 0 || quoteOpens;
       // Not part of a name at its end: `Nvidia GPUs`, `Before I`, `Qwen 7B`, `Qwen2.5 Dense`.
       while (run.length && (CONNECTORS.has(run.at(-1)!) || (run.length > 1 && (AMOUNT.test(run.at(-1)!) || (GENERIC_ACRONYMS.has(run.at(-1)!) && !COMPANY_SUFFIX.test(run.at(-1)!)) || run.at(-1) === 'I' || ROLES.has(run.at(-1)!))))) run.pop();
-      // Nor at its start: `The`, `CEO`, `Chinese`, `Singaporean` (a demonym compromise does not list).
-      while (run.length && (ROLES.has(run[0]!) || COMMON.has(run[0]!) || DEMONYMS.has(run[0]!) || (run.length > 1 && PLACE_PREFIXES.has(run[0]!)) || GENERIC_ACRONYMS.has(run[0]!) || CONNECTORS.has(run[0]!) || (run.length > 1 && /^\p{Lu}\p{Ll}+(?:ean|ese|ian)$/u.test(run[0]!)))) {
+      // Nor at its start: `The`, `CEO`, `Chinese`, `Singaporean` (a demonym compromise does not list), `180K`.
+      while (run.length && ((run.length > 1 && AMOUNT.test(run[0]!)) || ROLES.has(run[0]!) || COMMON.has(run[0]!) || DEMONYMS.has(run[0]!) || (run.length > 1 && PLACE_PREFIXES.has(run[0]!)) || GENERIC_ACRONYMS.has(run[0]!) || CONNECTORS.has(run[0]!) || (run.length > 1 && /^\p{Lu}\p{Ll}+(?:ean|ese|ian)$/u.test(run[0]!)))) {
         run.shift();
         runStart++;
       }
@@ -822,7 +822,8 @@ export function capitalisedNames(paragraph: string, writtenInLowercase: (word: s
       }
       const text = run.join(' ');
       // `PDF-like`, `Qwen-based`, `996'ing`: adjectives and verbs made of a name.
-      const madeOfAName = /-(?:like|based|compatible|style|ers|powered|branded|friendly|centric|sized|backed)$|[’'](?:ing|ed)$/u.test(run.at(-1) ?? '');
+      // `Table 1`, `Part II`: a reference to a part of the text.
+      const madeOfAName = /-(?:like|based|compatible|style|ers|powered|branded|friendly|centric|sized|backed|manufactured|made|owned|funded|led|run)$|[’'](?:ing|ed)$/u.test(run.at(-1) ?? '') || /^(?:Table|Figure|Fig\.|Chart|Part|Section|Chapter|Appendix|Step|Stage)$/.test(run[0] ?? '');
       const notAName = !run.length || madeOfAName || run.every((word) => DEMONYMS.has(word) || GENERIC_ACRONYMS.has(word)) || /^[\d.,–-]+$/.test(text) || /^\d+(?:s|th|st|nd|rd)?$/.test(text);
       if (!notAName) {
         const nameShaped = run.length > 1 || /\p{Ll}\p{Lu}|\d|^\p{Lu}{2,}|\p{Lu}.*-\p{Lu}/u.test(text);
