@@ -152,7 +152,8 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
     // `Zhipu / Z.AI` over `z.ai | 🤗 zai-org`: the section's subject, by both its names.
     if (isLabelLine(paragraph) && LINK_LINE.test(paragraphs[index + 1] ?? '')) add(paragraph.replace(/\s*\(.*\)$/, '').split(/\s+\/\s+/), REASON.sectionSubject, index);
     // Single quotes mark a term as a term (‘commoditize your complement’); double quotes also scare and cite.
-    for (const term of quotedTerms(paragraph)) add([term], paragraph.includes(`‘${term}’`) ? [REASON.quoted, REASON.termQuoted] : REASON.quoted, index, 'concept');
+    // A name inside the quoted words (`"unipolar AI dominance"`) makes them a term more than a scare quote.
+    for (const term of quotedTerms(paragraph)) add([term], [REASON.quoted, ...(paragraph.includes(`‘${term}’`) ? [REASON.termQuoted] : []), ...(/\s\p{Lu}/u.test(term) ? [REASON.shaped] : [])], index, 'concept');
     const speaker = speakerOf(paragraph);
     // A speaker takes turns: a label used once is a paper's title or a definition (`Thinking Mode: …`).
     if (speaker && !COMMON.has(speaker) && paragraphs.filter((other) => speakerOf(other) === speaker).length >= 2) add([speaker], REASON.speaker, index, 'person');
@@ -192,10 +193,11 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
   }
 
   const tags = nameTags(text);
+  const definedNames = definitions(text);
   for (const candidate of candidates) {
     const kind = tagOf(candidate, tags);
     const form = [...candidate.forms.keys()][0]!;
-    const defined = definedAs(text, [...candidate.forms.keys()]);
+    const defined = [...candidate.forms.keys()].map((candidateForm) => definedNames.get(candidateForm)).find(Boolean);
     if (defined) {
       candidate.evidence.set(REASON.defined, 1);
       candidate.kindHints.push(defined);
@@ -488,20 +490,18 @@ const ORGANIZATION_TYPES = 'compan(?:y|ies)|firms?|startups?|start-ups?|labs?|la
 const PRODUCT_TYPES = 'models?|apps?|app|chatbots?|chips?|projects?|tools?|library|framework|platform|phones?|optimizer|benchmarks?';
 
 /**
- * What the article says a name is, in passing: `a Chinese startup named Moonshot AI`, `Intel and ARM, American and
- * British companies`, `an open-source project called Towhee`, `Kimi K2, an open model`.
+ * What the article says names are, in passing: `a Chinese startup named Moonshot AI`, `Intel and ARM, American and
+ * British companies`, `an open-source project called Towhee`, `Kimi K2, an open model`. One pass over the text.
  */
-function definedAs(text: string, forms: string[]): EntityKind | undefined {
-  for (const form of forms) {
-    if (isHan(form)) continue;
-    const name = escapeRegExp(form);
-    for (const [kind, types] of [['organization', ORGANIZATION_TYPES], ['product', PRODUCT_TYPES]] as const) {
-      const named = new RegExp(`\\b(?:${types}) (?:named|called) ${name}(?![\\p{L}\\p{N}])`, 'u');
-      const apposition = new RegExp(`(?<![\\p{L}\\p{N}])${name}, (?:(?:an?|the|one of the) )?(?:[\\p{L}-]+ ){0,3}(?:${types})\\b`, 'u');
-      if (named.test(text) || apposition.test(text)) return kind;
-    }
+function definitions(text: string): Map<string, EntityKind> {
+  const found = new Map<string, EntityKind>();
+  const name = `(\\p{Lu}[\\p{L}\\p{N}.-]*(?: \\p{Lu}[\\p{L}\\p{N}.-]*)*)`;
+  for (const [kind, types] of [['organization', ORGANIZATION_TYPES], ['product', PRODUCT_TYPES]] as const) {
+    const named = new RegExp(`\\b(?:${types}) (?:named|called) ${name}`, 'gu');
+    const apposition = new RegExp(`${name}, (?:(?:an?|the|one of the) )?(?:[\\p{L}-]+ ){0,3}(?:${types})\\b`, 'gu');
+    for (const match of [...text.matchAll(named), ...text.matchAll(apposition)]) if (!found.has(match[1]!)) found.set(match[1]!, kind);
   }
-  return undefined;
+  return found;
 }
 
 /** Whether a name is used as a place somewhere: `in Jiangxi`, `from Shanghai`, `the rest of China`. */
@@ -658,8 +658,19 @@ function escapeRegExp(text: string): string {
 
 /** Occurrences of a phrase as whole words, in any case, with curly and straight apostrophes alike. */
 export function countPhrase(text: string, phrase: string): number {
+  return text.match(phrasePattern(phrase))?.length ?? 0;
+}
+
+const phrasePatterns = new Map<string, RegExp>();
+/** The pattern of a phrase as whole words, built once: an article counts the same phrases many times. */
+function phrasePattern(phrase: string): RegExp {
+  const cached = phrasePatterns.get(phrase);
+  if (cached) return cached;
+  if (phrasePatterns.size > 20_000) phrasePatterns.clear();
   const pattern = escapeRegExp(phrase).replace(/[’']/g, "['’]").replace(/\\-|\s+/g, (gap) => (gap === '\\-' ? '[-\\s]' : '[-\\s]+'));
-  return text.match(new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu'))?.length ?? 0;
+  const regExp = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu');
+  phrasePatterns.set(phrase, regExp);
+  return regExp;
 }
 
 interface Pair {
