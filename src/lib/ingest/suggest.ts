@@ -157,8 +157,7 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
     const speaker = speakerOf(paragraph);
     // A speaker takes turns: a label used once is a paper's title or a definition (`Thinking Mode: …`).
     if (speaker && !COMMON.has(speaker) && paragraphs.filter((other) => speakerOf(other) === speaker).length >= 2) add([speaker], REASON.speaker, index, 'person');
-    // jieba's kinds hold only in Chinese prose: beside an English name (`Red Flag Linux 中科红旗`) the English decides.
-    for (const name of chineseNames(paragraph)) add([name.text], name.reason, index, chineseProse(paragraph) ? name.kind : undefined);
+    for (const name of chineseNames(paragraph)) add([name.text], name.reason, index, name.kind);
     // `AGI-Next 前沿峰会`, `Qwen 团队`: an English name heading a Chinese one, which is its full native name.
     for (const match of paragraph.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}.-]*(?: \p{Lu}[\p{L}\p{N}.-]*)*) ?(\p{Script=Han}{0,6}(?:峰会|大会|论坛|实验室|研究院|公司|集团|联盟|团队))/gu)) {
       add([match[1]!, `${match[1]} ${match[2]}`.replace(/ (?=\p{Script=Han})/u, match[0].includes(' ') ? ' ' : '')], REASON.pair, index, /峰会|大会|论坛/u.test(match[2]!) ? 'concept' : 'organization');
@@ -618,7 +617,8 @@ const JIEBA_NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz']);
  * `姚劲波说`, `唐杰：…`); a title after it, the name of an employer (`智谱创始人`).
  */
 export function chineseNames(paragraph: string): { text: string; kind?: SuggestedKind; reason: string }[] {
-  if (!/\p{Script=Han}{2}/u.test(paragraph)) return [];
+  // In English prose Chinese comes as glosses, which the pairs find; jieba is for Chinese prose.
+  if (!chineseProse(paragraph)) return [];
   const words = chineseTagger().tag(paragraph, true);
   const names: { text: string; kind?: SuggestedKind; reason: string }[] = [];
   words.forEach(({ word, tag }, index) => {
