@@ -485,8 +485,8 @@ const VERSIONED = /^(?=.*\p{L})(?=.*\d)[\p{L}\d]+(?:[-. ][\p{L}\d.]+)*$/u;
 const PRODUCT_NOUNS = /^(?:models?|series|apps?|project|projects|application|platform|chatbot|framework|library|tool|tools|database|browser|chips?|GPUs?|phone|release|releases|API|weights|checkpoints?|benchmark|version|update)$/i;
 const ORGANIZATION_NOUNS = /^(?:team|lab|labs|engineers|researchers|CEO|founder|founders|announced|released|has|have|is|was|claimed|said|says|built|trained|made|raised|invested)$/;
 
-const ORGANIZATION_TYPES = 'compan(?:y|ies)|firms?|startups?|start-ups?|labs?|laborator(?:y|ies)|universit(?:y|ies)|agenc(?:y|ies)|ministr(?:y|ies)|organi[sz]ations?|conglomerates?|makers?';
-const PRODUCT_TYPES = 'models?|apps?|app|chatbots?|chips?|projects?|tools?|library|framework|platform|phones?|optimizer|benchmarks?';
+const ORGANIZATION_TYPES = 'compan(?:y|ies)|firms?|startups?|start-ups?|labs?|laborator(?:y|ies)|universit(?:y|ies)|agenc(?:y|ies)|ministr(?:y|ies)|organi[sz]ations?|conglomerates?|makers?|investors?|providers?';
+const PRODUCT_TYPES = 'models?|apps?|app|chatbots?|chips?|projects?|tools?|librar(?:y|ies)|frameworks?|platforms?|phones?|optimizers?|benchmarks?|products?';
 
 /**
  * What the article says names are, in passing: `a Chinese startup named Moonshot AI`, `Intel and ARM, American and
@@ -499,6 +499,11 @@ function definitions(text: string): Map<string, EntityKind> {
     const named = new RegExp(`\\b(?:${types}) (?:named|called) ${name}`, 'gu');
     const apposition = new RegExp(`${name}, (?:(?:an?|the|one of the) )?(?:[\\p{L}-]+ ){0,3}(?:${types})\\b`, 'gu');
     for (const match of [...text.matchAll(named), ...text.matchAll(apposition)]) if (!found.has(match[1]!)) found.set(match[1]!, kind);
+    // `tools such as Ollama, LMStudio, MLX, and llama.cpp`, `organizations such as KFC, Walmart, etc.`
+    const listed = new RegExp(`\\b(?:${types}) (?:like|such as|including) ((?:[\\p{L}\\p{N}.-]+(?: [\\p{Lu}\\d][\\p{L}\\p{N}.-]*)*(?:, (?:and |or )?| (?:and|or) ))*[\\p{L}\\p{N}.-]+(?: [\\p{Lu}\\d][\\p{L}\\p{N}.-]*)*)`, 'gu');
+    for (const match of text.matchAll(listed)) {
+      for (const item of match[1]!.split(/,? (?:and|or) |, /)) if (/^\p{Lu}|^\p{Ll}+\p{Lu}/u.test(item) && !found.has(item)) found.set(item, kind);
+    }
   }
   return found;
 }
@@ -546,7 +551,8 @@ function guessKind(name: string, candidate: Candidate, text: string): SuggestedK
   const reading = productOrOrganization(text, forms);
   if (reading !== 'organization' && /^\p{Lu}[\p{Ll}-]+$/u.test(name) && !candidate.evidence.has(REASON.tagged.organization) && locative(text, forms, WHERE)) return 'place';
   if (reading) return reading;
-  // Named only, with no word around it saying what it is: an organization if compromise knows it as one.
+  // Named only, with no word around it saying what it is: an organization if compromise knows it as one or it is
+  // an acronym, else a product (tools and models outnumber companies among names no sentence explains).
   return candidate.evidence.has(REASON.tagged.organization) || /^\p{Lu}{2,}$/u.test(name) ? 'organization' : 'product';
 }
 
