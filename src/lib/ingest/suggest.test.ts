@@ -50,6 +50,12 @@ describe('entity suggestions weigh the article’s evidence', () => {
     expect(aliases).toEqual([expect.objectContaining({ entityId: 'zhipu-ai', aliases: ['Zhipu'] })]);
   });
 
+  it('knows an existing entity’s form written without its hyphen', () => {
+    const { names, aliases } = drafted(['The fund HighFlyer built it, and HighFlyer paid for it.'], [{ id: 'high-flyer', forms: ['High-Flyer'] }]);
+    expect(names).not.toContain('HighFlyer');
+    expect(aliases).toEqual([expect.objectContaining({ entityId: 'high-flyer', aliases: ['HighFlyer'] })]);
+  });
+
   it('guesses a place where the article says something is there', () => {
     const { places } = drafted(['She moved from Harbin to a small flat, and later lived in Harbin again with her parents.']);
     expect(find(places, 'Harbin')).toMatchObject({ kind: 'place' });

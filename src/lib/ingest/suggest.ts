@@ -211,18 +211,20 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
   }
   mergeShortForms(candidates);
 
+  // `HighFlyer` is the existing `High-Flyer`: forms compared without their spaces and hyphens.
+  const knownKey = (form: string) => normal(form).replace(/[\s-]+/g, '');
   const knownByForm = new Map<string, KnownEntity>();
-  for (const entity of known) for (const form of entity.forms) knownByForm.set(normal(form), entity);
+  for (const entity of known) for (const form of entity.forms) knownByForm.set(knownKey(form), entity);
   const usedIds = new Set(known.map((entity) => entity.id));
   const result: Suggestions = { entities: [], places: [], unsure: [], aliases: [] };
   const aliases = new Map<string, AliasSuggestion>();
   for (const candidate of candidates) {
     const forms = [...candidate.forms.keys()];
     // `Zhipu` is the existing `Zhipu AI`: a form inside a known name, or a known name inside it, word for word.
-    const owner = forms.map((form) => knownByForm.get(normal(form)) ?? knownOwnerOf(form, known)).find(Boolean);
+    const owner = forms.map((form) => knownByForm.get(knownKey(form)) ?? knownOwnerOf(form, known)).find(Boolean);
     if (owner) {
       // Only forms the article uses: the other script of an existing alias is the editor's call.
-      const missing = forms.filter((form) => !knownByForm.has(normal(form)));
+      const missing = forms.filter((form) => !known.some((entity) => entity.forms.includes(form)));
       if (missing.length) {
         const entry = aliases.get(owner.id) ?? { entityId: owner.id, aliases: [], passages: [] };
         entry.aliases.push(...missing.filter((form) => !entry.aliases.includes(form)));
