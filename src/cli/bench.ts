@@ -8,6 +8,8 @@
  *   time from the last keystroke to rendered results, in Chromium.
  * - Page weight on a first visit (gzip HTML, CSS, JS) against the budgets, and Lighthouse scores (median of 3 runs,
  *   default mobile emulation) for the home, article and an entity page.
+ * - Entity suggestions on the development corpus (`../shared/corpus`, or DOSSIER_CORPUS) against its truth file:
+ *   drafts, precision, recall, kind, Chinese pairing, duplicates and crashes. Skipped when the corpus is absent.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -18,7 +20,9 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { measureBuild, measureSearch, preview, type BuildFigures, type SearchRun } from './bench-site.ts';
 import { writeCorpus } from './corpus.ts';
+import { evaluateFolder, readTruthFile } from './ingest-eval.ts';
 import { firstVisitWeight, type PageWeight } from './page-weight.ts';
+import type { Totals } from '../lib/ingest/evaluate.ts';
 import { alignBlocks, entitiesInSentence, scoreBlocks, type ExpectedBlock, type HardCase } from '../lib/accuracy.ts';
 import { Matcher, type AliasPattern } from '../lib/matcher.ts';
 import { buildSiteIndex } from '../lib/site-index.ts';
@@ -48,6 +52,14 @@ results.accuracy = {
   hardCases: hardCases.length,
   hardCasesExact: hardCases.length - hardCaseMisses.length,
 };
+
+// Entity suggestions on the corpus of real articles, when it is there (it is not part of the project).
+const corpusFolder = process.env.DOSSIER_CORPUS ?? '../shared/corpus';
+if (existsSync(corpusFolder)) {
+  log(`suggestions: ingesting ${corpusFolder} …`);
+  const { runs, totals } = evaluateFolder(corpusFolder, readTruthFile('src/lib/ingest/corpus-truth.json'));
+  results.suggestions = { corpus: corpusFolder, totals, articles: Object.fromEntries(runs.map((run) => [run.file, { ...run.score, misses: undefined, unsure: run.unsure, crash: run.crash }])) };
+} else log(`suggestions: no corpus at ${corpusFolder}; skipped`);
 
 // Matcher throughput
 // Seeded, so every run scans the same text.
@@ -191,6 +203,13 @@ console.log('\nLinking accuracy (first article, hand-made expectation)');
 console.log(`  precision ${pct(a.precision)}   recall ${pct(a.recall)}   over ${a.pairs} (paragraph, entity) pairs`);
 console.log(`  hard cases exact: ${a.hardCasesExact}/${a.hardCases}`);
 for (const miss of a.falseNegatives) console.log(`  missed: ${miss}`);
+const suggestions = results.suggestions as { corpus: string; totals: Totals } | undefined;
+if (suggestions) {
+  const t = suggestions.totals;
+  console.log(`\nEntity suggestions (${suggestions.corpus}, ${t.articles} articles, against src/lib/ingest/corpus-truth.json)`);
+  console.log(`  drafts ${t.drafts}   precision ${pct(t.precision)} (target >= 0.8)   recall ${pct(t.recall)} (target >= 0.75)   kind ${pct(t.kindAccuracy)} (target >= 0.8)`);
+  console.log(`  Chinese pairing ${pct(t.pairing)}   duplicates ${t.duplicates}   crashes ${t.crashes}   (per article: npm run ingest:eval -- ${suggestions.corpus} src/lib/ingest/corpus-truth.json)`);
+}
 console.log(`\nMatcher throughput (${megabytes.toFixed(1)} MB, best of 3 scans)`);
 console.log('  aliases    build ms    scan ms     MB/s   mentions');
 for (const t of Object.values(throughput)) {

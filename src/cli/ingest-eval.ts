@@ -1,0 +1,127 @@
+/**
+ * `npm run ingest:eval -- <folder> <truth.json> [--content DIR] [--verbose]`: runs the ingest's reading and
+ * suggestions over every article of a folder, as `npm run ingest` does, and scores the suggestions against a truth
+ * file of the entities an editor would want a page for. Prints a table per article and the corpus totals.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ContentError } from '../lib/content-errors.ts';
+import { figures, scoreArticle, TARGETS, truthFileSchema, type ArticleScore, type Totals, type TruthFile } from '../lib/ingest/evaluate.ts';
+import { formatOf, readSource } from '../lib/ingest/read.ts';
+import { shapeArticle, sourceTexts } from '../lib/ingest/shape.ts';
+import { suggestEntities, type KnownEntity } from '../lib/ingest/suggest.ts';
+import { parseContent, readContentFolder, surfaceForms } from '../lib/registry.ts';
+
+const USAGE = 'Usage: npm run ingest:eval -- <folder> <truth.json> [--content DIR] [--verbose]';
+
+/** A problem with the arguments or the files they name: its message is the whole story. */
+class EvalError extends Error {}
+
+export interface ArticleRun {
+  file: string;
+  score: ArticleScore;
+  unsure: number;
+  /** The one-line error when reading the article threw. */
+  crash?: string;
+}
+
+/** Scores every article of `folder` the truth file labels; articles the ingest does not read are left out. */
+export function evaluateFolder(folder: string, truth: TruthFile, known: KnownEntity[] = []): { runs: ArticleRun[]; totals: Totals } {
+  const knownForms = known.flatMap((entity) => entity.forms);
+  const runs: ArticleRun[] = [];
+  for (const file of readdirSync(folder).sort()) {
+    const format = formatOf(file);
+    const labelled = truth[file];
+    if (!format || !labelled) continue;
+    try {
+      const texts = sourceTexts(shapeArticle(readSource(readFileSync(join(folder, file), 'utf8'), format)).tree);
+      const suggestions = suggestEntities(texts, known);
+      const drafts = [...suggestions.entities, ...suggestions.places];
+      runs.push({ file, score: scoreArticle(labelled, drafts, suggestions.aliases, knownForms), unsure: suggestions.unsure.length });
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+      runs.push({ file, score: scoreArticle(labelled, [], [], knownForms), unsure: 0, crash: message });
+    }
+  }
+  const crashes = runs.filter((run) => run.crash).length;
+  return { runs, totals: figures(runs.map((run) => run.score), crashes) };
+}
+
+/** Reads and checks a truth file, with a one-line error naming the file and what was expected. */
+export function readTruthFile(path: string): TruthFile {
+  if (!existsSync(path)) throw new EvalError(`${path}: no such file; expected a truth file (JSON: article file name → entities)`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new EvalError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = truthFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new EvalError(`${path}: field "${issue.path.join('.')}": ${issue.message}; expected { "<file>": [{ name, kind, forms: [...], mentions, central? }] }`);
+  }
+  return parsed.data;
+}
+
+/** The entities of a content folder, as the ingest checks suggestions against them. */
+export function knownEntities(contentRoot: string): KnownEntity[] {
+  if (!existsSync(contentRoot)) throw new EvalError(`${contentRoot}: no such content folder`);
+  const content = parseContent(readContentFolder(contentRoot), contentRoot);
+  return [...content.entities.values()].map((entity) => ({ id: entity.id, forms: surfaceForms(entity.data).map((form) => form.text) }));
+}
+
+const pct = (x: number) => x.toFixed(2);
+
+export function formatTable(runs: ArticleRun[], totals: Totals): string {
+  const header = `${'article'.padEnd(54)} ${'drafts'.padStart(6)} ${'unsure'.padStart(6)} ${'prec'.padStart(5)} ${'recall'.padStart(6)} ${'kind'.padStart(5)} ${'pairs'.padStart(7)} ${'dups'.padStart(4)}  crash`;
+  const row = (name: string, score: Totals, unsure: number, pairs: string, crash: string) =>
+    `${name.padEnd(54)} ${String(score.drafts).padStart(6)} ${String(unsure).padStart(6)} ${pct(score.precision).padStart(5)} ${pct(score.recall).padStart(6)} ${pct(score.kindAccuracy).padStart(5)} ${pairs.padStart(7)} ${String(score.duplicates).padStart(4)}  ${crash}`;
+  const lines = [header];
+  for (const run of runs) lines.push(row(run.file, figures([run.score]), run.unsure, `${run.score.paired}/${run.score.pairable}`, run.crash ? `yes: ${run.crash.slice(0, 60)}` : ''));
+  const scores = runs.map((run) => run.score);
+  const pairs = `${scores.reduce((sum, score) => sum + score.paired, 0)}/${scores.reduce((sum, score) => sum + score.pairable, 0)}`;
+  lines.push(row(`total (${totals.articles} articles)`, totals, runs.reduce((sum, run) => sum + run.unsure, 0), pairs, String(totals.crashes)));
+  lines.push(`targets: precision >= ${TARGETS.precision}, recall >= ${TARGETS.recall}, kind >= ${TARGETS.kindAccuracy}, every pair, no duplicates`);
+  return lines.join('\n');
+}
+
+export function formatMisses(runs: ArticleRun[]): string {
+  return runs
+    .map(({ file, score: { misses } }) =>
+      [
+        `${file}:`,
+        `  missed: ${misses.missed.join(', ') || '-'}`,
+        `  not entities: ${misses.notEntities.join(', ') || '-'}`,
+        `  wrong kind: ${misses.wrongKind.join(', ') || '-'}`,
+        `  unpaired: ${misses.unpaired.join(', ') || '-'}`,
+        `  duplicated: ${misses.duplicated.join('; ') || '-'}`,
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
+function main() {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { content: { type: 'string' }, verbose: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  if (values.help) return console.log(USAGE);
+  const [folder, truthPath] = positionals;
+  if (!folder || !truthPath || positionals.length > 2) throw new EvalError(`give the folder of articles and the truth file\n\n${USAGE}`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new EvalError(`${folder}: no such folder; expected a folder of articles (.txt, .md, .html)`);
+  const truth = readTruthFile(truthPath);
+  const known = values.content ? knownEntities(resolve(values.content)) : [];
+  const { runs, totals } = evaluateFolder(folder, truth, known);
+  if (!runs.length) throw new EvalError(`${folder}: no article there is labelled in ${truthPath}`);
+  console.log(formatTable(runs, totals));
+  if (values.verbose) console.log(`\n${formatMisses(runs)}`);
+}
+
+if (import.meta.main) {
+  try {
+    main();
+  } catch (error) {
+    if (!(error instanceof EvalError || error instanceof ContentError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
+}
