@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError } from '../lib/content-errors.ts';
 import { figures, scoreArticle, TARGETS, truthFileSchema, type ArticleScore, type Totals, type TruthFile } from '../lib/ingest/evaluate.ts';
-import { formatOf, readSource } from '../lib/ingest/read.ts';
-import { shapeArticle, sourceTexts } from '../lib/ingest/shape.ts';
+import { ingestArticle } from '../lib/ingest/pipeline.ts';
+import { formatOf } from '../lib/ingest/read.ts';
 import { suggestEntities, type KnownEntity } from '../lib/ingest/suggest.ts';
 import { parseContent, readContentFolder, surfaceForms } from '../lib/registry.ts';
 
@@ -35,10 +35,8 @@ export function evaluateFolder(folder: string, truth: TruthFile, known: KnownEnt
     const labelled = truth[file];
     if (!format || !labelled) continue;
     try {
-      const texts = sourceTexts(shapeArticle(readSource(readFileSync(join(folder, file), 'utf8'), format)).tree);
-      const suggestions = suggestEntities(texts, known);
-      const drafts = [...suggestions.entities, ...suggestions.places];
-      runs.push({ file, score: scoreArticle(labelled, drafts, suggestions.aliases, knownForms), unsure: suggestions.unsure.length });
+      const suggestions = suggestEntities(ingestArticle(readFileSync(join(folder, file)), file).texts, known);
+      runs.push({ file, score: scoreArticle(labelled, suggestions.entities, suggestions.aliases, knownForms), unsure: suggestions.unsure.length });
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
       runs.push({ file, score: scoreArticle(labelled, [], [], knownForms), unsure: 0, crash: message });

@@ -10,14 +10,18 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { EXIT, visit } from 'unist-util-visit';
 import { articleSchema, ENTITY_KINDS } from '../lib/content-schema.ts';
 import { ContentError } from '../lib/content-errors.ts';
 import { mergeSuggestions, type ArchiveSuggestion, type ArticleRef } from '../lib/ingest/archive.ts';
-import { acceptedFile, aliasReport, draftFile, kindOfFolder, placeholdersOf } from '../lib/ingest/drafts.ts';
+import { acceptedFile, aliasReport, draftFile, kindOfFolder, placeholdersOf, unsureReport } from '../lib/ingest/drafts.ts';
 import { commonAliases, mentionChanges, type MentionChange } from '../lib/ingest/impact.ts';
-import { decodeSource, formatOf, readSource, SourceError, SUPPORTED_EXTENSIONS, type Finding } from '../lib/ingest/read.ts';
-import { GUESSES, shapeArticle, sourceTexts, type ShapeOptions } from '../lib/ingest/shape.ts';
+import { ingestArticle } from '../lib/ingest/pipeline.ts';
+import { formatOf, SourceError, SUPPORTED_EXTENSIONS, type Finding } from '../lib/ingest/read.ts';
+import { GUESSES, type ShapeOptions } from '../lib/ingest/shape.ts';
+import type { SpeakerEntity } from '../lib/ingest/speakers.ts';
 import { suggestEntities, type KnownEntity, type Suggestions } from '../lib/ingest/suggest.ts';
 import { articleFile, articleSlug, type ArticleFrontmatter } from '../lib/ingest/write.ts';
 import { toHast } from '../lib/markdown.ts';
@@ -127,14 +131,14 @@ function ingestAll(paths: string[]) {
   for (const name of ['title', 'dek', 'date', 'url', 'slug']) {
     if (!single && option(name) !== undefined) throw new UsageError(`--${name} applies to one file; ${files.length} files are being ingested`);
   }
-  const known = existingEntities();
+  const existing = existingEntities();
   const written: Written[] = [];
   const refused: { file: string; reason: string }[] = [];
   const skipped: { file: string; target: string }[] = [];
   files.forEach((file, index) => {
     if (!single) progress(index, files.length, file);
     try {
-      const result = ingestOne(file, known, single);
+      const result = ingestOne(file, existing, single);
       if ('skipped' in result) skipped.push({ file, target: result.skipped });
       else written.push(result);
     } catch (error) {
@@ -155,6 +159,13 @@ function ingestAll(paths: string[]) {
     console.log(`\nExisting entities the article${written.length === 1 ? '' : 's'} name in other forms (a report, not an edit: ${shown(report)}):`);
     for (const { entityId: id, aliases } of merged.aliases) console.log(`  ${id}: ${aliases.join(' · ')}`);
   }
+  const unsure = mergeSuggestions(written.map(({ article, suggestions }) => ({ article, suggestions: { entities: suggestions.unsure, unsure: [], aliases: [] } }))).entities;
+  if (unsure.length) {
+    const report = join(reviewRoot, written.length === 1 ? `unsure-${written[0]!.article.slug}.md` : 'unsure.md');
+    mkdirSync(reviewRoot, { recursive: true });
+    writeFileSync(report, unsureReport(unsure));
+    console.log(`\n${unsure.length} more name${unsure.length === 1 ? '' : 's'}, too unsure to draft (listed in ${shown(report)} with their evidence): ${unsure.slice(0, 12).map(({ suggestion }) => suggestion.name).join(', ')}${unsure.length > 12 ? ', …' : ''}`);
+  }
   if (!single) summary(written, refused, skipped, drafts);
   for (const { file, reason } of refused) console.error(`Refused ${basename(file)}: ${reason}`);
   if (drafts.written) console.log(`\nReview the drafts, then: npm run ingest -- --accept <id>… (or --accept-all)`);
@@ -171,10 +182,8 @@ function progress(done: number, total: number, file: string) {
   else if (file) console.log(line);
 }
 
-function ingestOne(file: string, known: KnownEntity[], single: boolean): Written | { skipped: string } {
-  const format = formatOf(file)!;
-  const text = decodeSource(readFileSync(file), file, option('encoding'));
-  const shaped = shapeArticle(readSource(text, format, { file, url: option('url') }), shapeOptions);
+function ingestOne(file: string, { known, speakers }: ReturnType<typeof existingEntities>, single: boolean): Written | { skipped: string } {
+  const shaped = ingestArticle(readFileSync(file), file, { encoding: option('encoding'), url: option('url'), shape: shapeOptions, speakers });
   const meta = shaped.meta;
   const findings = shaped.findings;
 
@@ -191,7 +200,12 @@ function ingestOne(file: string, known: KnownEntity[], single: boolean): Written
   let dek = option('dek') ?? meta.dek?.replace(/\s+/g, ' ');
   if (!dek) {
     // The article's first paragraph of substance, not the newsletter's boilerplate set apart before it.
-    const opening = shaped.tree.children.find((node) => node.type === 'paragraph' && toString(node).length > 80);
+    let opening: RootContent | undefined;
+    visit(shaped.tree, 'paragraph', (node) => {
+      if (toString(node).length <= 80) return undefined;
+      opening = node;
+      return EXIT;
+    });
     dek = firstSentence(opening ? toString(opening) : title);
     findings.push({ level: 'unsure', message: `dek: the source gives none, so its first sentence stands in (“${dek}”); write a better one or pass --dek` });
   }
@@ -224,7 +238,7 @@ function ingestOne(file: string, known: KnownEntity[], single: boolean): Written
   writeFileSync(target, mdx);
   if (single) console.log(`Wrote ${shown(target)}.`);
   const article = { title, slug };
-  return { file, article, target, findings, suggestions: suggestEntities(sourceTexts(shaped.tree, { boilerplate: false }), known) };
+  return { file, article, target, findings, suggestions: suggestEntities(shaped.texts, known) };
 }
 
 function writeDrafts(entities: ArchiveSuggestion[], ranked: boolean): { written: number; kept: number } {
@@ -281,11 +295,17 @@ function printFindings(file: string, findings: Finding[]) {
   }
 }
 
-/** The entities of the content folder as it stands (none when there is none yet). Invalid content stops the ingest. */
-function existingEntities(): KnownEntity[] {
-  if (!existsSync(contentRoot)) return [];
-  const content = parseContent(readContentFolder(contentRoot), shown(contentRoot));
-  return [...content.entities.values()].map((entity) => ({ id: entity.id, forms: surfaceForms(entity.data).map((form) => form.text) }));
+/**
+ * The entities of the content folder as it stands (none when there is none yet): every form, for suggestions, and
+ * the forms that name one entity alone, for attributing quotes. Invalid content stops the ingest.
+ */
+function existingEntities(): { known: KnownEntity[]; speakers: SpeakerEntity[] } {
+  if (!existsSync(contentRoot)) return { known: [], speakers: [] };
+  const entities = [...parseContent(readContentFolder(contentRoot), shown(contentRoot)).entities.values()];
+  return {
+    known: entities.map((entity) => ({ id: entity.id, forms: surfaceForms(entity.data).map((form) => form.text) })),
+    speakers: entities.map((entity) => ({ id: entity.id, kind: entity.kind, forms: surfaceForms(entity.data).filter((form) => !form.shared) })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

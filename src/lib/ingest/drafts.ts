@@ -4,6 +4,7 @@
  */
 import matter from 'gray-matter';
 import { ENTITY_KINDS, entitySchema, type EntityKind } from '../content-schema.ts';
+import { readFrontmatter } from '../frontmatter.ts';
 import type { ArticleRef } from './archive.ts';
 import type { AliasSuggestion, Suggestion } from './suggest.ts';
 
@@ -45,7 +46,7 @@ export function draftFile(suggestion: Suggestion, articles: ArticleRef[]): strin
 
 /** What still reads as the draft's placeholders: a reviewed draft has none. */
 export function placeholdersOf(draft: string): string[] {
-  const { data, content } = matter(draft.replace(/^\uFEFF/, ''), { language: 'yaml', engines: {} });
+  const { data, body: content } = readFrontmatter(draft.replace(/^\uFEFF/, ''));
   const left: string[] = [];
   if (typeof data.summary === 'string' && PLACEHOLDER_SUMMARY.test(data.summary.trim())) left.push(`the summary is still “${data.summary.trim()}”`);
   if (Array.isArray(data.roles) && data.roles.some((role) => typeof role === 'string' && PLACEHOLDER_ROLE.test(role))) left.push('a role is still the placeholder “named in …”');
@@ -61,8 +62,8 @@ const factFields = (kind: EntityKind) => new Set(Object.keys(entitySchema.option
  * nothing for a person); facts the new kind requires are guessed from the name, as for a draft.
  */
 export function acceptedFile(draft: string, kind: EntityKind): { text: string; dropped: string[]; guessed: string[] } {
-  const parsed = matter(draft.replace(/^\uFEFF/, ''), { language: 'yaml', engines: {} });
-  const data = { ...parsed.data } as Record<string, unknown>;
+  const parsed = readFrontmatter(draft.replace(/^\uFEFF/, ''));
+  const data = { ...parsed.data };
   const fields = factFields(kind);
   const dropped = Object.keys(data).filter((key) => !fields.has(key));
   for (const key of dropped) delete data[key];
@@ -74,7 +75,7 @@ export function acceptedFile(draft: string, kind: EntityKind): { text: string; d
       guessed.push(key);
     }
   }
-  const body = parsed.content.replace(REVIEW_NOTE, '\n');
+  const body = parsed.body.replace(REVIEW_NOTE, '\n');
   return { text: dropped.length || guessed.length ? matter.stringify(body, data) : draft.replace(REVIEW_NOTE, '\n'), dropped, guessed };
 }
 
@@ -90,6 +91,15 @@ export function aliasReport(suggestions: AliasSuggestion[], article: { title: st
     lines.push(`## ${suggestion.entityId}`, '', ...suggestion.aliases.map((alias) => `- ${alias}`), '', ...suggestion.passages.slice(0, 3).map((passage) => `${quote(passage)}\n`));
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The names too unsure to draft, each with its evidence and confidence: a report, for an editor who disagrees. */
+export function unsureReport(entries: { suggestion: Suggestion; articles: ArticleRef[] }[]): string {
+  const lines = ['# Names too unsure to draft', '', 'Draft one by hand (`review/<kind>/<id>.md`, or straight into `content/entities/`) if it is an entity.', ''];
+  for (const { suggestion, articles } of entries) {
+    lines.push(`- **${suggestion.name}** (${suggestion.kind}, confidence ${suggestion.confidence.toFixed(2)}; ${articles.map((article) => article.slug).join(', ')}): ${suggestion.evidence.map((item) => `${item.reason}${item.count > 1 ? ` ×${item.count}` : ''}`).join('; ')}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /**

@@ -5,13 +5,12 @@
  */
 import { z } from 'zod';
 import { entityKinds } from '../content-schema.ts';
-import type { AliasSuggestion, SuggestedKind, Suggestion } from './suggest.ts';
+import type { AliasSuggestion, Suggestion } from './suggest.ts';
 
-const SUGGESTED_KINDS = [...entityKinds, 'place'] as const satisfies readonly SuggestedKind[];
 
 export const truthEntitySchema = z.strictObject({
   name: z.string().min(1),
-  kind: z.enum(SUGGESTED_KINDS),
+  kind: z.enum(entityKinds),
   /** Every surface form the article uses, in every script. */
   forms: z.array(z.string().min(1)).min(1),
   /** Central to the article even if named once (the subject of a section, a speaker). */

@@ -4,7 +4,6 @@
  * character once whitespace and the style of quotation marks are set aside.
  */
 import { Readability } from '@mozilla/readability';
-import matter from 'gray-matter';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { parseHTML } from 'linkedom';
@@ -13,8 +12,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { readFrontmatter } from '../frontmatter.ts';
 import { toHast } from '../markdown.ts';
-import { parseDate, splitFrontMatter } from './front-matter.ts';
+import { isLinkRow } from './html-tree.ts';
+import { parseDate, splitFrontMatter } from './source-header.ts';
 import type { SourceFormat } from './source.ts';
 
 const normalize = (text: string) =>
@@ -37,8 +38,8 @@ const BLOCKS = new Set(['p', 'li', 'ol', 'ul', 'blockquote', 'h1', 'h2', 'h3', '
 
 /** The visible text of an MDX article as the site renders it, with its frontmatter's title, dek, authors and date. */
 export function renderedText(mdx: string): string {
-  const { data, content } = matter(mdx, { language: 'yaml', engines: {} });
-  const tree = toHast(content, 'mdx');
+  const { data, body } = readFrontmatter(mdx);
+  const tree = toHast(body, 'mdx');
   const parts: string[] = [metadataOf(data).join(' '), ' '];
   const walk = (node: { type: string; value?: unknown; children?: unknown[]; tagName?: string; properties?: Record<string, unknown> }) => {
     // A footnote's link back is the site's; its number stands glued to the word, as plain text copies have it.
@@ -64,7 +65,7 @@ function metadataOf(data: Record<string, unknown>): string[] {
 /** Which of the source's sentences the article lost. */
 export function keptSentences(source: string, mdx: string): { total: number; missing: string[] } {
   const haystack = renderedText(mdx);
-  const metadata = new Set(metadataOf(matter(mdx, { language: 'yaml', engines: {} }).data));
+  const metadata = new Set(metadataOf(readFrontmatter(mdx).data));
   const sentences = sentencesOf(source);
   // A header's date line is kept as the article's date, written as a date.
   const kept = (sentence: string) => haystack.includes(sentence) || metadata.has(sentence) || (parseDate(sentence) !== undefined && metadata.has(parseDate(sentence)!));
@@ -99,6 +100,8 @@ export function bodyText(text: string, format: SourceFormat): string {
   const walk = (node: HastRoot | Element) => {
     for (const child of node.children as ElementContent[]) {
       if (child.type !== 'element') continue;
+      // A row of links is the page's navigation, left out by the ingest and listed as such.
+      if (isLinkRow(child)) continue;
       if (/^(?:p|h\d|li|td|th|pre|figcaption)$/.test(child.tagName)) blocks.push(textOf(child));
       else walk(child);
     }

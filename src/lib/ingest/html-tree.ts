@@ -104,7 +104,7 @@ function rewriteLinks(node: Parent, baseUrl: string | undefined, note: (level: F
 }
 
 /** A block that is nothing but three or more short links: a menu, a row of buttons, a list of tags. */
-function isLinkRow(element: Element): boolean {
+export function isLinkRow(element: Element): boolean {
   if (!['p', 'div', 'ul', 'ol', 'li', 'section'].includes(element.tagName)) return false;
   const labels = linkLabels(element);
   if (labels.length < 3 || labels.some((label) => label.length > 40)) return false;

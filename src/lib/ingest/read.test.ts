@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random.ts';
-import { parseDate } from './front-matter.ts';
+import { parseDate } from './source-header.ts';
 import { bodyText, keptSentences } from './fidelity.ts';
 import { decodeSource, formatOf, readSource, SourceError } from './read.ts';
 import { shapeArticle } from './shape.ts';
@@ -74,7 +74,7 @@ describe('reading Markdown as blogs write it', () => {
   });
 
   it('refuses a JavaScript front matter instead of running it', () => {
-    expect(() => readSource('---js\n{ title: require("fs").writeFileSync("/tmp/pwned", "x") }\n---\nText.\n', 'markdown', { file: 'post.md' })).toThrow(/^post\.md:1: the front matter is marked “js”; ingest reads YAML \(---\) or TOML \(\+\+\+\) front matter only/);
+    expect(() => readSource('---js\n{ title: require("fs").writeFileSync("/tmp/pwned", "x") }\n---\nText.\n', 'markdown', { file: 'post.md' })).toThrow(/^post\.md:1: opens its front matter with "---js"; front matter is YAML data only, .* ingest reads YAML \(---\) or TOML \(\+\+\+\) front matter$/);
     expect(existsSync('/tmp/pwned')).toBe(false);
     expect(() => readSource('+++\ntitle = \n+++\nText.\n', 'markdown', { file: 'post.md' })).toThrow(/^post\.md:\d+: the TOML front matter does not parse/);
   });

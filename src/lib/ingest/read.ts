@@ -17,7 +17,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { parseDate, splitFrontMatter } from './front-matter.ts';
+import { parseDate, splitFrontMatter } from './source-header.ts';
 import { articleTree, extractFootnotes, find, footnoteToken, prune, textOf, type HastNote } from './html-tree.ts';
 import { SourceError, type Finding, type SourceDocument, type SourceFormat, type SourceMeta } from './source.ts';
 
@@ -280,6 +280,12 @@ function readHtml(text: string, file: string, url: string | undefined): SourceDo
   }
   const pageHeading = find(page, (element) => element.tagName === 'h1');
   for (const line of dropLeadingMetadata(content, meta, pageHeading ? textOf(pageHeading).trim() : undefined)) findings.push({ level: 'detected', line: lineOfText(text, line), message: `“${line}” above the article is the page’s metadata, not text: left out` });
+  // A description that is the page's own opening cut short (a generator's automatic summary) is no dek.
+  const opening = (article.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (meta.dek && (meta.dek.length > 300 || opening.startsWith(meta.dek.replace(/\s+/g, ' ').replace(/[.…]+$/, '').slice(0, 60)))) {
+    findings.push({ level: 'unsure', message: `the page’s description is its opening text cut short, not a dek (“${meta.dek.replace(/\s+/g, ' ').slice(0, 60)}…”): left out` });
+    delete meta.dek;
+  }
   findings.push({ level: 'detected', message: `the article was taken out of the page (${(article.textContent ?? '').trim().length} characters); the page’s menus, header, footer and sidebars were left out` });
   const lineOf = (element: Element) => lineOfText(text, textOf(element));
   return { format: 'html', tree: articleTree(content, notes, { baseUrl: meta.url ?? url, fromPage: true, lineOf }, findings), meta, findings };

@@ -11,6 +11,7 @@ import type { BlockContent, FootnoteDefinition, Paragraph, PhrasingContent, Root
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import { toString } from 'mdast-util-to-string';
 import type { Finding, SourceDocument, SourceMeta } from './read.ts';
+import { attributeQuote, type SpeakerEntity } from './speakers.ts';
 
 export interface ShapedArticle {
   tree: Root;
@@ -23,11 +24,11 @@ export const EDITOR_ASIDE_LABEL = 'Editor’s aside';
 export const COMMENTS_HEADING = 'Reader comments';
 
 /** The guesses `shapeArticle` makes, each of which an editor can turn off (`--no-interview`, …). */
-export const GUESSES = ['headings', 'footnotes', 'interview', 'faq', 'quotes', 'asides', 'comments', 'boilerplate'] as const;
+export const GUESSES = ['headings', 'footnotes', 'interview', 'faq', 'quotes', 'speakers', 'asides', 'comments', 'boilerplate'] as const;
 export type Guess = (typeof GUESSES)[number];
 export type ShapeOptions = Partial<Record<Guess, boolean>>;
 
-export function shapeArticle(document: SourceDocument, options: ShapeOptions = {}): ShapedArticle {
+export function shapeArticle(document: SourceDocument, options: ShapeOptions = {}, { speakers = [] }: { speakers?: SpeakerEntity[] } = {}): ShapedArticle {
   const on = (guess: Guess) => options[guess] !== false;
   const findings = [...document.findings];
   const meta = { ...document.meta };
@@ -67,6 +68,7 @@ export function shapeArticle(document: SourceDocument, options: ShapeOptions = {
     if (on('headings')) body = recoverHeadings(body, note);
     if (on('quotes')) body = recoverQuotes(body, note);
   }
+  // if (on('speakers')) body = attributeQuotes(body, speakers, note);
 
   if (comments.length) {
     note('detected', comments[0], `${comments.length} reader comment${comments.length === 1 ? '' : 's'}, set apart under “${COMMENTS_HEADING}”`);
@@ -263,6 +265,26 @@ function recoverQuotes(body: RootContent[], note: Note): RootContent[] {
     i = j - 1;
   }
   return out;
+}
+
+/**
+ * A quote after a lead-in ending with a colon gets its speaker when the lead-in names exactly one (`<Quote
+ * by="robin-li">`), or its described source (`<Quote source="a viral post by an engineer">`); otherwise it stays
+ * unattributed, and the ingest says why.
+ */
+function attributeQuotes(body: RootContent[], speakers: SpeakerEntity[], note: Note): RootContent[] {
+  return body.map((node, index) => {
+    const leadIn = body[index - 1];
+    if (node.type !== 'blockquote' || leadIn?.type !== 'paragraph' || !/[:：]$/.test(textOf(leadIn))) return node;
+    const attribution = attributeQuote(textOf(leadIn), speakers);
+    if ('unsure' in attribution) {
+      note('unsure', node, `quote: ${attribution.unsure}`);
+      return node;
+    }
+    const attributes: Record<string, string> = 'by' in attribution ? { by: attribution.by } : { source: attribution.source };
+    note('detected', node, `quote attributed to ${'by' in attribution ? attribution.by : `“${attribution.source}”`}: ${attribution.evidence} (line ${leadIn.position?.start.line ?? '?'})`);
+    return jsxBlock('Quote', attributes, [node]);
+  });
 }
 
 function continuesQuote(previous: string, text: string): boolean {

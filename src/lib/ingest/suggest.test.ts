@@ -3,7 +3,7 @@ import { acronymDefinitions, DRAFT_CONFIDENCE, suggestEntities, type Suggestion 
 
 const drafted = (paragraphs: string[], known = [] as { id: string; forms: string[] }[]) => {
   const suggestions = suggestEntities(paragraphs, known);
-  return { ...suggestions, names: [...suggestions.entities, ...suggestions.places].map((suggestion) => suggestion.name) };
+  return { ...suggestions, names: suggestions.entities.map((suggestion) => suggestion.name) };
 };
 const find = (suggestions: Suggestion[], name: string) => suggestions.find((suggestion) => suggestion.name === name);
 
@@ -57,8 +57,8 @@ describe('entity suggestions weigh the article’s evidence', () => {
   });
 
   it('guesses a place where the article says something is there', () => {
-    const { places } = drafted(['She moved from Harbin to a small flat, and later lived in Harbin again with her parents.']);
-    expect(find(places, 'Harbin')).toMatchObject({ kind: 'place' });
+    const { entities } = drafted(['She moved from Harbin to a small flat, and later lived in Harbin again with her parents.']);
+    expect(find(entities, 'Harbin')).toMatchObject({ kind: 'place' });
   });
 
   it('finds a Chinese name by a speech verb after it', () => {

@@ -20,7 +20,7 @@ export interface Evidence {
 
 export interface Suggestion {
   id: string;
-  kind: SuggestedKind;
+  kind: EntityKind;
   name: string;
   /** Strong forms besides the name, in both scripts where the name is Chinese. */
   aliases: string[];
@@ -51,15 +51,12 @@ export interface KnownEntity {
 
 export interface Suggestions {
   /** Confident suggestions: the drafts. */
-  entities: (Suggestion & { kind: EntityKind })[];
-  /** Confident places, drafted once the schema has the kind. */
-  places: Suggestion[];
+  entities: Suggestion[];
+  /** Suggestions below `DRAFT_CONFIDENCE`: listed for the editor, not drafted. */
   unsure: Suggestion[];
   aliases: AliasSuggestion[];
 }
 
-/** Kinds a suggestion may have: `place` joins the content's kinds with the schema's sixth kind. */
-export type SuggestedKind = EntityKind | 'place';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Word lists. Capitalised words that are not entities of any kind Dossier has (sentence openers, nationalities,
@@ -70,6 +67,7 @@ const COMMON = new Set(
     'I We You He She They Our Their His Her My Your Not No Yes Still Thanks Today Yesterday Tomorrow Now Then There Here Also Even Just Only Both Each Every ' +
     'Some Many Most More Much Such Other Another Unfortunately Importantly However Meanwhile Moreover Instead Indeed Perhaps Maybe Later Earlier First Second ' +
     'Third Finally Last Next Whether Given Sorry Please Note See I’m Let’s Mr Mrs Ms Dr Sir CEO CTO COO CFO Founder Chairman President Premier Minister Secretary Director Professor ' +
+    'Well Like Okay Oh Sure Again Update Updated Efforts ' +
     'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday').split(' '),
 );
 const ROLES = new Set('CEO CTO COO CFO Founder founder Chairman chairman President president Premier Minister Secretary Director Professor Dr Mr Mrs Ms Sir'.split(' '));
@@ -105,7 +103,7 @@ interface Candidate {
   /** Reason → how many times the article gives it. */
   evidence: Map<string, number>;
   passages: Set<number>;
-  kindHints: SuggestedKind[];
+  kindHints: EntityKind[];
 }
 
 /** Text with no letter or digit in it. */
@@ -122,7 +120,7 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
   const lowercaseWords = new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}-]*/gu) ?? []);
   const writtenInLowercase = (word: string) => lowercaseWords.has(word.toLowerCase());
 
-  const add = (forms: string[], reasons: string | string[], paragraph: number, kind?: SuggestedKind, weak: string[] = []) => {
+  const add = (forms: string[], reasons: string | string[], paragraph: number, kind?: EntityKind, weak: string[] = []) => {
     const clean = forms.map((form) => form.trim()).filter((form) => form.length > 1 && !NOT_A_NAME.test(form));
     if (!clean.length) return;
     let candidate = clean.map((form) => byForm.get(normal(form))).find(Boolean);
@@ -216,7 +214,7 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
   const knownByForm = new Map<string, KnownEntity>();
   for (const entity of known) for (const form of entity.forms) knownByForm.set(knownKey(form), entity);
   const usedIds = new Set(known.map((entity) => entity.id));
-  const result: Suggestions = { entities: [], places: [], unsure: [], aliases: [] };
+  const result: Suggestions = { entities: [], unsure: [], aliases: [] };
   const aliases = new Map<string, AliasSuggestion>();
   for (const candidate of candidates) {
     const forms = [...candidate.forms.keys()];
@@ -234,9 +232,7 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
       continue;
     }
     const suggestion = toSuggestion(candidate, paragraphs, usedIds, text);
-    if (suggestion.confidence < DRAFT_CONFIDENCE) result.unsure.push(suggestion);
-    else if (suggestion.kind === 'place') result.places.push(suggestion);
-    else result.entities.push(suggestion as Suggestion & { kind: EntityKind });
+    (suggestion.confidence < DRAFT_CONFIDENCE ? result.unsure : result.entities).push(suggestion);
   }
   result.aliases = [...aliases.values()];
   return result;
@@ -268,7 +264,7 @@ const REASON = {
   titled: 'a Chinese name with a title or a speech verb',
   chineseName: 'a Chinese name the dictionary does not know, used again',
   chineseTagged: 'a Chinese name by its part of speech',
-  tagged: { person: 'a person’s name by its grammar', organization: 'an organization’s name by its grammar', place: 'a place name by its grammar', policy: 'a policy', concept: 'a concept', product: 'a product' } satisfies Record<SuggestedKind, string>,
+  tagged: { person: 'a person’s name by its grammar', organization: 'an organization’s name by its grammar', place: 'a place name by its grammar', policy: 'a policy', concept: 'a concept', product: 'a product' } satisfies Record<EntityKind, string>,
 } as const;
 
 /** How much each reason counts toward confidence, for one use; uses add up, reasons combine. */
@@ -331,7 +327,22 @@ function confidenceOf(candidate: Candidate, name: string, paragraphs: string[], 
     against.push('seen only in headings and label lines');
     confidence *= 0.4;
   }
-  if (against.some((reason) => reason === 'a number with a unit' || reason === 'a contraction' || reason === 'a generic acronym')) confidence = 0;
+  // A lowercase phrase found only by recurring is most often just a phrase (`stock prices`, `long run`).
+  const lowercase = forms.every((form) => /^\p{Ll}/u.test(form));
+  if (lowercase && [...candidate.evidence.keys()].every((reason) => reason === REASON.recurring || reason === REASON.definite) && uses < 4) {
+    against.push('a lowercase phrase that only recurs');
+    confidence *= 0.5;
+  }
+  if (lowercase && forms.every((form) => ORDINARY_PHRASE.test(form))) against.push('an ordinary phrase');
+  // `over 50k Hopper GPUs`: an amount, however it starts.
+  if (latin.length && latin.every((form) => /\d+(?:[.,]\d+)?\s?[kKMBTx%]\b/u.test(form) && /^\p{Ll}/u.test(form))) against.push('a number with a unit');
+  // A photo credit or licence line names its photographer, not the article's subject.
+  if ([...candidate.passages].every((index) => CREDIT_LINE.test(paragraphs[index]!)) && !strong) {
+    against.push('named only in a credit line');
+    confidence *= 0.2;
+  }
+  if (latin.length && latin.every((form) => /^(?:[IVXLC]+|\d+D)$/.test(form))) against.push('a numeral');
+  if (against.some((reason) => reason === 'a number with a unit' || reason === 'a contraction' || reason === 'a generic acronym' || reason === 'an ordinary phrase' || reason === 'a numeral')) confidence = 0;
   if (/\p{Script=Han}/u.test(name) && /[，。、；：！？,;:!?（）()]/u.test(name)) {
     against.push('a phrase, not a name');
     confidence = 0;
@@ -342,6 +353,10 @@ function confidenceOf(candidate: Candidate, name: string, paragraphs: string[], 
 /** `2x`, `50k`, `671B`, `15.5T`, `4K`, `$5M`, `7nm`: amounts, not names. */
 /** An amount at the end of a name: `7B`, `1.5T`. */
 const AMOUNT = /^\d+(?:\.\d+)?(?:[KMBT]|nm|GB|TB|MB)$/;
+/** Ordinary English phrases, however often used: a comparison, a superlative, or a trailing preposition. */
+const ORDINARY_PHRASE = /^(?:(?:big|bigger|biggest|great|greater|greatest|good|better|best|long|longer|longest|large|larger|largest|small|smaller|smallest|high|higher|highest|low|lower|lowest|whole|real|huge|major|main|key|same|next|last|first)\s.+|.+\s(?:into|onto|from|with|about|over|under|out|up|down|off))$/;
+/** A caption's credit or a licence (`Photo by …`, `CC BY-SA 2.0`). */
+const CREDIT_LINE = /(?:^|[.(]\s*)(?:Photo|Image|Picture|Illustration|Credit|Source)s?(?:\s+[\p{L}-]+){0,3}\s*(?:by|:)\s+\p{Lu}|\bCC[- ]BY\b|©/u;
 const UNIT = /^[$¥€]?\d+(?:[.,]\d+)*\s*(?:[xkKMBTG%]|nm|GB|MB|kB|ms|B\b)?$/u;
 const CONTRACTION = /^\p{L}+[’'](?:ll|m|ve|re|d|t|s)$/iu;
 const FILE_FORMATS = /^(?:HTML|TXT|PDF|CSV|JSON|XML|YAML|TOML|MD|MDX|PNG|JPE?G|GIF|SVG|ZIP|APP|APK|EXE|URL|URLs|CLI|UI|UX|QR|OCR|VLMs?|GGUF)$/;
@@ -403,6 +418,8 @@ function mergeShortForms(candidates: Candidate[]) {
         if (longWords.length > words.length && long.startsWith(`${form} `) && longWords.slice(words.length).every((word) => COMPANY_SUFFIX.test(word))) return true;
         // A version without its brand (`K2` / `Kimi K2`, `V3` / `DeepSeek V3`, `GLM-4.5` / `Zhipu GLM 4.5`).
         if (words.length === 1 && /\d/.test(form) && longWords.length > 1 && key(longWords.slice(1).join(' ')) === key(form)) return true;
+        // Or behind its maker's one-word name (`R1` / `DeepSeek-R1`, `4o` / `GPT-4o`, `Mate 60 Pro` / `Huawei Mate 60 Pro`).
+        if (/\d/.test(form) && (long.endsWith(`-${form}`) || long.endsWith(` ${form}`)) && /^\p{Lu}\p{L}*$/u.test(long.slice(0, long.length - form.length - 1))) return true;
         // A build of a version (`R1-0528`, `Qwen3-30B-A3B-Base`): the version's own.
         return new RegExp(`^${escapeRegExp(long)}-(?:\\d{4}|Base|Instruct|MoE)$`).test(form);
       });
@@ -535,7 +552,7 @@ function productOrOrganization(text: string, forms: string[]): 'product' | 'orga
   return product > organization ? 'product' : organization > product ? 'organization' : undefined;
 }
 
-function guessKind(name: string, candidate: Candidate, text: string): SuggestedKind {
+function guessKind(name: string, candidate: Candidate, text: string): EntityKind {
   const han = candidate.han ?? '';
   const hints = candidate.kindHints;
   if (POLICY_WORDS.test(name) || HAN_POLICY.test(han)) return 'policy';
@@ -624,11 +641,11 @@ const JIEBA_NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz']);
  * HMM, as most new names are). A title before it or a speech verb after it makes it a person's name (`主任袁永红`,
  * `姚劲波说`, `唐杰：…`); a title after it, the name of an employer (`智谱创始人`).
  */
-export function chineseNames(paragraph: string): { text: string; kind?: SuggestedKind; reason: string }[] {
+export function chineseNames(paragraph: string): { text: string; kind?: EntityKind; reason: string }[] {
   // In English prose Chinese comes as glosses, which the pairs find; jieba is for Chinese prose.
   if (!chineseProse(paragraph)) return [];
   const words = chineseTagger().tag(paragraph, true);
-  const names: { text: string; kind?: SuggestedKind; reason: string }[] = [];
+  const names: { text: string; kind?: EntityKind; reason: string }[] = [];
   words.forEach(({ word, tag }, index) => {
     if (!/^\p{Script=Han}{2,6}$/u.test(word)) return;
     const before = words.slice(Math.max(0, index - 2), index).map((previous) => previous.word).join('');

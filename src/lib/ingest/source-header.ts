@@ -4,8 +4,8 @@
  * article's metadata; the header itself is never article text. Only YAML and TOML are read, never a JavaScript
  * front matter: a source is data.
  */
-import matter from 'gray-matter';
 import { parse as parseToml } from 'smol-toml';
+import { FrontmatterError, readFrontmatter, type Frontmatter } from '../frontmatter.ts';
 import { SourceError, type SourceMeta } from './source.ts';
 
 export interface FrontMatter {
@@ -18,31 +18,22 @@ export interface FrontMatter {
   notes: string[];
 }
 
-const YAML_OPEN = /^---([^\n]*)\n/;
+const YAML_OPEN = /^---[^\n]*\n/;
 const TOML_OPEN = /^\+\+\+[ \t]*\n/;
 /** A web export: `Title: …` first, then `Key: value` lines up to `Markdown Content:`. */
 const EXPORT_HEADER = /^Title: .*\n(?:(?:[A-Z][\w ]{1,30}: .*)?\n){0,24}?Markdown Content:[ \t]*\n/;
 
 export function splitFrontMatter(text: string, file: string): FrontMatter {
-  const yaml = YAML_OPEN.exec(text);
-  if (yaml) {
-    const language = yaml[1]!.trim();
-    if (language && language !== 'yaml' && language !== 'yml') {
-      throw new SourceError(`${file}:1: the front matter is marked “${language}”; ingest reads YAML (---) or TOML (+++) front matter only, never code`);
+  if (YAML_OPEN.test(text)) {
+    // The registry's own reader: YAML data only, never `---js`, impossible dates kept as the text written.
+    let header: Frontmatter;
+    try {
+      header = readFrontmatter(text);
+    } catch (error) {
+      if (!(error instanceof FrontmatterError)) throw error;
+      throw new SourceError(`${file}:${error.line ?? 1}: ${error.message}; ingest reads YAML (---) or TOML (+++) front matter`);
     }
-    const end = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text.slice(yaml[0].length - 1));
-    if (end) {
-      const header = text.slice(0, yaml[0].length - 1 + end.index + end[0].length);
-      let data: Record<string, unknown>;
-      try {
-        // gray-matter with its YAML engine alone: `---js` was refused above, and no other engine is registered.
-        data = matter(language ? header.replace(YAML_OPEN, '---\n') : header, { language: 'yaml', engines: {} }).data;
-      } catch (error) {
-        const mark = (error as { mark?: { line?: number } }).mark;
-        throw new SourceError(`${file}:${(mark?.line ?? 0) + 2}: the YAML front matter does not parse (${firstLine(error)}); expected key: value lines between the --- lines`);
-      }
-      return fromHeader(data, header, text, 'YAML front matter');
-    }
+    return fromHeader(header.data, text.slice(0, text.length - header.body.length), text, 'YAML front matter');
   }
   if (TOML_OPEN.test(text)) {
     const end = /\n\+\+\+[ \t]*(?:\n|$)/.exec(text.slice(3));
@@ -89,7 +80,8 @@ export function metaOf(data: Record<string, unknown>, header = ''): SourceMeta {
   const dek = DEK_KEYS.map(text).find(Boolean);
   if (dek) meta.dek = dek;
   for (const key of DATE_KEYS) {
-    const date = literalDate(header, key) ?? (data[key] instanceof Date ? (data[key] as Date).toISOString().slice(0, 10) : typeof data[key] === 'string' ? parseDate(data[key] as string) : undefined);
+    const value = data[key];
+    const date = literalDate(header, key) ?? (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? parseDate(value) : undefined);
     if (date) {
       meta.date = date;
       break;
