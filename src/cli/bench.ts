@@ -58,7 +58,8 @@ const corpusFolder = process.env.DOSSIER_CORPUS ?? '../shared/corpus';
 if (existsSync(corpusFolder)) {
   log(`suggestions: ingesting ${corpusFolder} …`);
   const { runs, totals } = evaluateFolder(corpusFolder, readTruthFile('src/lib/ingest/corpus-truth.json'));
-  results.suggestions = { corpus: corpusFolder, totals, articles: Object.fromEntries(runs.map((run) => [run.file, { ...run.score, misses: undefined, unsure: run.unsure, crash: run.crash }])) };
+  const sentences = { kept: runs.reduce((sum, run) => sum + run.sentences.kept, 0), total: runs.reduce((sum, run) => sum + run.sentences.total, 0) };
+  results.suggestions = { corpus: corpusFolder, totals, sentences, articles: Object.fromEntries(runs.map((run) => [run.file, { ...run.score, misses: undefined, unsure: run.unsure, sentences: run.sentences, guesses: run.guesses, crash: run.crash }])) };
 } else log(`suggestions: no corpus at ${corpusFolder}; skipped`);
 
 // Matcher throughput
@@ -203,11 +204,12 @@ console.log('\nLinking accuracy (first article, hand-made expectation)');
 console.log(`  precision ${pct(a.precision)}   recall ${pct(a.recall)}   over ${a.pairs} (paragraph, entity) pairs`);
 console.log(`  hard cases exact: ${a.hardCasesExact}/${a.hardCases}`);
 for (const miss of a.falseNegatives) console.log(`  missed: ${miss}`);
-const suggestions = results.suggestions as { corpus: string; totals: Totals } | undefined;
+const suggestions = results.suggestions as { corpus: string; totals: Totals; sentences: { kept: number; total: number } } | undefined;
 if (suggestions) {
   const t = suggestions.totals;
   console.log(`\nEntity suggestions (${suggestions.corpus}, ${t.articles} articles, against src/lib/ingest/corpus-truth.json)`);
   console.log(`  drafts ${t.drafts}   precision ${pct(t.precision)} (target >= 0.8)   recall ${pct(t.recall)} (target >= 0.75)   kind ${pct(t.kindAccuracy)} (target >= 0.8)`);
+  console.log(`  sentences kept ${suggestions.sentences.kept} of ${suggestions.sentences.total}`);
   console.log(`  Chinese pairing ${pct(t.pairing)}   duplicates ${t.duplicates}   crashes ${t.crashes}   (per article: npm run ingest:eval -- ${suggestions.corpus} src/lib/ingest/corpus-truth.json)`);
 }
 console.log(`\nMatcher throughput (${megabytes.toFixed(1)} MB, best of 3 scans)`);

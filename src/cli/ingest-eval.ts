@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util';
 import { ContentError } from '../lib/content-errors.ts';
 import { figures, scoreArticle, TARGETS, truthFileSchema, type ArticleScore, type Totals, type TruthFile } from '../lib/ingest/evaluate.ts';
 import { ingestArticle } from '../lib/ingest/pipeline.ts';
-import { formatOf } from '../lib/ingest/read.ts';
+import { bodyText, keptSentences } from '../lib/ingest/fidelity.ts';
+import { decodeSource, formatOf } from '../lib/ingest/read.ts';
+import { articleFile } from '../lib/ingest/write.ts';
 import { suggestEntities, type KnownEntity } from '../lib/ingest/suggest.ts';
 import { parseContent, readContentFolder, surfaceForms } from '../lib/registry.ts';
 
@@ -22,6 +24,10 @@ export interface ArticleRun {
   file: string;
   score: ArticleScore;
   unsure: number;
+  /** Sentences of the source's body, and how many the article written kept, character for character. */
+  sentences: { total: number; kept: number };
+  /** Structure the ingest guessed (headings, notes, quotes…), and how many of those it was unsure of. */
+  guesses: { made: number; unsure: number };
   /** The one-line error when reading the article threw. */
   crash?: string;
 }
@@ -35,11 +41,23 @@ export function evaluateFolder(folder: string, truth: TruthFile, known: KnownEnt
     const labelled = truth[file];
     if (!format || !labelled) continue;
     try {
-      const suggestions = suggestEntities(ingestArticle(readFileSync(join(folder, file)), file).texts, known);
-      runs.push({ file, score: scoreArticle(labelled, suggestions.entities, suggestions.aliases, knownForms), unsure: suggestions.unsure.length });
+      const bytes = readFileSync(join(folder, file));
+      const article = ingestArticle(bytes, file);
+      const suggestions = suggestEntities(article.texts, known);
+      const { meta } = article;
+      const mdx = articleFile({ title: meta.title ?? file, dek: meta.dek ?? '-', ...(meta.date ? { date: meta.date } : {}), ...(meta.authors ? { authors: meta.authors } : {}), source: { publication: meta.publication ?? '-' } }, article.tree);
+      const { total, missing } = keptSentences(bodyText(decodeSource(bytes, file), format), mdx);
+      const guesses = article.findings.filter((finding) => finding.level !== 'flagged');
+      runs.push({
+        file,
+        score: scoreArticle(labelled, suggestions.entities, suggestions.aliases, knownForms),
+        unsure: suggestions.unsure.length,
+        sentences: { total, kept: total - missing.length },
+        guesses: { made: guesses.length, unsure: guesses.filter((finding) => finding.level === 'unsure').length },
+      });
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-      runs.push({ file, score: scoreArticle(labelled, [], [], knownForms), unsure: 0, crash: message });
+      runs.push({ file, score: scoreArticle(labelled, [], [], knownForms), unsure: 0, sentences: { total: 0, kept: 0 }, guesses: { made: 0, unsure: 0 }, crash: message });
     }
   }
   const crashes = runs.filter((run) => run.crash).length;
@@ -73,14 +91,16 @@ export function knownEntities(contentRoot: string): KnownEntity[] {
 const pct = (x: number) => x.toFixed(2);
 
 export function formatTable(runs: ArticleRun[], totals: Totals): string {
-  const header = `${'article'.padEnd(54)} ${'drafts'.padStart(6)} ${'unsure'.padStart(6)} ${'prec'.padStart(5)} ${'recall'.padStart(6)} ${'kind'.padStart(5)} ${'pairs'.padStart(7)} ${'dups'.padStart(4)}  crash`;
-  const row = (name: string, score: Totals, unsure: number, pairs: string, crash: string) =>
-    `${name.padEnd(54)} ${String(score.drafts).padStart(6)} ${String(unsure).padStart(6)} ${pct(score.precision).padStart(5)} ${pct(score.recall).padStart(6)} ${pct(score.kindAccuracy).padStart(5)} ${pairs.padStart(7)} ${String(score.duplicates).padStart(4)}  ${crash}`;
+  const header = `${'article'.padEnd(54)} ${'sentences kept'.padStart(14)} ${'guesses (unsure)'.padStart(16)} ${'drafts'.padStart(6)} ${'unsure'.padStart(6)} ${'prec'.padStart(5)} ${'recall'.padStart(6)} ${'kind'.padStart(5)} ${'pairs'.padStart(7)} ${'dups'.padStart(4)}  crash`;
+  const row = (name: string, run: Pick<ArticleRun, 'unsure' | 'sentences' | 'guesses'>, score: Totals, pairs: string, crash: string) =>
+    `${name.padEnd(54)} ${`${run.sentences.kept}/${run.sentences.total}`.padStart(14)} ${`${run.guesses.made} (${run.guesses.unsure})`.padStart(16)} ${String(score.drafts).padStart(6)} ${String(run.unsure).padStart(6)} ${pct(score.precision).padStart(5)} ${pct(score.recall).padStart(6)} ${pct(score.kindAccuracy).padStart(5)} ${pairs.padStart(7)} ${String(score.duplicates).padStart(4)}  ${crash}`;
   const lines = [header];
-  for (const run of runs) lines.push(row(run.file, figures([run.score]), run.unsure, `${run.score.paired}/${run.score.pairable}`, run.crash ? `yes: ${run.crash.slice(0, 60)}` : ''));
+  for (const run of runs) lines.push(row(run.file, run, figures([run.score]), `${run.score.paired}/${run.score.pairable}`, run.crash ? `yes: ${run.crash.slice(0, 60)}` : ''));
   const scores = runs.map((run) => run.score);
   const pairs = `${scores.reduce((sum, score) => sum + score.paired, 0)}/${scores.reduce((sum, score) => sum + score.pairable, 0)}`;
-  lines.push(row(`total (${totals.articles} articles)`, totals, runs.reduce((sum, run) => sum + run.unsure, 0), pairs, String(totals.crashes)));
+  const sum = (pick: (run: ArticleRun) => number) => runs.reduce((total, run) => total + pick(run), 0);
+  const all = { unsure: sum((run) => run.unsure), sentences: { total: sum((run) => run.sentences.total), kept: sum((run) => run.sentences.kept) }, guesses: { made: sum((run) => run.guesses.made), unsure: sum((run) => run.guesses.unsure) } };
+  lines.push(row(`total (${totals.articles} articles)`, all, totals, pairs, String(totals.crashes)));
   lines.push(`targets: precision >= ${TARGETS.precision}, recall >= ${TARGETS.recall}, kind >= ${TARGETS.kindAccuracy}, every pair, no duplicates`);
   return lines.join('\n');
 }

@@ -4,7 +4,6 @@
  */
 import { decodeSource, formatOf, readSource, SourceError } from './read.ts';
 import { shapeArticle, sourceTexts, type ShapedArticle, type ShapeOptions } from './shape.ts';
-import type { SpeakerEntity } from './speakers.ts';
 
 export interface IngestOptions {
   /** The encoding the file is in, when it is not UTF-8 (and, for a page, not the one it declares). */
@@ -12,8 +11,6 @@ export interface IngestOptions {
   /** The source's address, for relative links. */
   url?: string | undefined;
   shape?: ShapeOptions;
-  /** The content's entities, for attributing quotes. */
-  speakers?: SpeakerEntity[];
 }
 
 export interface IngestedArticle extends ShapedArticle {
@@ -25,6 +22,6 @@ export function ingestArticle(bytes: Uint8Array, file: string, options: IngestOp
   const format = formatOf(file);
   if (!format) throw new SourceError(`${file}: ingest reads .txt, .md and .html files`);
   const text = decodeSource(bytes, file, options.encoding);
-  const shaped = shapeArticle(readSource(text, format, { file, url: options.url }), options.shape, { speakers: options.speakers ?? [] });
+  const shaped = shapeArticle(readSource(text, format, { file, url: options.url }), options.shape);
   return { ...shaped, texts: sourceTexts(shaped.tree, { boilerplate: false }) };
 }
