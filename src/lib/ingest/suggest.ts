@@ -559,6 +559,11 @@ function guessKind(name: string, candidate: Candidate, text: string): EntityKind
   if (ORGANIZATION_WORDS.test(name) || ORGANIZATION_HEADS.test(name) || / AI$/.test(name) || HAN_ORGANIZATION.test(han)) return 'organization';
   const namedAsPerson = candidate.evidence.has(REASON.speaker) || candidate.evidence.has(REASON.tagged.person) || (candidate.evidence.has(REASON.titled) && hints.includes('person'));
   if (PLACES.has(name) || (hints.includes('place') && !namedAsPerson && !hints.includes('organization'))) return 'place';
+  // compromise's own lexicon knows many countries, regions and cities by name alone (`Oregon`, `Hangzhou`), and
+  // reads a Chinese name surname first (`Zhou Xiaoxuan`).
+  const lexicon = nlp(name);
+  if (!namedAsPerson && !hints.includes('organization') && !/\d/.test(name) && lexicon.has('(#Country|#City|#Region)')) return 'place';
+  if (/^\p{Lu}[\p{Ll}-]+ \p{Lu}[\p{Ll}-]+$/u.test(name) && lexicon.has('#LastName') && !hints.includes('organization')) return 'person';
   // `DeepSeek moment`, `Thinking Mode` beside `thinking mode`: a capitalised name the article also writes in
   // lowercase is a term.
   const forms = [...candidate.forms.keys()];
