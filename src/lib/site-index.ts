@@ -143,7 +143,8 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
   const prefix = base.replace(/\/$/, '');
   const kindOf = (id: string): EntityKind => content.entities.get(id)!.kind;
   const href = (id: string) => prefix + paths.entity(kindOf(id), id);
-  const nameOf = (id: string) => content.entities.get(id)!.data.name;
+  // An unknown id (a quote's mistyped speaker) is reported once the document is expanded; until then it is its own name.
+  const nameOf = (id: string) => content.entities.get(id)?.data.name ?? id;
   const componentSite: ComponentSite = {
     entity(id) {
       const entity = content.entities.get(id);
