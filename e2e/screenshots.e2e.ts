@@ -9,7 +9,11 @@ import { expect, test } from '@playwright/test';
 const PAGES = {
   home: '/',
   article: '/articles/deepseek-and-open-source/',
+  // The article at its first quote: the figure and the caption naming its speaker.
+  'article-quote': '/articles/deepseek-and-open-source/#p-in-the-chinese-tech-space',
   entity: '/organizations/deepseek/',
+  // A speaker's page: "In their words" first.
+  person: '/people/robin-li/',
   search: '/search/?q=open%20source',
   timeline: '/timeline/',
   graph: '/graph/',

@@ -52,10 +52,23 @@ test('a paragraph hit lands on its paragraph with the query highlighted', async 
   await page.goto('/');
   const dialog = await searchFromHeader(page, '智商税');
   const article = dialog.locator('.search-result').filter({ has: page.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' }) });
-  await article.getByRole('link', { name: /^Open source is a kind of IQ tax/ }).click();
+  await article.getByRole('link', { name: /^Robin Li: Open source is a kind of IQ tax/ }).click();
   await expect(page).toHaveURL(/\/articles\/deepseek-and-open-source\/\?highlight=.+#p-open-source-is-a-kind$/);
   await expect(page.locator(':target')).toBeInViewport();
   await expect(page.locator(':target mark.pagefind-highlight')).toHaveText(/智商税/);
+});
+
+test('search knows who said it: words of a quote find the speaker’s page among the first results, and its sub-result names them', async ({ page }) => {
+  await page.goto('/');
+  let dialog = await searchFromHeader(page, '智商税');
+  await expect(resultTitles(dialog).nth(2)).toBeVisible();
+  expect((await resultTitles(dialog).allTextContents()).slice(0, 3)).toContain('Robin Li');
+  const article = dialog.locator('.search-result').filter({ has: page.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' }) });
+  await expect(article.getByRole('link', { name: /^Robin Li: Open source is a kind of IQ tax/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  dialog = await searchFromHeader(page, 'free labor');
+  await expect(resultTitles(dialog).first()).toBeVisible();
+  expect((await resultTitles(dialog).allTextContents()).slice(0, 3)).toContain('Kevin Xu');
 });
 
 test('keyboard only: open from the header, move through results with arrows, open one, close with Esc', async ({ page }) => {

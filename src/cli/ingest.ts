@@ -183,8 +183,7 @@ function progress(done: number, total: number, file: string) {
 }
 
 function ingestOne(file: string, { known, speakers }: ReturnType<typeof existingEntities>, single: boolean): Written | { skipped: string } {
-  void speakers;
-  const shaped = ingestArticle(readFileSync(file), file, { encoding: option('encoding'), url: option('url'), shape: shapeOptions });
+  const shaped = ingestArticle(readFileSync(file), file, { encoding: option('encoding'), url: option('url'), shape: shapeOptions, speakers });
   const meta = shaped.meta;
   const findings = shaped.findings;
 

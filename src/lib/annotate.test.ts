@@ -18,7 +18,7 @@ const matcher = new Matcher([
 ]);
 
 function context(overrides: Partial<DocumentContext> = {}): DocumentContext {
-  return { declared: [], linkMode: 'section', href: (id) => `/e/${id}/`, kind: () => 'organization', ...overrides };
+  return { declared: [], linkMode: 'section', href: (id) => `/e/${id}/`, kind: () => 'organization', name: (id) => id, ...overrides };
 }
 
 type Node = Root | RootContent;

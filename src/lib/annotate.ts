@@ -9,6 +9,7 @@ import { BlockIdAllocator, type BlockRole } from './block-ids.ts';
 import type { LinkMode } from './content-schema.ts';
 import { isJsxOnlyParagraph } from './markdown.ts';
 import type { Matcher } from './matcher.ts';
+import type { Voice } from './voices.ts';
 
 
 export interface DocumentContext {
@@ -19,6 +20,8 @@ export interface DocumentContext {
   linkMode: LinkMode;
   href(entityId: string): string;
   kind(entityId: string): string;
+  /** The entity's name, for what names a speaker (a quote's search sub-result). */
+  name(entityId: string): string;
 }
 
 export interface BlockMention {
@@ -37,6 +40,8 @@ export interface AnnotatedBlock {
   mentions: BlockMention[];
   /** The heading the block sits under, if any. */
   section?: { id: string; title: string };
+  /** Whose words the block is, when not the document's own (voices.ts sets it). */
+  voice?: Voice;
 }
 
 /** Stands in the scanned text for what is not prose (a footnote marker, code, raw HTML): a boundary, never matched. */

@@ -1,11 +1,20 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { codeProblems, expandComponents, hasCode, TRUST_HINT } from './article-components.ts';
+import { codeProblems, expandComponents, hasCode, TRUST_HINT, type ComponentSite } from './article-components.ts';
 import { toHast } from './markdown.ts';
+
+const site: ComponentSite = {
+  entity: (id) =>
+    ({
+      'robin-li': { name: 'Robin Li', href: '/people/robin-li/', kind: 'person', isWork: false },
+      statement: { name: 'A statement', href: '/policies/statement/', kind: 'policy', isWork: true },
+    })[id],
+  closestId: (id) => (id.startsWith('robin') ? 'robin-li' : undefined),
+};
 
 function render(mdx: string) {
   const tree = toHast(mdx, 'mdx');
-  const problems = expandComponents(tree);
+  const problems = expandComponents(tree, site);
   return { html: toHtml(tree), problems };
 }
 
@@ -34,7 +43,7 @@ describe('expandComponents', () => {
   it('reports, each with its line, a component nothing defines and attributes that are not text', () => {
     const { problems } = render(['<Chart data="x" />', '', '<Aside>', '', 'x', '', '</Aside>', '', '<Poem title="A" lang="en" />', '', '<Aside label="" />'].join('\n'));
     expect(problems).toEqual([
-      { bodyLine: 1, message: 'uses <Chart>, which is no article component; expected one of Aside, Comment, Interview, Poem, or, in a trusted article, an import of the component' },
+      { bodyLine: 1, message: 'uses <Chart>, which is no article component; expected one of Aside, Comment, Interview, Poem, Quote, or, in a trusted article, an import of the component' },
       { bodyLine: 3, message: '<Aside> has no text in its attribute label; expected label="…" with some text' },
       { bodyLine: 9, message: '<Poem> has the attribute lang, which it does not take; expected title="…" with some text' },
       { bodyLine: 11, message: '<Aside> has no text in its attribute label; expected label="…" with some text' },
@@ -49,6 +58,24 @@ describe('expandComponents', () => {
     expect(expandComponents(tree)).toEqual([]);
     const types = tree.children.map((node) => (node.type === 'element' ? node.tagName : node.type)).filter((type) => type !== 'text');
     expect(types).toEqual(['mdxjsEsm', 'mdxJsxFlowElement', 'aside']);
+  });
+
+  it('renders a quote as a figure whose caption names its speaker: a link to a person, a citation of a work or a described source', () => {
+    const person = render('<Quote by="robin-li">\n\n> Open source is a kind of IQ tax.\n\n</Quote>');
+    expect(person.problems).toEqual([]);
+    expect(person.html).toMatch(/^<figure class="quotation"><blockquote>\s*<p>Open source is a kind of IQ tax.<\/p>\s*<\/blockquote><figcaption [^>]*>— <a href="\/people\/robin-li\/" class="entity-link" data-entity="robin-li" data-kind="person">Robin Li<\/a><\/figcaption><\/figure>$/);
+    expect(render('<Quote by="statement">\n\n> Good for the world.\n\n</Quote>').html).toContain('<figcaption class="pl-5 font-sans text-sm text-muted">— <cite><a href="/policies/statement/"');
+    const described = render('<Quote source="an engineer’s viral post">\n\nWords without a marker.\n\n</Quote>');
+    expect(described.html).toMatch(/<blockquote>\s*<p>Words without a marker.<\/p>\s*<\/blockquote><figcaption [^>]*>— <cite>an engineer’s viral post<\/cite><\/figcaption>/);
+  });
+
+  it('asks a quote for exactly one of by and source, and for a by that names an entity, with the line', () => {
+    const { problems } = render(['<Quote by="robin-lee">', '', '> x', '', '</Quote>', '', '<Quote>', '', '> y', '', '</Quote>', '', '<Quote by="robin-li" source="z">', '', '> w', '', '</Quote>'].join('\n'));
+    expect(problems).toEqual([
+      { bodyLine: 1, message: '<Quote> has by="robin-lee", which is no entity; expected the id (file name) of a file in content/entities/, like "robin-li"' },
+      { bodyLine: 7, message: '<Quote> has both by and source, or neither; expected by="…" with the speaker\'s entity id, or source="…" describing a source that has no page' },
+      { bodyLine: 13, message: '<Quote> has both by and source, or neither; expected by="…" with the speaker\'s entity id, or source="…" describing a source that has no page' },
+    ]);
   });
 
   it('asks for an article component’s attributes written as text', () => {

@@ -9,9 +9,20 @@ import type { Element, ElementContent, Properties, Root, RootContent } from 'has
 import { z } from 'zod';
 import { isBlank, isJsxOnlyParagraph, type MdxNode } from './markdown.ts';
 
+/** What a component may need to know of the site: the entity an id names (a quote's speaker). */
+export interface ComponentSite {
+  entity(id: string): { name: string; href: string; kind: string; isWork: boolean } | undefined;
+  /** The known id nearest to a mistyped one. */
+  closestId(id: string): string | undefined;
+}
+
 interface ComponentSpec<Props> {
   props: z.ZodType<Props>;
-  render(props: Props, children: ElementContent[]): Element;
+  /** What the attributes should be, when the schema's keys alone do not say it. */
+  expects?: string;
+  /** A problem the schema cannot see, such as an id that names no entity. */
+  check?(props: Props, site: ComponentSite): string | undefined;
+  render(props: Props, children: ElementContent[], site: ComponentSite): Element;
 }
 
 const element = (tagName: string, properties: Properties, children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
@@ -62,6 +73,37 @@ export const ARTICLE_COMPONENTS = {
           : element('div', { className: ['italic'] }, children),
       ]),
   } satisfies ComponentSpec<{ title: string }>,
+  /**
+   * Words quoted from someone: an entity (`by`, its id), or a source with no page of its own (`source`, described
+   * in words). A figure whose caption names the speaker; `<cite>` only where the speaker is a work (a statement,
+   * a post), since HTML's cite names works, not people.
+   */
+  Quote: {
+    props: z
+      .object({ by: z.string().trim().min(1).optional(), source: z.string().trim().min(1).optional() })
+      .strict()
+      .refine((props) => (props.by === undefined) !== (props.source === undefined), { message: 'both by and source, or neither' }),
+    expects: 'by="…" with the speaker\'s entity id, or source="…" describing a source that has no page',
+    check: ({ by }, site) => {
+      if (by === undefined || site.entity(by)) return undefined;
+      const hint = site.closestId(by);
+      return `<Quote> has by="${by}", which is no entity; expected the id (file name) of a file in content/entities/${hint ? `, like "${hint}"` : ''}`;
+    },
+    render: ({ by, source }, children, site) => {
+      const speaker = by === undefined ? undefined : site.entity(by)!;
+      const name: ElementContent = speaker
+        ? element('a', { href: speaker.href, className: ['entity-link'], dataEntity: by, dataKind: speaker.kind }, [text(speaker.name)])
+        : text(source!);
+      const content = children.filter((child) => !isBlank(child));
+      // The Markdown inside is usually one `>` blockquote; paragraphs written without `>` are quoted all the same.
+      const only = content.length === 1 && content[0]!.type === 'element' && content[0]!.tagName === 'blockquote' ? content[0]! : undefined;
+      const quote = only ?? element('blockquote', {}, children);
+      return element('figure', { className: ['quotation'] }, [
+        quote,
+        element('figcaption', { className: ['pl-5', 'font-sans', 'text-sm', 'text-muted'] }, [text('— '), !speaker || speaker.isWork ? element('cite', {}, [name]) : name]),
+      ]);
+    },
+  } satisfies ComponentSpec<{ by?: string | undefined; source?: string | undefined }>,
 };
 
 const COMPONENT_NAMES = Object.keys(ARTICLE_COMPONENTS).join(', ');
@@ -152,7 +194,7 @@ export function codeProblems(tree: Root, trusted: boolean): BodyProblem[] {
  * missing attribute, and a component that nothing in the tree could define. Code itself (`codeIn`) is left for MDX
  * to compile, once codeProblems has let it through.
  */
-export function expandComponents(tree: Root): BodyProblem[] {
+export function expandComponents(tree: Root, site: ComponentSite = NO_SITE): BodyProblem[] {
   const problems: BodyProblem[] = [];
   // Only an import or an export can define a component of the article's own.
   const defines = some(tree, isModuleCode);
@@ -187,18 +229,28 @@ export function expandComponents(tree: Root): BodyProblem[] {
       problems.push({ bodyLine, message: `<${name}> has ${describeIssue(parsed.error.issues[0]!)}; expected ${expectedProps(spec)}` });
       return children;
     }
-    return [spec.render(parsed.data, children)];
+    const problem = spec.check?.(parsed.data, site);
+    if (problem) {
+      problems.push({ bodyLine, message: problem });
+      return children;
+    }
+    return [spec.render(parsed.data, children, site)];
   };
   tree.children = tree.children.flatMap(expand) as RootContent[];
   return problems;
 }
 
+/** Without a site, no id is known: only tests of other components expand without one. */
+const NO_SITE: ComponentSite = { entity: () => undefined, closestId: () => undefined };
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `the attribute ${issue.keys.join(', ')}, which it does not take`;
+  if (issue.code === 'custom') return issue.message;
   return `no text in its attribute ${issue.path.join('.')}`;
 }
 
 function expectedProps(spec: ComponentSpec<unknown>): string {
+  if (spec.expects) return spec.expects;
   const names = spec.props instanceof z.ZodObject ? Object.keys(spec.props.shape) : [];
   return names.length ? names.map((name) => `${name}="…" with some text`).join(' and ') : 'no attributes';
 }

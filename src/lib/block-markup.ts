@@ -9,6 +9,7 @@ import type { Matcher } from './matcher.ts';
 import type { Redirect } from './ledger.ts';
 import { TERMS_CLOSE, TERMS_OPEN } from './search-results.ts';
 import { chineseSearchTerms, subResultTitle } from './search-terms.ts';
+import { attributeVoices } from './voices.ts';
 
 /**
  * Links a document's tree in place and marks up its blocks; `redirectsFor` gives the retired ids that now land on
@@ -17,10 +18,11 @@ import { chineseSearchTerms, subResultTitle } from './search-terms.ts';
 export function linkTree(tree: Root, matcher: Matcher, context: DocumentContext, redirectsFor: (blocks: AnnotatedBlock[]) => Redirect[]) {
   const marked: { element: Element; block: AnnotatedBlock }[] = [];
   const blocks = annotateTree(tree, matcher, context, (element, block) => marked.push({ element, block }));
+  attributeVoices(tree, blocks);
   const redirects = redirectsFor(blocks);
   const retiredIds = Map.groupBy(redirects, (redirect) => redirect.to);
   for (const { element, block } of marked) {
-    prepareForSearch(element, block);
+    prepareForSearch(element, block, context);
     addPermalink(element, block);
     // Ids this block replaced: an empty element carrying each, so old links still land here, no JavaScript needed.
     for (const { from } of retiredIds.get(block.id) ?? []) {
@@ -31,6 +33,13 @@ export function linkTree(tree: Root, matcher: Matcher, context: DocumentContext,
 }
 
 /** The block's own link: shown on hover and keyboard focus; a click copies the full URL (src/scripts/permalinks.ts). */
+/** The block's text as a reader would cite it: "Robin Li: Open source is…"; a turn names its speaker by its label. */
+export function spokenText(block: AnnotatedBlock, context: Pick<DocumentContext, 'name'>): string {
+  const voice = block.voice;
+  if (voice?.kind !== 'quote') return block.text;
+  return `${voice.by ? context.name(voice.by) : voice.source}: ${block.text}`;
+}
+
 function addPermalink(element: Element, block: AnnotatedBlock) {
   element.children.push({
     type: 'element',
@@ -44,9 +53,12 @@ function addPermalink(element: Element, block: AnnotatedBlock) {
   });
 }
 
-/** Pagefind makes an element with an id and `data-pagefind-title` a sub-result; headings are sub-results already. */
-function prepareForSearch(element: Element, block: AnnotatedBlock) {
-  if (block.role !== 'heading') element.properties.dataPagefindTitle = subResultTitle(block.text);
+/**
+ * Pagefind makes an element with an id and `data-pagefind-title` a sub-result; headings are sub-results already. A
+ * quoted block's title opens with its speaker, so a result says who said the words.
+ */
+function prepareForSearch(element: Element, block: AnnotatedBlock, context: DocumentContext) {
+  if (block.role !== 'heading') element.properties.dataPagefindTitle = subResultTitle(spokenText(block, context));
   const terms = chineseSearchTerms(block.text);
   if (!terms.length) return;
   // An empty element whose attribute Pagefind indexes in place: nothing shows on the page or in its text.

@@ -328,7 +328,7 @@ function checkAliases(entities: Entity[], report: Report) {
 }
 
 /** The known id nearest to a mistyped one, if it is close enough to be the likely intent. */
-function closestId(id: string, ids: string[]): string | undefined {
+export function closestId(id: string, ids: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
   for (const candidate of ids) {

@@ -17,6 +17,6 @@ export function rehypeArticleModules(options: SiteIndexOptions) {
     if (!article) return;
     if (options.linking) timed('linking', () => linkTree(tree, index.matcher, article.context, () => article.redirects));
     // Problems in the components were reported by the site index already, naming file and line.
-    expandComponents(tree);
+    expandComponents(tree, index.componentSite);
   };
 }

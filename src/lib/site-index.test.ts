@@ -62,6 +62,48 @@ describe('the mention index over the real content', () => {
   });
 });
 
+describe('who said what', () => {
+  const together = (a: string, b: string) => index.coMentions.get(a)?.get(b) ?? 0;
+
+  it('attributes every quote of the first article to its speaker, and each interview speaker’s turns', () => {
+    const said = (id: string) => (index.quotations.get(id) ?? []).map((q) => q.paragraphs[0]!.text.slice(0, 30));
+    expect(said('robin-li')).toEqual(['Open source is a kind of IQ ta']);
+    expect(said('kevin-xu')).toEqual(['Most engineers are thrilled if']);
+    expect(said('jordan-schneider')).toEqual(['We’re not far from a world whe']);
+    expect(said('government-statement-on-deepseek')).toEqual(['DeepSeek’s greatest strength l']);
+    expect(said('liang-wenfeng')).toEqual(['I’m unsure if it’s madness, bu']);
+    expect(said('waves')).toEqual(['There is a sense of spiritual ']);
+    const viral = index.articles.get('deepseek-and-open-source')!.quotations.find((q) => 'source' in q.speaker);
+    expect(viral?.speaker).toEqual({ source: 'an engineer’s viral post' });
+  });
+
+  it('shows a lead-in passage with the quote it introduces, ending where the quote begins', () => {
+    const passage = index.passages.get('kevin-xu')!.find((p) => p.introduces);
+    expect(passage?.excerpt.text.endsWith('explains well:')).toBe(true);
+    expect(passage?.introduces?.paragraphs[1]).toMatch(/^Implicit in this “zeal”/);
+    expect(index.passages.get('robin-li')![0]!.introduces?.speaker).toEqual({ entityId: 'robin-li' });
+  });
+
+  it('counts a quote as a passage naming its speaker, and an interview for both sides', () => {
+    expect(together('robin-li', 'iq-tax')).toBeGreaterThan(0);
+    expect(together('robin-li', 'open-source')).toBeGreaterThan(0);
+    expect(together('waves', 'liang-wenfeng')).toBeGreaterThan(0);
+    expect(together('government-statement-on-deepseek', 'deepseek')).toBeGreaterThan(0);
+  });
+
+  it('keeps reader comments apart: linked on the article, counted nowhere as reporting', () => {
+    expect(index.passages.has('ferrari')).toBe(false);
+    expect(index.passages.has('xi-jinping')).toBe(false);
+    expect(index.commentPassages.get('ferrari')!.map((p) => p.excerpt.text)).toEqual([expect.stringMatching(/^A bit like Ferrari/)]);
+    expect(index.commentPassages.get('xi-jinping')).toHaveLength(1);
+    expect(index.coMentions.get('ferrari')).toBeUndefined();
+    expect(together('chinese-government', 'ferrari')).toBe(0);
+    expect(index.related.get('ferrari')!.every((r) => !r.reason.includes('together'))).toBe(true);
+    expect(index.timeline.some((event) => event.type === 'entity' && event.entityId === 'ferrari')).toBe(false);
+    expect(index.articles.get('deepseek-and-open-source')!.html).toContain('data-entity="ferrari"');
+  });
+});
+
 describe('excerptOf', () => {
   it('keeps a short block whole', () => {
     expect(excerptOf('DeepSeek rose.', [[0, 8]])).toEqual({ text: 'DeepSeek rose.', marks: [[0, 8]] });

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import type { AnnotatedBlock, DocumentContext } from './annotate.ts';
-import { codeProblems, expandComponents, hasCode, type BodyProblem } from './article-components.ts';
+import { codeProblems, expandComponents, hasCode, type BodyProblem, type ComponentSite } from './article-components.ts';
 import { linkTree } from './block-markup.ts';
 import { timed } from './build-timings.ts';
 import type { EntityKind, LinkMode } from './content-schema.ts';
@@ -16,9 +16,10 @@ import { parseLedger, reconcile, type LedgerEntry, type Redirect } from './ledge
 import { formatOf, toHast } from './markdown.ts';
 import { Matcher, type AliasPattern } from './matcher.ts';
 import { ContentError, type ContentProblem } from './content-errors.ts';
-import { listContentFiles, loadContent, surfaceForms, type Content } from './registry.ts';
+import { closestId, listContentFiles, loadContent, surfaceForms, type Content } from './registry.ts';
 import { SAFE_URLS, unsafeUrls } from './safe-url.ts';
 import { buildTimeline, type TimelineEvent } from './timeline.ts';
+import { articleVoices, type Quotation, type QuotedWords } from './voices.ts';
 
 export interface Excerpt {
   text: string;
@@ -31,6 +32,8 @@ export interface Passage {
   blockId: string;
   section?: { id: string; title: string };
   excerpt: Excerpt;
+  /** The quote or interview the passage leads into ("put it bluntly:"), shown with it. */
+  introduces?: QuotedWords;
 }
 
 export interface RelatedEntity {
@@ -53,6 +56,8 @@ export interface ArticleIndex {
   html: string | undefined;
   /** How the article is linked, for `rehypeArticleModules`. */
   context: DocumentContext;
+  /** Every quote and interview turn, by speaker, in reading order. */
+  quotations: Quotation[];
 }
 
 export interface SiteIndex {
@@ -61,12 +66,21 @@ export interface SiteIndex {
   articleTitles: Map<string, string>;
   matcher: Matcher;
   articles: Map<string, ArticleIndex>;
-  /** Entity id -> every passage of every article that mentions it, in article order. */
+  /** Entity id -> every passage of every article that mentions it, in article order; reader comments aside. */
   passages: Map<string, Passage[]>;
+  /** Entity id -> the reader comments that mention it: linked, never counted as reporting. */
+  commentPassages: Map<string, Passage[]>;
+  /** Entity id -> what the articles quote it saying, in article order. */
+  quotations: Map<string, Quotation[]>;
+  /** What article components know of the site: a quote's speaker. */
+  componentSite: ComponentSite;
   /** Entity id -> ids of the other entities whose descriptions mention it. */
   mentionedOn: Map<string, string[]>;
   related: Map<string, RelatedEntity[]>;
-  /** Entity id -> other entity id -> number of passages naming both (symmetric; headings do not count). */
+  /**
+   * Entity id -> other entity id -> number of passages naming both (symmetric; headings and reader comments do not
+   * count). A quoted passage names its speaker, and an interview turn everyone speaking in the interview.
+   */
   coMentions: Map<string, Map<string, number>>;
   /** Entity id -> its description as HTML, linked like an article's body. */
   entityHtml: Map<string, string>;
@@ -113,12 +127,15 @@ export function aliasPatterns(content: Content): AliasPattern[] {
 
 const EXCERPT_RADIUS = 220;
 
-/** A window of the block's text around its first mark, cut at word boundaries, with the marks moved to match. */
-export function excerptOf(text: string, marks: [number, number][]): Excerpt {
+/**
+ * A window of the block's text around its first mark, cut at word boundaries, with the marks moved to match.
+ * `toEnd` keeps the text's end: a passage leading into a quote must end where the quote begins.
+ */
+export function excerptOf(text: string, marks: [number, number][], toEnd = false): Excerpt {
   const first = marks[0];
   if (!first || text.length <= EXCERPT_RADIUS * 2) return { text, marks };
   let from = Math.max(0, first[0] - EXCERPT_RADIUS);
-  let to = Math.min(text.length, first[1] + EXCERPT_RADIUS);
+  let to = toEnd ? text.length : Math.min(text.length, first[1] + EXCERPT_RADIUS);
   if (from > 0) from = text.indexOf(' ', from) + 1 || from;
   if (to < text.length) to = text.lastIndexOf(' ', to) > first[1] ? text.lastIndexOf(' ', to) : to;
   const head = from > 0 ? '… ' : '';
@@ -135,13 +152,22 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
   const prefix = base.replace(/\/$/, '');
   const kindOf = (id: string): EntityKind => content.entities.get(id)!.kind;
   const href = (id: string) => prefix + paths.entity(kindOf(id), id);
+  // An unknown id (a quote's mistyped speaker) is reported once the document is expanded; until then it is its own name.
+  const nameOf = (id: string) => content.entities.get(id)?.data.name ?? id;
+  const componentSite: ComponentSite = {
+    entity(id) {
+      const entity = content.entities.get(id);
+      return entity && { name: entity.data.name, href: href(id), kind: entity.kind, isWork: entity.kind === 'policy' };
+    },
+    closestId: (id) => closestId(id, [...content.entities.keys()]),
+  };
   const articleContext = new Map<string, DocumentContext>();
   const entityContext = new Map<string, DocumentContext>();
   for (const article of content.articles) {
-    articleContext.set(article.slug, { declared: article.data.entities, linkMode: article.data.linkMode ?? linkMode, href, kind: kindOf });
+    articleContext.set(article.slug, { declared: article.data.entities, linkMode: article.data.linkMode ?? linkMode, href, kind: kindOf, name: nameOf });
   }
   for (const entity of content.entities.values()) {
-    entityContext.set(entity.id, { declared: [], self: entity.id, linkMode, href, kind: kindOf });
+    entityContext.set(entity.id, { declared: [], self: entity.id, linkMode, href, kind: kindOf, name: nameOf });
   }
 
   const previousLedger: Record<string, LedgerEntry[]> = existsSync(ledgerFile(contentRoot)) ? parseLedger(readFileSync(ledgerFile(contentRoot), 'utf8'), ledgerFile(contentRoot)) : {};
@@ -155,6 +181,8 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
 
   const articles = new Map<string, ArticleIndex>();
   const passages = new Map<string, Passage[]>();
+  const commentPassages = new Map<string, Passage[]>();
+  const quotations = new Map<string, Quotation[]>();
   const coMentions = new Map<string, Map<string, number>>();
   const count = (a: string, b: string) => {
     const row = coMentions.get(a) ?? new Map<string, number>();
@@ -178,7 +206,7 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
     const linked = linking ? timed('linking', () => linkTree(tree, matcher, context, (blocks) => publish(page, blocks))) : { blocks: [], redirects: [] };
     const compiled = hasCode(tree);
     const html = timed('parsing', () => {
-      report(expandComponents(tree));
+      report(expandComponents(tree, componentSite));
       return compiled ? undefined : toHtml(tree);
     });
     return { ...linked, html };
@@ -187,24 +215,40 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
   for (const article of content.articles) {
     const { blocks, redirects, html } = renderDocument(article, paths.article(article.slug), articleContext.get(article.slug)!, article.data.trusted || trustCode);
     const mentionCounts = new Map<string, number>();
+    const voices = articleVoices(article.slug, blocks);
     timed('linking', () => {
       for (const block of blocks) {
-        if (block.role === 'heading' || !block.mentions.length) continue;
+        if (block.role === 'heading') continue;
         const marksByEntity = new Map<string, [number, number][]>();
         for (const { entityId, start, end } of block.mentions) {
           mentionCounts.set(entityId, (mentionCounts.get(entityId) ?? 0) + 1);
           marksByEntity.set(entityId, [...(marksByEntity.get(entityId) ?? []), [start, end]]);
         }
+        // A reader's comment is linked on the article, and kept apart from the reporting everywhere else.
+        const comment = block.voice?.kind === 'comment';
+        const introduces = voices.introduced.get(block.id);
         for (const [entityId, marks] of marksByEntity) {
-          const list = passages.get(entityId) ?? [];
-          list.push({ articleSlug: article.slug, blockId: block.id, ...(block.section ? { section: block.section } : {}), excerpt: excerptOf(block.text, marks) });
-          passages.set(entityId, list);
+          const into = comment ? commentPassages : passages;
+          const list = into.get(entityId) ?? [];
+          list.push({
+            articleSlug: article.slug,
+            blockId: block.id,
+            ...(block.section ? { section: block.section } : {}),
+            excerpt: excerptOf(block.text, marks, introduces !== undefined),
+            ...(introduces ? { introduces } : {}),
+          });
+          into.set(entityId, list);
         }
-        const present = [...marksByEntity.keys()];
+        if (comment) continue;
+        const present = [...new Set([...marksByEntity.keys(), ...(voices.speakersAround.get(block.id) ?? [])])];
         for (const a of present) for (const b of present) if (a !== b) count(a, b);
       }
+      for (const quotation of voices.quotations) {
+        if (!('entityId' in quotation.speaker)) continue;
+        quotations.set(quotation.speaker.entityId, [...(quotations.get(quotation.speaker.entityId) ?? []), quotation]);
+      }
     });
-    articles.set(article.slug, { blocks, mentionCounts, redirects, html, context: articleContext.get(article.slug)! });
+    articles.set(article.slug, { blocks, mentionCounts, redirects, html, context: articleContext.get(article.slug)!, quotations: voices.quotations });
   }
 
   for (const entity of content.entities.values()) {
@@ -217,7 +261,8 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
   if (problems.length) throw new ContentError(problems);
 
   // Without linking there are no blocks: the bench's baseline leaves quotes unresolved.
-  const timeline = buildTimeline(content, (slug) => (linking ? articles.get(slug)?.blocks : undefined), contentRoot);
+  // Reader comments are no source of events.
+  const timeline = buildTimeline(content, (slug) => (linking ? articles.get(slug)?.blocks.filter((block) => block.voice?.kind !== 'comment') : undefined), contentRoot);
 
   const related = new Map<string, RelatedEntity[]>();
   for (const entity of content.entities.values()) {
@@ -255,6 +300,9 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
     matcher,
     articles,
     passages,
+    commentPassages,
+    quotations,
+    componentSite,
     mentionedOn,
     related,
     coMentions,

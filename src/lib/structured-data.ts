@@ -4,6 +4,7 @@
  */
 import type { ArticleData, EntityData } from './content-schema.ts';
 import { KINDS, ORGANIZATION_TYPE_INFO, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO } from './kinds.ts';
+import type { Quotation } from './voices.ts';
 
 type JsonLd = Record<string, unknown>;
 
@@ -26,6 +27,49 @@ export function entityJsonLd(data: EntityData, url: string, alternateNames: stri
     ...(data.kind === 'organization' && data.founded ? { foundingDate: String(data.founded) } : {}),
     ...(data.kind === 'person' ? { jobTitle: data.roles[0] } : {}),
   };
+}
+
+export interface EntityRef {
+  type: string;
+  name: string;
+  url: string;
+  /** A person or an organization: someone who says things, not a work or a thing. */
+  speaks: boolean;
+  /** A policy's issuer: who speaks in a statement's words. */
+  issuer?: EntityRef | undefined;
+}
+
+/**
+ * A schema.org Quotation for each quote and interview turn, part of its article. A person or organization is its
+ * `creator` and `spokenByCharacter`; a statement's words are its issuer's, and the statement is what they are based
+ * on; a described source with no page is named as the work they come from.
+ */
+export function quotationsJsonLd(quotations: readonly Quotation[], articleUrl: (slug: string) => string, entity: (id: string) => EntityRef): JsonLd[] {
+  return quotations.map((quotation) => {
+    const speaker = 'entityId' in quotation.speaker ? entity(quotation.speaker.entityId) : undefined;
+    const ref = (e: EntityRef) => ({ '@type': e.type, name: e.name, url: e.url });
+    const person = speaker && (speaker.speaks ? speaker : speaker.issuer);
+    const url = articleUrl(quotation.articleSlug);
+    return {
+      '@type': 'Quotation',
+      text: quotation.paragraphs.map((p) => p.text).join('\n\n'),
+      url: `${url}#${quotation.blockId}`,
+      isPartOf: { '@type': 'Article', url },
+      ...(person ? { creator: ref(person), spokenByCharacter: ref(person) } : {}),
+      ...(speaker && speaker !== person ? { isBasedOn: ref(speaker) } : {}),
+      ...('source' in quotation.speaker ? { isBasedOn: { '@type': 'CreativeWork', name: quotation.speaker.source } } : {}),
+    };
+  });
+}
+
+/**
+ * A speaker's page describes them and what they said: the quotations hang from the entity by the property that
+ * points back at it (`creator` for a person or organization, `isBasedOn` for a statement), so the entity stays the
+ * page's one top-level thing. They sit here rather than on the article, whose page budget they would break, and
+ * beside the words "In their words" shows.
+ */
+export function withQuotations(entity: JsonLd, quotations: JsonLd[], via: 'creator' | 'isBasedOn'): JsonLd {
+  return quotations.length ? { ...entity, '@reverse': { [via]: quotations } } : entity;
 }
 
 export function articleJsonLd(data: ArticleData, url: string, about: { type: string; name: string; url: string }[]): JsonLd {

@@ -243,3 +243,17 @@ describe('drafts', () => {
     expect(aliases).toEqual([{ entityId: 'kai-fu-lee', aliases: ['李開復'], passages: ['Kai-fu Lee’s 李開復 start-up released it.'] }]);
   });
 });
+
+describe('quotes and their speakers', () => {
+  it('attributes the seed’s quotes as the curated article does, from the lead-ins and the content’s entities', () => {
+    const speakers = [...loadContent('content').entities.values()].map((entity) => ({ id: entity.id, kind: entity.kind, forms: surfaceForms(entity.data).filter((form) => !form.shared) }));
+    const shaped = shapeArticle(readSource(SEED, 'text'), {}, { speakers });
+    const written = toMdx(shaped.tree);
+    const curatedSpeakers = [...CURATED.matchAll(/<Quote by="([^"]+)">/g)].map((match) => match[1]);
+    expect([...written.matchAll(/<Quote by="([^"]+)">/g)].map((match) => match[1])).toEqual(curatedSpeakers);
+    expect(written).toContain('<Quote source="a viral post by an engineer">');
+    expect(shaped.findings).toContainEqual(expect.objectContaining({ level: 'detected', message: expect.stringContaining('quote attributed to robin-li: the lead-in names “Robin Li” as the one speaking (line 5)') }));
+    // Turned off, the quotes stay as they were.
+    expect(toMdx(shapeArticle(readSource(SEED, 'text'), { speakers: false }, { speakers }).tree)).not.toContain('<Quote');
+  });
+});

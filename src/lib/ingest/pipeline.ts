@@ -3,6 +3,7 @@
  * measure it: decoded, read, shaped, and the words that entity suggestions are drawn from.
  */
 import { decodeSource, formatOf, readSource, SourceError } from './read.ts';
+import type { SpeakerEntity } from './speakers.ts';
 import { shapeArticle, sourceTexts, type ShapedArticle, type ShapeOptions } from './shape.ts';
 
 export interface IngestOptions {
@@ -11,6 +12,8 @@ export interface IngestOptions {
   /** The source's address, for relative links. */
   url?: string | undefined;
   shape?: ShapeOptions;
+  /** The content's entities, for attributing quotes. */
+  speakers?: SpeakerEntity[];
 }
 
 export interface IngestedArticle extends ShapedArticle {
@@ -22,6 +25,6 @@ export function ingestArticle(bytes: Uint8Array, file: string, options: IngestOp
   const format = formatOf(file);
   if (!format) throw new SourceError(`${file}: ingest reads .txt, .md and .html files`);
   const text = decodeSource(bytes, file, options.encoding);
-  const shaped = shapeArticle(readSource(text, format, { file, url: options.url }), options.shape);
+  const shaped = shapeArticle(readSource(text, format, { file, url: options.url }), options.shape, { speakers: options.speakers ?? [] });
   return { ...shaped, texts: sourceTexts(shaped.tree, { boilerplate: false }) };
 }

@@ -28,7 +28,7 @@ export const GUESSES = ['headings', 'footnotes', 'interview', 'faq', 'quotes', '
 export type Guess = (typeof GUESSES)[number];
 export type ShapeOptions = Partial<Record<Guess, boolean>>;
 
-export function shapeArticle(document: SourceDocument, options: ShapeOptions = {}): ShapedArticle {
+export function shapeArticle(document: SourceDocument, options: ShapeOptions = {}, { speakers = [] }: { speakers?: SpeakerEntity[] } = {}): ShapedArticle {
   const on = (guess: Guess) => options[guess] !== false;
   const findings = [...document.findings];
   const meta = { ...document.meta };
@@ -68,6 +68,7 @@ export function shapeArticle(document: SourceDocument, options: ShapeOptions = {
     if (on('headings')) body = recoverHeadings(body, note);
     if (on('quotes')) body = recoverQuotes(body, note);
   }
+  if (on('speakers')) body = attributeQuotes(body, speakers, note);
 
   if (comments.length) {
     note('detected', comments[0], `${comments.length} reader comment${comments.length === 1 ? '' : 's'}, set apart under “${COMMENTS_HEADING}”`);
@@ -103,7 +104,7 @@ export function sourceTexts(tree: Root, { boilerplate = true }: { boilerplate?: 
   return texts;
 }
 
-export type Note = (level: Finding['level'], node: RootContent | undefined, message: string) => void;
+type Note = (level: Finding['level'], node: RootContent | undefined, message: string) => void;
 
 function jsxBlock(name: string, attributes: Record<string, string>, children: BlockContent[]): MdxJsxFlowElement {
   return {
@@ -271,7 +272,7 @@ function recoverQuotes(body: RootContent[], note: Note): RootContent[] {
  * by="robin-li">`), or its described source (`<Quote source="a viral post by an engineer">`); otherwise it stays
  * unattributed, and the ingest says why.
  */
-export function attributeQuotes(body: RootContent[], speakers: SpeakerEntity[], note: Note): RootContent[] {
+function attributeQuotes(body: RootContent[], speakers: SpeakerEntity[], note: Note): RootContent[] {
   return body.map((node, index) => {
     const leadIn = body[index - 1];
     if (node.type !== 'blockquote' || leadIn?.type !== 'paragraph' || !/[:：]$/.test(textOf(leadIn))) return node;
