@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Matcher } from './matcher.ts';
 import { parseContent } from './registry.ts';
@@ -128,5 +131,14 @@ describe('aliasPatterns', () => {
     for (const text of ['At Caf\u00e9 Group, coffee.', 'At Cafe\u0301 Group, coffee.']) {
       expect(matcher.document().scan(text).map((match) => [match.entityId, text.slice(match.start, match.end)])).toEqual([['cafe', text.slice(3, -9)]]);
     }
+  });
+});
+
+describe('a document nested beyond reading', () => {
+  it('is one content error naming the file, not a stack overflow', () => {
+    const root = mkdtempSync(join(tmpdir(), 'dossier-deep-'));
+    cpSync('e2e/fixtures/bad-content/base', root, { recursive: true });
+    writeFileSync(join(root, 'articles', 'deep.md'), `---\ntitle: Deep\ndek: Nested.\ndate: 2025-02-01\nsource: { publication: Example }\n---\n\n${'>'.repeat(10_000)} deep\n`);
+    expect(() => buildSiteIndex({ contentRoot: root, linkMode: 'section', base: '/', linking: true })).toThrow(/articles\/deep\.md: nests too deeply to read/);
   });
 });

@@ -325,6 +325,10 @@ function parseBody(document: Document, contentRoot: string) {
   try {
     return toHast(document.body, format);
   } catch (error) {
+    // The parsers recurse per level: a quote or list inside itself thousands of times deep exhausts the stack.
+    if (error instanceof RangeError) {
+      throw new ContentError([{ file: `${contentRoot}/${document.file}`, message: `nests too deeply to read (a quote, list or component inside itself thousands of levels deep); expected at most a few hundred levels of nesting` }]);
+    }
     const reason = (error as { reason?: string }).reason ?? String(error);
     const [, line, column] = /\((\d+):(\d+)/.exec(reason) ?? [];
     const where = line ? `:${Number(line) + document.bodyLine - 1}:${column}` : '';
