@@ -20,8 +20,8 @@ import { acceptedFile, aliasReport, draftFile, kindOfFolder, placeholdersOf, uns
 import { commonAliases, mentionChanges, type MentionChange } from '../lib/ingest/impact.ts';
 import { ingestArticle } from '../lib/ingest/pipeline.ts';
 import { formatOf, SourceError, SUPPORTED_EXTENSIONS, type Finding } from '../lib/ingest/read.ts';
-import { GUESSES, type ShapeOptions } from '../lib/ingest/shape.ts';
-import type { SpeakerEntity } from '../lib/ingest/speakers.ts';
+import { GUESSES, speakersOf, type ShapeOptions } from '../lib/ingest/shape.ts';
+import { undeclaredSpeakers, type SpeakerEntity } from '../lib/ingest/speakers.ts';
 import { suggestEntities, type KnownEntity, type Suggestions } from '../lib/ingest/suggest.ts';
 import { articleFile, articleSlug, type ArticleFrontmatter } from '../lib/ingest/write.ts';
 import { toHast } from '../lib/markdown.ts';
@@ -226,6 +226,11 @@ function ingestOne(file: string, { known, speakers }: ReturnType<typeof existing
     ...(authors?.length ? { authors } : {}),
     source: { publication, ...(publicationEntity ? { entity: publicationEntity.id } : {}), ...(url ? { url } : {}) },
   };
+  // Speakers called only by a short form the article never introduces are declared, so their words are theirs.
+  const { labels, quoted } = speakersOf(shaped.tree);
+  const declared = undeclaredSpeakers(labels, quoted, shaped.texts.join('\n'), speakers);
+  for (const { id, label } of declared) findings.push({ level: 'detected', message: `speaker “${label}” is ${id}, whom the article never introduces by a full name: listed in its entities` });
+  if (declared.length) frontmatter.entities = declared.map(({ id }) => id);
   const checked = articleSchema.safeParse(frontmatter);
   if (!checked.success) throw new IngestError(`${shown(target)}: the frontmatter would not be valid: ${checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   const mdx = articleFile(frontmatter, shaped.tree);

@@ -6,7 +6,8 @@ import { toHast } from '../markdown.ts';
 import { loadContent, surfaceForms } from '../registry.ts';
 import { acceptedFile, draftFile, guessedFacts, placeholdersOf } from './drafts.ts';
 import { readSource } from './read.ts';
-import { findGluedMarkers, isBoilerplate, isHeadingLike, isInterview, shapeArticle, sourceTexts, speakerLabel } from './shape.ts';
+import { findGluedMarkers, isBoilerplate, isHeadingLike, isInterview, shapeArticle, sourceTexts, speakerLabel, speakersOf } from './shape.ts';
+import { undeclaredSpeakers } from './speakers.ts';
 import { suggestEntities } from './suggest.ts';
 import { articleFile, toMdx } from './write.ts';
 import { seededRandom } from '../seeded-random.ts';
@@ -253,6 +254,12 @@ describe('quotes and their speakers', () => {
     expect([...written.matchAll(/<Quote by="([^"]+)">/g)].map((match) => match[1])).toEqual(curatedSpeakers);
     expect(written).toContain('<Quote source="a viral post by an engineer">');
     expect(shaped.findings).toContainEqual(expect.objectContaining({ level: 'detected', message: expect.stringContaining('quote attributed to robin-li: the lead-in names “Robin Li” as the one speaking (line 5)') }));
+    // Who speaks only by a short form the article never introduces is among the entities the curated article declares.
+    const { labels, quoted } = speakersOf(shaped.tree);
+    const declared = /^entities: \[(.*)\]$/m.exec(CURATED)![1]!.split(', ');
+    const undeclared = undeclaredSpeakers(labels, quoted, sourceTexts(shaped.tree).join('\n'), speakers).map(({ id }) => id);
+    expect(undeclared).toEqual(expect.arrayContaining(['waves', 'jordan-schneider']));
+    for (const id of undeclared) expect(declared).toContain(id);
     // Turned off, the quotes stay as they were.
     expect(toMdx(shapeArticle(readSource(SEED, 'text'), { speakers: false }, { speakers }).tree)).not.toContain('<Quote');
   });

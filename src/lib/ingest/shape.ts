@@ -223,6 +223,26 @@ function gatherFaq(body: RootContent[], note: Note): RootContent[] {
   return out;
 }
 
+/** Who speaks in a tree: its interview turns' labels (`**Liang:** …` → `Liang`) and its quotes' `by` ids. */
+export function speakersOf(tree: Root): { labels: string[]; quoted: string[] } {
+  const labels: string[] = [];
+  const quoted: string[] = [];
+  const walk = (node: Root | RootContent) => {
+    if (node.type === 'mdxJsxFlowElement' && node.name === 'Quote') {
+      const by = node.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'by')?.value;
+      if (typeof by === 'string') quoted.push(by);
+    } else if (node.type === 'mdxJsxFlowElement' && node.name === 'Interview') {
+      for (const turn of node.children) {
+        const first = turn.type === 'paragraph' ? turn.children[0] : undefined;
+        const label = first?.type === 'strong' ? toString(first).replace(/[:：]\s*$/, '') : undefined;
+        if (label) labels.push(label);
+      }
+    } else if ('children' in node) for (const child of node.children) walk(child as RootContent);
+  };
+  walk(tree);
+  return { labels, quoted };
+}
+
 function boldSpeaker(line: Paragraph): Paragraph {
   const [first, ...rest] = line.children;
   if (first?.type !== 'text') return line;

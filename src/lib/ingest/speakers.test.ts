@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeQuote, type SpeakerEntity } from './speakers.ts';
+import { attributeQuote, undeclaredSpeakers, type SpeakerEntity } from './speakers.ts';
 
 const entity = (id: string, kind: SpeakerEntity['kind'], ...forms: string[]): SpeakerEntity => ({ id, kind, forms: forms.map((text) => ({ text, ignoreCase: false })) });
 const SPEAKERS = [
@@ -38,5 +38,21 @@ describe('who a quote is by, from its lead-in', () => {
     expect(attributeQuote('Robin Li and Kevin Xu both said it:', SPEAKERS)).toEqual({ unsure: expect.stringContaining('names “Robin Li” and “Kevin Xu”: which one is speaking?') });
     expect(attributeQuote('Especially since Dan Wang wrote in his letter:', SPEAKERS)).toEqual({ unsure: expect.stringContaining('reads as “Dan Wang” speaking, who has no entity yet') });
     expect(by('Especially since he described it as follows:')).toBe('unsure');
+  });
+});
+
+describe('speakers to declare', () => {
+  const speakers: SpeakerEntity[] = [
+    { id: 'waves', kind: 'organization', forms: [{ text: 'Waves (暗涌)', ignoreCase: false }, { text: 'Waves', ignoreCase: false, weak: true }] },
+    { id: 'liang-wenfeng', kind: 'person', forms: [{ text: 'Liang Wenfeng', ignoreCase: false }, { text: 'Liang', ignoreCase: false, weak: true }] },
+    { id: 'jordan-schneider', kind: 'person', forms: [{ text: 'Jordan Schneider', ignoreCase: false }, { text: 'Jordan', ignoreCase: false, weak: true }] },
+  ];
+  it('are those named only by a short form the article never introduces', () => {
+    const text = 'Liang Wenfeng founded the lab.\nJordan puts it this way:';
+    expect(undeclaredSpeakers(['Liang', 'Waves', 'Liang', 'Waves'], ['jordan-schneider'], text, speakers)).toEqual([
+      { id: 'waves', label: 'Waves' },
+      { id: 'jordan-schneider', label: 'Jordan' },
+    ]);
+    expect(undeclaredSpeakers(['Waves'], [], 'An interview with Waves (暗涌).', speakers)).toEqual([]);
   });
 });

@@ -11,7 +11,8 @@ import type { EntityKind } from '../content-schema.ts';
 export interface SpeakerEntity {
   id: string;
   kind: EntityKind;
-  forms: { text: string; ignoreCase: boolean }[];
+  /** Every form that names it alone; a weak one counts only after a strong one introduced it. */
+  forms: { text: string; ignoreCase: boolean; weak?: boolean }[];
 }
 
 export type Attribution =
@@ -61,4 +62,25 @@ export function attributeQuote(leadIn: string, speakers: SpeakerEntity[]): Attri
   const name = /(?:^|\s)(\p{Lu}[\p{L}’'-]+(?:\s\p{Lu}[\p{L}’'-]+){0,2})(?:\s+\p{Script=Han}{2,4})?\s+(?:put|puts|says|said|explains?|explained|wrote|writes|told|tells|argues?|argued|warned|warns|stated|states|noted|notes|added|adds|recalled|posted|tweeted)\b/u.exec(sentence)?.[1];
   if (name) return { unsure: `the lead-in reads as “${name}” speaking, who has no entity yet: once there is one, attribute the quote with <Quote by="…">` };
   return { unsure: 'the lead-in names no one speaking: left unattributed' };
+}
+
+/**
+ * Speakers the article calls only by a short form it never introduces (`Waves:` with no `Waves (暗涌)` before, a
+ * quote after "Jordan puts it this way:"): the entities to declare in the article's `entities`, so their turns and
+ * mentions are theirs. `labels` are interview labels, `quoted` the ids quotes were attributed to. A label that is a
+ * strong form, or an entity the article names in full somewhere, needs nothing.
+ */
+export function undeclaredSpeakers(labels: string[], quoted: string[], text: string, speakers: SpeakerEntity[]): { id: string; label: string }[] {
+  const introduced = (speaker: SpeakerEntity) => speaker.forms.some((form) => !form.weak && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form.text)}(?![\\p{L}\\p{N}])`, form.ignoreCase ? 'iu' : 'u').test(text));
+  const found = new Map<string, string>();
+  for (const label of new Set(labels)) {
+    if (speakers.some((speaker) => speaker.forms.some((form) => !form.weak && form.text === label))) continue;
+    const owners = speakers.filter((speaker) => speaker.forms.some((form) => form.weak && form.text === label));
+    if (owners.length === 1 && !introduced(owners[0]!)) found.set(owners[0]!.id, label);
+  }
+  for (const id of new Set(quoted)) {
+    const speaker = speakers.find((candidate) => candidate.id === id);
+    if (speaker && !introduced(speaker) && !found.has(id)) found.set(id, speaker.forms.find((form) => form.weak)?.text ?? id);
+  }
+  return [...found].map(([id, label]) => ({ id, label }));
 }
