@@ -8,7 +8,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import nlp from 'compromise';
-import { pinyin } from 'pinyin-pro';
+import { slugOf } from './slug.ts';
 import type { EntityKind } from '../content-schema.ts';
 import { toSimplified, toTraditional } from '../search-terms.ts';
 
@@ -666,18 +666,8 @@ export function chineseNames(paragraph: string): { text: string; kind?: EntityKi
   return names;
 }
 
-/** A file name for a name: ASCII words joined by hyphens; Chinese names by their toneless pinyin. */
-export function entityId(name: string): string {
-  const latin = /\p{Script=Han}/u.test(name) && !/[A-Za-z]/.test(name) ? pinyin(name, { toneType: 'none', type: 'array' }).join(' ') : name;
-  const id = latin
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’']s\b/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return id || 'entity';
-}
+/** A draft's file name for a name. */
+export const entityId = (name: string): string => slugOf(name, 'entity');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Finders

@@ -4,9 +4,9 @@ import type { Root } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { pinyin } from 'pinyin-pro';
 import type { z } from 'zod';
 import type { articleSchema } from '../content-schema.ts';
+import { slugOf } from './slug.ts';
 
 /** The frontmatter an ingest writes: what the article schema accepts. */
 export type ArticleFrontmatter = z.input<typeof articleSchema>;
@@ -32,19 +32,5 @@ export function articleFile(frontmatter: ArticleFrontmatter, tree: Root): string
   return matter.stringify(`\n${toMdx(tree)}`, data);
 }
 
-/**
- * An article's file name and URL from its title: ASCII words joined by hyphens, Chinese by its toneless pinyin
- * (`科技爱好者周刊（第 381 期）` → `ke-ji-ai-hao-zhe-zhou-kan-di-381-qi`), cut at a word to at most 80 characters.
- */
-export function articleSlug(title: string): string {
-  const spelled = /\p{Script=Han}/u.test(title) ? pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ') : title;
-  const slug = spelled
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’']s\b/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length <= 80) return slug || 'article';
-  return slug.slice(0, 81).replace(/-[^-]*$/, '');
-}
+/** An article's file name and URL from its title. */
+export const articleSlug = (title: string): string => slugOf(title, 'article');
