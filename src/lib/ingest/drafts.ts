@@ -69,7 +69,7 @@ export function acceptedFile(draft: string, kind: EntityKind): { text: string; d
   for (const key of dropped) delete data[key];
   const guessed: string[] = [];
   const name = typeof data.name === 'string' ? data.name : '';
-  for (const [key, value] of Object.entries(guessedFacts({ kind, name, passages: [] } as unknown as Suggestion, name))) {
+  for (const [key, value] of Object.entries(guessedFacts({ kind, name, passages: [] }, name))) {
     if (data[key] === undefined) {
       data[key] = value;
       guessed.push(key);
@@ -106,7 +106,7 @@ export function unsureReport(entries: { suggestion: Suggestion; articles: Articl
  * The facts each kind requires, guessed from the name and the passages so that a draft is a valid entity as it
  * stands; the reviewer corrects them.
  */
-export function guessedFacts(suggestion: Suggestion, articleTitle: string): Record<string, unknown> {
+export function guessedFacts(suggestion: Pick<Suggestion, 'kind' | 'name' | 'passages'>, articleTitle: string): Record<string, unknown> {
   const { kind, name } = suggestion;
   if (kind === 'organization') {
     const orgType = /\b(?:Alliance|Association|Federation|Consortium)$/.test(name)
@@ -154,7 +154,7 @@ export function guessedFacts(suggestion: Suggestion, articleTitle: string): Reco
 const ROLE = /(?:(\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*)*) )?\b((?:[Cc]o-)?[Ff]ounder|CEO|[Cc]hief executive|[Pp]resident|[Cc]hair(?:man|woman)?|[Hh]ost|[Ee]ditor|[Aa]nalyst|[Ii]nvestor|[Pp]rofessor|[Mm]inister|[Ss]pokesperson)\s*,?\s*$/u;
 
 /** A role stated just before the name: `Baidu founder Robin Li` → `Baidu founder`. */
-function roleFromPassages(suggestion: Suggestion): string | undefined {
+function roleFromPassages(suggestion: Pick<Suggestion, 'name' | 'passages'>): string | undefined {
   for (const passage of suggestion.passages) {
     const at = passage.indexOf(suggestion.name);
     const match = at > 0 ? ROLE.exec(passage.slice(0, at)) : null;

@@ -11,6 +11,7 @@ import { raw } from 'hast-util-raw';
 import { toHtml } from 'hast-util-to-html';
 import { parseHTML } from 'linkedom';
 import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { toHast } from 'mdast-util-to-hast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -134,11 +135,10 @@ function readPlainText(text: string): SourceDocument {
     else flush();
   });
   flush();
-  const { meta, findings, taken } = postHeader(children.map((node) => textOfMdast(node)));
+  const { meta, findings, taken } = postHeader(children.map((node) => toString(node)));
   return { format: 'text', tree: { type: 'root', children: children.slice(taken) }, meta, findings: findings.map((message, i) => ({ level: 'detected', line: children[i]?.position?.start.line, message })) };
 }
 
-const textOfMdast = (node: RootContent): string => ('value' in node ? String(node.value) : 'children' in node ? (node.children as RootContent[]).map(textOfMdast).join('') : '');
 
 /** An author line: one to four names joined by commas, `and` or `&`. */
 const AUTHOR_LINE = /^(?:By )?\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){0,3}(?:(?:, | and | & )\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){0,3}){0,3}$/u;
@@ -201,7 +201,7 @@ function readMarkdown(text: string, file: string, url: string | undefined): Sour
   // A leading `# Title` is the title, not a section of the body.
   const first = tree.children[0];
   if (first?.type === 'heading' && first.depth === 1) {
-    const title = textOfMdast(first).trim();
+    const title = toString(first).trim();
     if (!meta.title) {
       meta.title = title;
       findings.push({ level: 'detected', line: (first.position?.start.line ?? 0) + offset, message: `title: “${title}” (the leading heading)` });
