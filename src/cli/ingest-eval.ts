@@ -88,7 +88,8 @@ export function knownEntities(contentRoot: string): KnownEntity[] {
   return [...content.entities.values()].map((entity) => ({ id: entity.id, forms: surfaceForms(entity.data).map((form) => form.text) }));
 }
 
-const pct = (x: number) => x.toFixed(2);
+// Rounded down, so that a figure short of its target never prints as meeting it.
+const pct = (x: number) => (Math.floor(x * 100 + 1e-9) / 100).toFixed(2);
 
 export function formatTable(runs: ArticleRun[], totals: Totals): string {
   const header = `${'article'.padEnd(54)} ${'sentences kept'.padStart(14)} ${'guesses (unsure)'.padStart(16)} ${'drafts'.padStart(6)} ${'unsure'.padStart(6)} ${'prec'.padStart(5)} ${'recall'.padStart(6)} ${'kind'.padStart(5)} ${'pairs'.padStart(7)} ${'dups'.padStart(4)}  crash`;

@@ -93,9 +93,13 @@ describe.skipIf(!existsSync(corpusFolder))('suggestions over the corpus, against
     expect(totals.recall).toBeGreaterThanOrEqual(TARGETS.recall);
   });
 
-  // Below their targets (kind 0.8, no duplicates) for now: these hold what is reached, so it cannot slip.
-  it('guesses kinds and drafts one entity once, no worse than now', () => {
-    expect(totals.kindAccuracy).toBeGreaterThanOrEqual(0.72);
-    expect(totals.duplicates).toBeLessThanOrEqual(5);
+  it('guesses the kind right for at least four in five of the real entities', () => {
+    expect(totals.kindAccuracy).toBeGreaterThanOrEqual(TARGETS.kindAccuracy);
+  });
+
+  // Below its target (none) for now: `Qwen` beside `Tongyi Qianwen`, which no form of the text joins. This holds
+  // what is reached, so it cannot slip.
+  it('drafts one entity once, no worse than now', () => {
+    expect(totals.duplicates).toBeLessThanOrEqual(1);
   });
 }, 60_000);

@@ -72,6 +72,42 @@ describe('entity suggestions weigh the article’s evidence', () => {
     expect(suggestion.evidence).toContainEqual({ reason: 'a capitalised name inside a sentence', count: 2 });
   });
 
+  it('gives a name no sentence explains the kind of the names it is listed with', () => {
+    const { entities } = drafted(['Researchers at Corvane built it.', 'Engineers at Tessaly built it too.', 'Labs such as Corvane, Tessaly and Quorbit all train in the open.', 'Quorbit, Corvane and Tessaly hire from the same schools.']);
+    expect(find(entities, 'Quorbit')).toMatchObject({ kind: 'organization' });
+  });
+
+  it('reads what the article says a name is: `X is an open-source community`', () => {
+    const { entities } = drafted(['Larkspur is an open-source community of volunteers.', 'Much of the work comes from Larkspur these days.']);
+    expect(find(entities, 'Larkspur')).toMatchObject({ kind: 'organization' });
+  });
+
+  it('takes `the Tilde Pilot application` for a product, whatever a first name in it suggests', () => {
+    const { entities } = drafted(['She slotted it into the Tilde Pilot application.', 'Many now use Tilde Pilot daily.']);
+    expect(find(entities, 'Tilde Pilot')).toMatchObject({ kind: 'product' });
+  });
+
+  it('reads a licence or a technique as a term, even with a version number', () => {
+    const { entities } = drafted(['The weights ship under the Brightwater 2.0 license.', 'Every model here is released under Brightwater 2.0 license terms.']);
+    expect(find(entities, 'Brightwater 2.0')).toMatchObject({ kind: 'concept' });
+  });
+
+  it('prefers a place where something is to a possessive or an `is` after the name', () => {
+    const { entities } = drafted(['Forced labour in Qaralun has made headlines.', 'Qaralun’s schools are closed, and many families left Qaralun.']);
+    expect(find(entities, 'Qaralun')).toMatchObject({ kind: 'place' });
+  });
+
+  it('reads a name spelled out in common words as a term, and `X is the language of …` as a product', () => {
+    const { entities } = drafted(['The “SpQ” in Varnish refers to “sparse quantisation”, which SpQ makes cheap.', 'Kestrelscript is the language of choice here, and Kestrelscript only runs on one chip.']);
+    expect(find(entities, 'SpQ')).toMatchObject({ kind: 'concept' });
+    expect(find(entities, 'Kestrelscript')).toMatchObject({ kind: 'product' });
+  });
+
+  it('ends a listed name with its sentence: `tools like Morrow and vPack. For …`', () => {
+    const { entities } = drafted(['We recommend tools like Morrow and vPack. For most users either works.', 'Both vPack and Morrow are free.']);
+    expect(find(entities, 'vPack')).toMatchObject({ kind: 'product' });
+  });
+
   it('reads mixed-case acronyms from the words whose initials they take', () => {
     expect(acronymDefinitions('a sparse mixture of experts (MoE) model')).toEqual([['mixture of experts', 'MoE']]);
     expect(acronymDefinitions('long chain-of-thought (CoT) data')).toEqual([['chain-of-thought', 'CoT']]);

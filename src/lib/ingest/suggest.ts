@@ -104,6 +104,8 @@ interface Candidate {
   evidence: Map<string, number>;
   passages: Set<number>;
   kindHints: EntityKind[];
+  /** The kind the article says the name is, in passing (`a startup named …`, `… is an open-source community`). */
+  defined?: EntityKind;
 }
 
 /** Text with no letter or digit in it. */
@@ -147,8 +149,9 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
       const reason = name.person ? REASON.person : (name.initial || chineseProse(paragraph)) && !name.shaped ? REASON.opening : REASON.capitalised;
       add([name.text], name.shaped ? [reason, REASON.shaped] : reason, index, name.person ? 'person' : undefined);
     }
-    // `Zhipu / Z.AI` over `z.ai | 🤗 zai-org`: the section's subject, by both its names.
-    if (isLabelLine(paragraph) && LINK_LINE.test(paragraphs[index + 1] ?? '')) add(paragraph.replace(/\s*\(.*\)$/, '').split(/\s+\/\s+/), REASON.sectionSubject, index);
+    // `Zhipu / Z.AI` over `z.ai | 🤗 zai-org`: the section's subject, by both its names; whoever has a site and
+    // accounts of its own publishes, an organization.
+    if (isLabelLine(paragraph) && LINK_LINE.test(paragraphs[index + 1] ?? '')) add(paragraph.replace(/\s*\(.*\)$/, '').split(/\s+\/\s+/), REASON.sectionSubject, index, 'organization');
     // Single quotes mark a term as a term (‘commoditize your complement’); double quotes also scare and cite.
     // A name inside the quoted words (`"unipolar AI dominance"`) makes them a term more than a scare quote.
     for (const term of quotedTerms(paragraph)) add([term], [REASON.quoted, ...(paragraph.includes(`‘${term}’`) ? [REASON.termQuoted] : []), ...(/\s\p{Lu}/u.test(term) ? [REASON.shaped] : [])], index, 'concept');
@@ -192,12 +195,12 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
   const tags = nameTags(text);
   const definedNames = definitions(text);
   for (const candidate of candidates) {
-    const kind = tagOf(candidate, tags);
+    const kind = tagOf(candidate, tags, writtenInLowercase);
     const form = [...candidate.forms.keys()][0]!;
     const defined = [...candidate.forms.keys()].map((candidateForm) => definedNames.get(candidateForm)).find(Boolean);
     if (defined) {
       candidate.evidence.set(REASON.defined, 1);
-      candidate.kindHints.push(defined);
+      candidate.defined = defined;
     }
     // compromise reads many a name as a place (`Ferrari building autos`): a place is where something is.
     if (kind === 'place' && !PLACES.has(form) && !locative(text, [...candidate.forms.keys()])) continue;
@@ -214,6 +217,7 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
   const knownByForm = new Map<string, KnownEntity>();
   for (const entity of known) for (const form of entity.forms) knownByForm.set(knownKey(form), entity);
   const usedIds = new Set(known.map((entity) => entity.id));
+  const kinds = kindsOf(candidates, text);
   const result: Suggestions = { entities: [], unsure: [], aliases: [] };
   const aliases = new Map<string, AliasSuggestion>();
   for (const candidate of candidates) {
@@ -231,7 +235,7 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
       }
       continue;
     }
-    const suggestion = toSuggestion(candidate, paragraphs, usedIds, text);
+    const suggestion = toSuggestion(candidate, kinds.get(candidate)!, paragraphs, usedIds, text);
     (suggestion.confidence < DRAFT_CONFIDENCE ? result.unsure : result.entities).push(suggestion);
   }
   result.aliases = [...aliases.values()];
@@ -441,6 +445,7 @@ function foldInto(owner: Candidate, other: Candidate, candidates: Candidate[]) {
   for (const passage of other.passages) owner.passages.add(passage);
   for (const [reason, uses] of other.evidence) owner.evidence.set(reason, (owner.evidence.get(reason) ?? 0) + uses);
   owner.kindHints.push(...other.kindHints);
+  if (other.defined) owner.defined ??= other.defined;
   candidates.splice(candidates.indexOf(other), 1);
 }
 
@@ -463,7 +468,7 @@ function primaryForm(candidate: Candidate): string {
   return latin.sort(([a, countA], [b, countB]) => b.split(' ').length - a.split(' ').length || countB - countA || a.localeCompare(b))[0]![0];
 }
 
-function toSuggestion(candidate: Candidate, paragraphs: string[], usedIds: Set<string>, text: string): Suggestion {
+function toSuggestion(candidate: Candidate, kind: EntityKind, paragraphs: string[], usedIds: Set<string>, text: string): Suggestion {
   const name = primaryForm(candidate);
   const strong = withOtherScript([...candidate.forms.keys()]).filter((form) => form !== name);
   const native = candidate.han ? { name: candidate.han, script: toSimplified(candidate.han) === candidate.han ? ('zh-Hans' as const) : ('zh-Hant' as const) } : undefined;
@@ -474,7 +479,7 @@ function toSuggestion(candidate: Candidate, paragraphs: string[], usedIds: Set<s
   const evidence = [...candidate.evidence].map(([reason, count]) => ({ reason, count }));
   return {
     id,
-    kind: guessKind(name, candidate, text),
+    kind,
     name,
     aliases: strong,
     weakAliases: [...candidate.weak].filter((form) => form !== name && !strong.includes(form)),
@@ -502,10 +507,10 @@ const VERSIONED = /^(?=.*\p{L})(?=.*\d)[\p{L}\d]+(?:[-. ][\p{L}\d.]+)*$/u;
 
 /** Words that follow a product's name (`the Qwen3 models`, `the Alipay app`) or an organization's. */
 const PRODUCT_NOUNS = /^(?:models?|series|apps?|project|projects|application|platform|chatbot|framework|library|tool|tools|database|browser|chips?|GPUs?|phone|release|releases|API|weights|checkpoints?|benchmark|version|update)$/i;
-const ORGANIZATION_NOUNS = /^(?:team|lab|labs|engineers|researchers|CEO|founder|founders|announced|released|has|have|is|was|claimed|said|says|built|trained|made|raised|invested)$/;
+const ORGANIZATION_NOUNS = /^(?:team|teams|lab|labs|engineers|researchers|employees|staff|CEO|founder|founders|announced|released|launched|hired|claimed|said|says|built|trained|raised|invested|acquired|open-sourced)$/;
 
-const ORGANIZATION_TYPES = 'compan(?:y|ies)|firms?|startups?|start-ups?|labs?|laborator(?:y|ies)|universit(?:y|ies)|agenc(?:y|ies)|ministr(?:y|ies)|organi[sz]ations?|conglomerates?|makers?|investors?|providers?';
-const PRODUCT_TYPES = 'models?|apps?|app|chatbots?|chips?|projects?|tools?|librar(?:y|ies)|frameworks?|platforms?|phones?|optimizers?|benchmarks?|products?';
+const ORGANIZATION_TYPES = 'compan(?:y|ies)|firms?|startups?|start-ups?|labs?|laborator(?:y|ies)|universit(?:y|ies)|agenc(?:y|ies)|ministr(?:y|ies)|organi[sz]ations?|conglomerates?|makers?|investors?|providers?|communit(?:y|ies)|arms?|divisions?|spin-?offs?|subsidiar(?:y|ies)|publishers?|newsletters?';
+const PRODUCT_TYPES = 'models?|apps?|app|chatbots?|chips?|projects?|tools?|librar(?:y|ies)|frameworks?|platforms?|phones?|optimizers?|benchmarks?|products?|languages?';
 
 /**
  * What the article says names are, in passing: `a Chinese startup named Moonshot AI`, `Intel and ARM, American and
@@ -516,14 +521,24 @@ function definitions(text: string): Map<string, EntityKind> {
   const name = `(\\p{Lu}[\\p{L}\\p{N}.-]*(?: \\p{Lu}[\\p{L}\\p{N}.-]*)*)`;
   for (const [kind, types] of [['organization', ORGANIZATION_TYPES], ['product', PRODUCT_TYPES]] as const) {
     const named = new RegExp(`\\b(?:${types}) (?:named|called) ${name}`, 'gu');
-    const apposition = new RegExp(`${name}, (?:(?:an?|the|one of the) )?(?:[\\p{L}-]+ ){0,3}(?:${types})\\b`, 'gu');
-    for (const match of [...text.matchAll(named), ...text.matchAll(apposition)]) if (!found.has(match[1]!)) found.set(match[1]!, kind);
+    // The words between are adjectives (`American and British`), not a clause (`Alibaba, mostly releasing … models`).
+    const apposition = new RegExp(`${name}, (?:(?:an?|the|one of the) )?(?:(?![\\p{L}-]*(?:ing|ly|ed) )[\\p{L}-]+ ){0,3}(?:${types})\\b`, 'gu');
+    // `OpenBMB is an open-source community`, `Seed is the R&D arm of ByteDance`.
+    const copula = new RegExp(`${name} (?:is|was) (?:an?|the|one of the) (?:(?![\\p{L}-]*(?:ing|ly|ed) )[\\p{L}&-]+ ){0,3}(?:${types})\\b`, 'gu');
+    for (const match of [...text.matchAll(named), ...text.matchAll(apposition), ...text.matchAll(copula)]) if (!found.has(match[1]!)) found.set(match[1]!, kind);
     // `tools such as Ollama, LMStudio, MLX, and llama.cpp`, `organizations such as KFC, Walmart, etc.`
-    const listed = new RegExp(`\\b(?:${types}) (?:like|such as|including) ((?:[\\p{L}\\p{N}.-]+(?: [\\p{Lu}\\d][\\p{L}\\p{N}.-]*)*(?:, (?:and |or )?| (?:and|or) ))*[\\p{L}\\p{N}.-]+(?: [\\p{Lu}\\d][\\p{L}\\p{N}.-]*)*)`, 'gu');
+    const listed = new RegExp(`\\b(?:${types}) (?:like|such as|including) ((?:[\\p{L}\\p{N}.-]+(?: [\\p{Lu}\\d][\\p{L}\\p{N}.-]*)*(?:[’']s)?(?:, (?:and |or )?| (?:and|or) ))*[\\p{L}\\p{N}.-]+(?: [\\p{Lu}\\d][\\p{L}\\p{N}.-]*)*(?:[’']s)?)`, 'gu');
     for (const match of text.matchAll(listed)) {
-      for (const item of match[1]!.split(/,? (?:and|or) |, /)) if (/^\p{Lu}|^\p{Ll}+\p{Lu}/u.test(item) && !found.has(item)) found.set(item, kind);
+      // `a model like OpenAI’s o1`: the maker is not the model.
+      for (const listed of match[1]!.split(/,? (?:and|or) |, /)) {
+        // A list ends with its sentence: `frameworks like SGLang and vLLM. For …`.
+        const item = listed.split(/\.(?:\s|$)/)[0]!;
+        if (/^\p{Lu}|^\p{Ll}+\p{Lu}/u.test(item) && !/[’']s$/u.test(item) && !found.has(item)) found.set(item, kind);
+      }
     }
   }
+  // `The “MoE” in DeepSeekMoE refers to “mixture of experts”`: a name spelled out in common words is a term.
+  for (const match of text.matchAll(new RegExp(`[“"‘]?${name}[”"’]?(?: in [\\p{L}\\p{N}-]+)? (?:refers to|stands for|is short for) [“"‘]?\\p{Ll}`, 'gu'))) if (!found.has(match[1]!)) found.set(match[1]!, 'concept');
   return found;
 }
 
@@ -535,49 +550,123 @@ function locative(text: string, forms: string[], prepositions = `${WHERE}|within
 /** Prepositions of where something is, as said of a place and seldom of a company. */
 const WHERE = 'in|from|to|across|throughout|near|outside|visited';
 
-/** How the words around a name's uses read it: as a product, as an organization, or neither more than the other. */
-function productOrOrganization(text: string, forms: string[]): 'product' | 'organization' | undefined {
-  let product = 0;
-  let organization = 0;
+/**
+ * Words after a name that say it is a term, not a thing: `the Apache 2.0 license`, `DUV lithography`. Not
+ * `architecture`: a maker's architecture is the maker's (`DeepSeek architecture`).
+ */
+const CONCEPT_NOUNS = /^(?:license|licence|licensing|lithography|paradigm|technique|techniques|approach|method|principle|theory|doctrine)$/i;
+
+/**
+ * How the words around a name's uses read it: as a product, an organization, a place or a term, or undefined when
+ * none is read more often than the others. A possessive or a bare `is`/`has` after a name is said of places and
+ * things too, so it counts half.
+ */
+function readingOf(text: string, forms: string[]): Exclude<EntityKind, 'person' | 'policy'> | undefined {
+  const tally = new Map<Exclude<EntityKind, 'person' | 'policy'>, number>();
+  const vote = (kind: Exclude<EntityKind, 'person' | 'policy'>, weight = 1) => tally.set(kind, (tally.get(kind) ?? 0) + weight);
   for (const form of forms) {
     if (isHan(form)) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(\\S*)\\s*${escapeRegExp(form)}([’']s)?(?![\\p{L}\\p{N}])\\s*(\\S*)`, 'gu');
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(\\S*)\\s*${escapeRegExp(form)}([’']s)?(?![\\p{L}\\p{N}-])\\s*(\\S*)`, 'gu');
     for (const match of text.matchAll(pattern)) {
       const before = match[1]!.toLowerCase();
-      const after = match[3]!.replace(/[^\p{L}]/gu, '');
-      if (PRODUCT_NOUNS.test(after) || /^(?:use|using|uses|run|running|via|try|on)$/.test(before)) product++;
-      if (match[2] || ORGANIZATION_NOUNS.test(after) || /^(?:by|at|joined)$/.test(before)) organization++;
+      const after = match[3]!.replace(/[^\p{L}-]/gu, '');
+      // `in Qwen Chat` is a use of a longer name.
+      if (!match[2] && /^\p{Lu}/u.test(match[3]!) && !PRODUCT_NOUNS.test(after) && !ORGANIZATION_NOUNS.test(after)) continue;
+      if (PRODUCT_NOUNS.test(after) || /^(?:use|using|uses|run|running|via|try|on)$/.test(before)) vote('product');
+      if (ORGANIZATION_NOUNS.test(after) || /^(?:by|at|joined)$/.test(before)) vote('organization');
+      else if (match[2] || /^(?:is|was|has|have)$/.test(after)) vote('organization', 0.5);
+      if (!match[2] && CONCEPT_NOUNS.test(after)) vote('concept');
+      if (/^(?:in|across|throughout|near|outside|visited|around)$/.test(before)) vote('place');
     }
   }
-  return product > organization ? 'product' : organization > product ? 'organization' : undefined;
+  const ranked = [...tally].sort(([, a], [, b]) => b - a);
+  return ranked[0] && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? ranked[0][0] : undefined;
 }
 
-function guessKind(name: string, candidate: Candidate, text: string): EntityKind {
+/** A candidate's kind from its own name and the words around its uses; undefined when nothing says. */
+function guessKind(name: string, candidate: Candidate, text: string): EntityKind | undefined {
   const han = candidate.han ?? '';
   const hints = candidate.kindHints;
   if (POLICY_WORDS.test(name) || HAN_POLICY.test(han)) return 'policy';
   if (ORGANIZATION_WORDS.test(name) || ORGANIZATION_HEADS.test(name) || / AI$/.test(name) || HAN_ORGANIZATION.test(han)) return 'organization';
+  // What the article says a name is outweighs what its grammar or its neighbours suggest.
+  if (candidate.defined) return candidate.defined;
   const namedAsPerson = candidate.evidence.has(REASON.speaker) || candidate.evidence.has(REASON.tagged.person) || (candidate.evidence.has(REASON.titled) && hints.includes('person'));
   if (PLACES.has(name) || (hints.includes('place') && !namedAsPerson && !hints.includes('organization'))) return 'place';
   // compromise's own lexicon knows many countries, regions and cities by name alone (`Oregon`, `Hangzhou`), and
   // reads a Chinese name surname first (`Zhou Xiaoxuan`).
   const lexicon = nlp(name);
   if (!namedAsPerson && !hints.includes('organization') && !/\d/.test(name) && lexicon.has('(#Country|#City|#Region)')) return 'place';
-  if (/^\p{Lu}[\p{Ll}-]+ \p{Lu}[\p{Ll}-]+$/u.test(name) && lexicon.has('#LastName') && !hints.includes('organization')) return 'person';
+  const forms = [...candidate.forms.keys()];
+  const reading = readingOf(text, forms);
+  // compromise takes `Claude` for a first name; `the Claude Code application` says otherwise. A speaker or a
+  // title says more.
+  const readAsProduct = reading === 'product' && !candidate.evidence.has(REASON.speaker) && !candidate.evidence.has(REASON.titled);
+  // `Claude Code` is no surname: a surname is not a word the article also writes in lowercase.
+  const surname = name.split(' ').at(-1)!.toLowerCase();
+  if (/^\p{Lu}[\p{Ll}-]+ \p{Lu}[\p{Ll}-]+$/u.test(name) && lexicon.has('#LastName') && !hints.includes('organization') && !readAsProduct && !new RegExp(`(?<![\\p{L}])${escapeRegExp(surname)}(?![\\p{L}])`, 'u').test(text)) return 'person';
   // `DeepSeek moment`, `Thinking Mode` beside `thinking mode`: a capitalised name the article also writes in
   // lowercase is a term.
-  const forms = [...candidate.forms.keys()];
   if (forms.some((form) => /^\p{Lu}\S* \p{Ll}{3,}$/u.test(form) || (/\s/.test(form) && countPhrase(text.replace(/\p{Lu}\p{Ll}/gu, (initial) => initial.toLowerCase()), form.toLowerCase()) > countPhrase(text, form) && new RegExp(`(?<![\\p{L}])${escapeRegExp(form.toLowerCase())}`, 'u').test(text)))) return 'concept';
-  if (hints.includes('person') || (/^[\p{Script=Han}]{2,3}$/u.test(han) && /^\p{Lu}[\p{L}-]+ \p{Lu}[\p{L}-]+$/u.test(name))) return 'person';
-  if ((/\d/.test(name) && VERSIONED.test(name) && !/\.AI$/i.test(name)) || hints.includes('product')) return 'product';
+  if ((hints.includes('person') && !readAsProduct) || (/^[\p{Script=Han}]{2,3}$/u.test(han) && /^\p{Lu}[\p{L}-]+ \p{Lu}[\p{L}-]+$/u.test(name))) return 'person';
+  if (((/\d/.test(name) && VERSIONED.test(name) && !/\.AI$/i.test(name)) || hints.includes('product')) && reading !== 'concept') return 'product';
   if (hints.includes('concept') || /^\p{Ll}/u.test(name)) return 'concept';
   if (hints.includes('place')) return 'place';
-  const reading = productOrOrganization(text, forms);
-  if (reading !== 'organization' && /^\p{Lu}[\p{Ll}-]+$/u.test(name) && !candidate.evidence.has(REASON.tagged.organization) && locative(text, forms, WHERE)) return 'place';
-  if (reading) return reading;
-  // Named only, with no word around it saying what it is: an organization if compromise knows it as one or it is
-  // an acronym, else a product (tools and models outnumber companies among names no sentence explains).
-  return candidate.evidence.has(REASON.tagged.organization) || /^\p{Lu}{2,}$/u.test(name) ? 'organization' : 'product';
+  if (hints.includes('organization')) return 'organization';
+  // A place by a one-word name only: `in Open Source` is a field.
+  const oneWordPlace = /^\p{Lu}[\p{Ll}-]+$/u.test(name) && !candidate.evidence.has(REASON.tagged.organization);
+  if (oneWordPlace && (reading === 'place' || (!reading && locative(text, forms, WHERE)))) return 'place';
+  if (reading && reading !== 'place') return reading;
+  if (candidate.evidence.has(REASON.tagged.organization)) return 'organization';
+  // Named only, with no word around it saying what it is: the kind of the names it is listed with decides
+  // (`kindsOf`), else an acronym is an organization and anything else a product.
+  return undefined;
+}
+
+/**
+ * Each candidate's kind. A name no sentence explains takes the kind most of the names it is listed with have
+ * (`OpenAI, Anthropic, Google and Meta`; `Baichuan, Zhipu AI, Moonshot AI, MiniMax, StepFun, and 01.AI`): a list
+ * names things of one kind.
+ */
+function kindsOf(candidates: Candidate[], text: string): Map<Candidate, EntityKind> {
+  const kinds = new Map<Candidate, EntityKind>();
+  const unexplained: Candidate[] = [];
+  for (const candidate of candidates) {
+    const kind = guessKind(primaryForm(candidate), candidate, text);
+    if (kind) kinds.set(candidate, kind);
+    else unexplained.push(candidate);
+  }
+  const byForm = new Map<string, Candidate>();
+  for (const candidate of candidates) for (const form of candidate.forms.keys()) byForm.set(normal(form), candidate);
+  const votes = new Map<Candidate, Map<EntityKind, number>>();
+  for (const list of namesListed(text)) {
+    const members = [...new Set(list.map((item) => byForm.get(normal(item))).filter((candidate) => candidate !== undefined))];
+    for (const member of members) {
+      if (kinds.has(member)) continue;
+      const tally = votes.get(member) ?? new Map<EntityKind, number>();
+      for (const other of members) {
+        const kind = other !== member ? kinds.get(other) : undefined;
+        if (kind) tally.set(kind, (tally.get(kind) ?? 0) + 1);
+      }
+      votes.set(member, tally);
+    }
+  }
+  for (const candidate of unexplained) {
+    const ranked = [...(votes.get(candidate) ?? [])].sort(([, a], [, b]) => b - a);
+    const listed = ranked[0] && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? ranked[0][0] : undefined;
+    kinds.set(candidate, listed ?? (/^\p{Lu}{2,}$/u.test(primaryForm(candidate)) ? 'organization' : 'product'));
+  }
+  return kinds;
+}
+
+/** Runs of two or more capitalised names joined by commas, `and`, `or` or slashes, each without its `’s`. */
+function namesListed(text: string): string[][] {
+  const name = String.raw`[\p{Lu}\d][\p{L}\p{N}.-]*(?: [\p{Lu}\d][\p{L}\p{N}.-]*)*(?:[’']s)?`;
+  const separator = String.raw`(?:,? (?:and|or|&) |, |\s?/\s?)`;
+  const list = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?:${separator}${name})+`, 'gu');
+  // `Both OpenAI and Mistral`: a sentence's opening word is not part of the first name.
+  const opener = (item: string) => item.split(' ').filter((_, index, words) => !words.slice(0, index + 1).every((leading) => COMMON.has(leading))).join(' ');
+  return [...text.matchAll(list)].map((match) => match[0].split(new RegExp(separator, 'u')).map((item) => opener(item.replace(/[’']s$/, '').replace(/\.$/, ''))));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -620,12 +709,13 @@ function nameTags(text: string): NameTags {
 const NOT_NOUN_TAGS = ['Verb', 'Adverb', 'Adjective', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Expression', 'Participle'];
 
 /** The kind compromise reads a candidate's Latin name as, when every word of it agrees. */
-function tagOf(candidate: Candidate, tags: NameTags): TaggedKind | undefined {
+function tagOf(candidate: Candidate, tags: NameTags, writtenInLowercase: (word: string) => boolean): TaggedKind | undefined {
   const name = [...candidate.forms.keys()].find((form) => /^\p{Lu}/u.test(form));
   if (!name) return undefined;
   const words = name.split(/\s+/);
-  // compromise reads many acronyms as people (`MoE`, `BART`): a person's name is written in title case.
-  const personShaped = words.every((word) => /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(word));
+  // compromise reads many acronyms as people (`MoE`, `BART`): a person's name is written in title case, and its
+  // surname is not a word the article also writes in lowercase (`Claude Code`).
+  const personShaped = words.every((word) => /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(word)) && (words.length === 1 || !writtenInLowercase(words.at(-1)!));
   const kinds = [...tags.kinds].filter(([kind, set]) => words.every((word) => set.has(word)) && (kind !== 'person' || personShaped)).map(([kind]) => kind);
   return kinds.length === 1 ? kinds[0] : undefined;
 }
