@@ -97,9 +97,7 @@ describe.skipIf(!existsSync(corpusFolder))('suggestions over the corpus, against
     expect(totals.kindAccuracy).toBeGreaterThanOrEqual(TARGETS.kindAccuracy);
   });
 
-  // Below its target (none) for now: `Qwen` beside `Tongyi Qianwen`, which no form of the text joins. This holds
-  // what is reached, so it cannot slip.
-  it('drafts one entity once, no worse than now', () => {
-    expect(totals.duplicates).toBeLessThanOrEqual(1);
+  it('drafts one entity once', () => {
+    expect(totals.duplicates).toBe(TARGETS.duplicates);
   });
 }, 60_000);

@@ -108,6 +108,11 @@ describe('entity suggestions weigh the article’s evidence', () => {
     expect(find(entities, 'vPack')).toMatchObject({ kind: 'product' });
   });
 
+  it('joins a section’s subject and the name its first sentence defines: one lab, one draft', () => {
+    const { entities } = drafted(['Veyra', 'veyra.ai | 🤗 Veyra | X @veyra_ai', 'Hanshan Zhiyun, the primary AI lab within a large retailer, is known for its open models.', 'Veyra releases a model every month.']);
+    expect(entities.filter((suggestion) => /Veyra|Hanshan/.test(suggestion.name))).toEqual([expect.objectContaining({ kind: 'organization', aliases: expect.arrayContaining(['Veyra']) })]);
+  });
+
   it('reads mixed-case acronyms from the words whose initials they take', () => {
     expect(acronymDefinitions('a sparse mixture of experts (MoE) model')).toEqual([['mixture of experts', 'MoE']]);
     expect(acronymDefinitions('long chain-of-thought (CoT) data')).toEqual([['chain-of-thought', 'CoT']]);

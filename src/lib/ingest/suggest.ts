@@ -151,7 +151,12 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
     }
     // `Zhipu / Z.AI` over `z.ai | 🤗 zai-org`: the section's subject, by both its names; whoever has a site and
     // accounts of its own publishes, an organization.
-    if (isLabelLine(paragraph) && LINK_LINE.test(paragraphs[index + 1] ?? '')) add(paragraph.replace(/\s*\(.*\)$/, '').split(/\s+\/\s+/), REASON.sectionSubject, index, 'organization');
+    if (isLabelLine(paragraph) && LINK_LINE.test(paragraphs[index + 1] ?? '')) {
+      // `Qwen` over `Tongyi Qianwen, the primary AI lab within …`: a section that opens by defining a name defines
+      // its subject by another name.
+      const opening = new RegExp(`^(\\p{Lu}[\\p{L}\\p{N}.-]*(?: \\p{Lu}[\\p{L}\\p{N}.-]*)*), (?:an?|the) (?:[\\p{L}-]+ ){0,3}(?:${ORGANIZATION_TYPES})\\b`, 'u').exec(paragraphs[index + 2] ?? '');
+      add([...paragraph.replace(/\s*\(.*\)$/, '').split(/\s+\/\s+/), ...(opening ? [opening[1]!] : [])], REASON.sectionSubject, index, 'organization');
+    }
     // Single quotes mark a term as a term (‘commoditize your complement’); double quotes also scare and cite.
     // A name inside the quoted words (`"unipolar AI dominance"`) makes them a term more than a scare quote.
     for (const term of quotedTerms(paragraph)) add([term], [REASON.quoted, ...(paragraph.includes(`‘${term}’`) ? [REASON.termQuoted] : []), ...(/\s\p{Lu}/u.test(term) ? [REASON.shaped] : [])], index, 'concept');
