@@ -88,9 +88,13 @@ const EDITORIAL = { editorial: true } as Record<string, unknown>;
 /** Marks the newsletter's own lines, set apart: the source's words, but not the article's. */
 const BOILERPLATE_BLOCK = { boilerplate: true } as Record<string, unknown>;
 
+/** How `sourceTexts` joins the cells of a table row: a bar prose does not use, so a row is known for one. */
+export const TABLE_CELLS = ' │ ';
+
 /**
- * The source's own words, block by block (paragraphs and headings, notes and comments included); without the
- * newsletter's own lines where `boilerplate` is false, as entity suggestions want them ("Share" names nothing).
+ * The source's own words, block by block (paragraphs, headings and table rows, notes and comments included);
+ * without the newsletter's own lines where `boilerplate` is false, as entity suggestions want them ("Share" names
+ * nothing).
  */
 export function sourceTexts(tree: Root, { boilerplate = true }: { boilerplate?: boolean } = {}): string[] {
   const texts: string[] = [];
@@ -98,6 +102,9 @@ export function sourceTexts(tree: Root, { boilerplate = true }: { boilerplate?: 
     const data = node.data as Record<string, unknown> | undefined;
     if (data?.editorial || (!boilerplate && data?.boilerplate)) return;
     if (node.type === 'paragraph' || node.type === 'heading') texts.push(toString(node).trim());
+    // A table's rows, each one text with its cells apart (`DeepSeek │ 深度求索 │ Hangzhou`); the header row is
+    // labels, not names.
+    else if (node.type === 'table') for (const row of node.children.slice(1)) texts.push(row.children.map((cell) => toString(cell).trim()).join(TABLE_CELLS));
     else if ('children' in node) for (const child of node.children) walk(child as RootContent);
   };
   walk(tree);

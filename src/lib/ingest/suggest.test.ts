@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ingestArticle } from './pipeline.ts';
 import { acronymDefinitions, DRAFT_CONFIDENCE, suggestEntities, type Suggestion } from './suggest.ts';
 
 const drafted = (paragraphs: string[], known = [] as { id: string; forms: string[] }[]) => {
@@ -111,6 +112,14 @@ describe('entity suggestions weigh the article’s evidence', () => {
   it('joins a section’s subject and the name its first sentence defines: one lab, one draft', () => {
     const { entities } = drafted(['Veyra', 'veyra.ai | 🤗 Veyra | X @veyra_ai', 'Hanshan Zhiyun, the primary AI lab within a large retailer, is known for its open models.', 'Veyra releases a model every month.']);
     expect(entities.filter((suggestion) => /Veyra|Hanshan/.test(suggestion.name))).toEqual([expect.objectContaining({ kind: 'organization', aliases: expect.arrayContaining(['Veyra']) })]);
+  });
+
+  it('pairs the English and Chinese names of a table’s row, and drafts nothing from its header or its figures', () => {
+    const markdown = ['---', 'title: Chip firms', '---', '', 'Three firms lead the field.', '', '| Company | 中文名 | Share |', '|---|---|---|', '| Lumora | 鹿默科技 | 31% |', '| Halden Semiconductor | 海登半导体 | 12% |', ''].join('\n');
+    const { entities } = suggestEntities(ingestArticle(new TextEncoder().encode(markdown), 'chips.md').texts);
+    expect(find(entities, 'Lumora')).toMatchObject({ native: { name: '鹿默科技' } });
+    expect(find(entities, 'Halden Semiconductor')).toMatchObject({ native: { name: '海登半导体' } });
+    expect(entities.map((suggestion) => suggestion.name)).not.toContain('Company');
   });
 
   it('reads mixed-case acronyms from the words whose initials they take', () => {

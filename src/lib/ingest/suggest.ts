@@ -8,6 +8,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import nlp from 'compromise';
+import { TABLE_CELLS } from './shape.ts';
 import { slugOf } from './slug.ts';
 import type { EntityKind } from '../content-schema.ts';
 import { toSimplified, toTraditional } from '../search-terms.ts';
@@ -142,6 +143,11 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
   };
 
   paragraphs.forEach((paragraph, index) => {
+    // A table row gives its pairs only: a table of figures or languages is no list of names to draft.
+    if (paragraph.includes(TABLE_CELLS)) {
+      for (const pair of tablePairs(paragraph.split(TABLE_CELLS), count)) add([pair.latin, pair.han], REASON.pair, index, pair.person ? 'person' : undefined);
+      return;
+    }
     for (const pair of bilingualPairs(paragraph, count)) add([pair.latin, pair.han], pair.lowercase ? REASON.gloss : REASON.pair, index, pair.person ? 'person' : pair.lowercase ? 'concept' : undefined);
     for (const [phrase, acronym] of acronymDefinitions(paragraph)) add([phrase, acronym], REASON.acronym, index, ORGANIZATION_HEADS.test(phrase) ? 'organization' : 'concept');
     for (const name of capitalisedNames(paragraph, writtenInLowercase)) {
@@ -825,6 +831,22 @@ export function bilingualPairs(paragraph: string, count: (phrase: string) => num
     // A gloss in Chinese prose explains a term (`Scaling（规模化）`), unless it transcribes a foreign name (`曼纽尔·布卢姆`).
     if (latin) pairs.push({ latin: latin.text, han, lowercase: latin.lowercase || (chineseProse(paragraph) && !han.includes('·')), ...(han.includes('·') ? { person: true } : {}) });
   }
+  return pairs;
+}
+
+/**
+ * A table row's pairs: a cell that is an English name beside a cell that is only Chinese (`DeepSeek │ 深度求索`), and
+ * the pairs inside each cell's own text.
+ */
+function tablePairs(cells: string[], count: (phrase: string) => number): Pair[] {
+  const pairs = cells.flatMap((cell) => bilingualPairs(cell, count));
+  const latinName = (cell: string) => /^\p{Lu}[\p{L}\p{N}.&’'-]*(?: [\p{L}\p{N}.&’'-]+){0,5}$/u.test(cell) && !/\p{Script=Han}/u.test(cell);
+  const hanName = (cell: string) => /^\p{Script=Han}[\p{Script=Han}·]{1,15}$/u.test(cell);
+  cells.forEach((cell, index) => {
+    const next = cells[index + 1] ?? '';
+    const [latin, han] = latinName(cell) && hanName(next) ? [cell, next] : hanName(cell) && latinName(next) ? [next, cell] : [];
+    if (latin && han && !pairs.some((pair) => pair.han === han)) pairs.push({ latin, han, lowercase: false, ...(han.includes('·') ? { person: true } : {}) });
+  });
   return pairs;
 }
 
