@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ENTITY_KINDS, entityKinds, keysOf, ORGANIZATION_TYPE_INFO, PLACE_TYPE_INFO, POLICY_STATUS_LABELS, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO, type EntityKind, type KindFolder } from './kinds.ts';
 import { isSafeUrl } from './safe-url.ts';
-import { readEventDate, EVENT_DATE_FORMS } from './timeline.ts';
+import { readEventDate, EVENT_DATE_FORMS } from './event-date.ts';
 
 /** Entity kinds and their folders come from the kinds table; named here too, since the schema is where they are used. */
 export { ENTITY_KINDS, entityKinds, type EntityKind, type KindFolder };
