@@ -9,7 +9,6 @@ import { BlockIdAllocator, type BlockRole } from './block-ids.ts';
 import type { LinkMode } from './content-schema.ts';
 import { isJsxOnlyParagraph } from './markdown.ts';
 import type { Matcher } from './matcher.ts';
-import type { Voice } from './voices.ts';
 
 
 export interface DocumentContext {
@@ -43,6 +42,15 @@ export interface AnnotatedBlock {
   /** Whose words the block is, when not the document's own (voices.ts sets it). */
   voice?: Voice;
 }
+
+/** Whose words a block is: a quote's speaker or source, an interview's turn, or a reader's comment. */
+export type Voice =
+  /** `unit` is the id of the quote's first block: all its blocks share it. */
+  | { kind: 'quote'; unit: string; by: string; source?: undefined }
+  | { kind: 'quote'; unit: string; source: string; by?: undefined }
+  /** A turn of an interview; `label` is the turn's bold label ("Liang:"), `speaker` the entity it names, if any. */
+  | { kind: 'turn'; unit: string; label: string; speaker?: string | undefined }
+  | { kind: 'comment' };
 
 /** Stands in the scanned text for what is not prose (a footnote marker, code, raw HTML): a boundary, never matched. */
 const OPAQUE = '\uFFFC';

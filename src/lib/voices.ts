@@ -5,16 +5,8 @@
  * the linker annotated, before the article components are expanded, so it sees the components as they were written.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import type { AnnotatedBlock } from './annotate.ts';
+import type { AnnotatedBlock, Voice } from './annotate.ts';
 import type { MdxNode } from './markdown.ts';
-
-export type Voice =
-  /** `unit` is the id of the quote's first block: all its blocks share it. */
-  | { kind: 'quote'; unit: string; by: string; source?: undefined }
-  | { kind: 'quote'; unit: string; source: string; by?: undefined }
-  /** A turn of an interview; `label` is the turn's bold label ("Liang:"), `speaker` the entity it names, if any. */
-  | { kind: 'turn'; unit: string; label: string; speaker?: string | undefined }
-  | { kind: 'comment' };
 
 type AnyNode = Root | RootContent | ElementContent | MdxNode;
 const childrenOf = (node: AnyNode): AnyNode[] => ('children' in node && node.children ? (node.children as AnyNode[]) : []);
