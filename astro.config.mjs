@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { unified } from '@astrojs/markdown-remark';
-import { remarkRehypeOptions } from './src/lib/markdown.ts';
+import { remarkRehypeOptions } from './src/lib/content/markdown.ts';
 import { rehypeArticleModules } from './src/lib/rehype-article-modules.ts';
 import { buildReport } from './src/integrations/build-report.ts';
 import { hostHeaders } from './src/integrations/host-headers.ts';

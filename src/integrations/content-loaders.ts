@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { articleSchema, entitySchema } from '../lib/content-schema.ts';
+import { articleSchema, entitySchema } from '../lib/content/content-schema.ts';
 import { getSiteIndex, invalidateSiteIndex, type SiteIndex, type SiteIndexOptions } from '../lib/site-index.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { Element, Root, RootContent } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { annotateTree, type DocumentContext } from './annotate.ts';
-import type { LinkMode } from './content-schema.ts';
-import { toHast } from './markdown.ts';
+import type { LinkMode } from './content/content-schema.ts';
+import { toHast } from './content/markdown.ts';
 import { Matcher, type AliasPattern } from './matcher.ts';
 import { seededRandom } from './seeded-random.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityKinds } from './content-schema.ts';
+import { entityKinds } from './content/content-schema.ts';
 import { NEIGHBOURHOOD_SIZE, connectionsOf, kindShape, neighbourhoodGraph, siteGraph, type GraphView } from './graph.ts';
 import { collisions } from './graph-layout.ts';
 import { buildSiteIndex } from './site-index.ts';

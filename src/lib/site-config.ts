@@ -2,7 +2,7 @@
  * Site-wide settings, from the environment so one codebase builds any content folder at any address.
  * Read by astro.config.mjs, the pages and the command-line tools alike.
  */
-import { LINK_MODES, type LinkMode } from './content-schema.ts';
+import { LINK_MODES, type LinkMode } from './content/content-schema.ts';
 import type { SiteIndexOptions } from './site-index.ts';
 
 /** A DOSSIER_* setting whose value cannot be used, named with what was expected. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Matcher } from './matcher.ts';
-import { parseContent } from './registry.ts';
+import { parseContent } from './content/registry.ts';
 import { aliasPatterns, buildSiteIndex, excerptOf } from './site-index.ts';
 
 const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true });

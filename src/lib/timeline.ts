@@ -5,10 +5,10 @@
  * words and change when it is edited, so content never stores them.
  */
 import type { AnnotatedBlock } from './annotate.ts';
-import { ContentError, type ContentProblem } from './content-errors.ts';
-import type { ArticleData } from './content-schema.ts';
-import { canonicalDate, compareEventDates, parseEventDate, type CalendarPoint, type EventDate } from './event-date.ts';
-import type { Content } from './registry.ts';
+import { ContentError, type ContentProblem } from './content/content-errors.ts';
+import type { ArticleData } from './content/content-schema.ts';
+import { canonicalDate, compareEventDates, parseEventDate, type CalendarPoint, type EventDate } from './content/event-date.ts';
+import type { Content } from './content/registry.ts';
 
 /** An article's publication as an event date, if the source gives one. */
 export function publicationDate({ date, datePrecision }: Pick<ArticleData, 'date' | 'datePrecision'>): EventDate | undefined {

@@ -6,7 +6,7 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { loadRenderers } from 'astro:container';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { feedArticles } from '../lib/article-meta.ts';
-import { paths } from '../lib/kinds.ts';
+import { paths } from '../lib/content/kinds.ts';
 import { SITE, siteIndexOptions } from '../lib/site-config.ts';
 import { getSiteIndex } from '../lib/site-index.ts';
 

@@ -9,7 +9,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import nlp from 'compromise';
 import { slugOf } from './slug.ts';
-import type { EntityKind } from '../content-schema.ts';
+import type { EntityKind } from '../content/content-schema.ts';
 import { toSimplified, toTraditional } from '../search-terms.ts';
 
 /** One reason a name was suggested, and how many times the article gives it. */

@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { entityKinds } from '../../lib/content-schema.ts';
-import { KIND_ACCENTS, KIND_LABELS, paths } from '../../lib/kinds.ts';
+import { entityKinds } from '../../lib/content/content-schema.ts';
+import { KIND_ACCENTS, KIND_LABELS, paths } from '../../lib/content/kinds.ts';
 import { SITE } from '../../lib/site-config.ts';
 import { timedAsync } from '../../lib/build-timings.ts';
 import { CARD_DESIGN, renderCard, type CardContent } from '../../lib/social-card.ts';

@@ -1,7 +1,7 @@
 /** The small record a hover preview of an entity link shows: one file per entity, fetched on first hover. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { KIND_LABELS } from '../../lib/kinds.ts';
+import { KIND_LABELS } from '../../lib/content/kinds.ts';
 import { siteIndexOptions } from '../../lib/site-config.ts';
 import { getSiteIndex } from '../../lib/site-index.ts';
 

@@ -53,7 +53,7 @@ export function describeIssue(issue: core.$ZodIssue, input: unknown): ContentPro
       return `expected ${expectedOf(issue)}, got ${describeValue(value)}`;
     }
     case 'unrecognized_keys':
-      return 'is not a field of this kind; check its spelling (src/lib/content-schema.ts lists the fields of each kind)';
+      return 'is not a field of this kind; check its spelling (src/lib/content/content-schema.ts lists the fields of each kind)';
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(valueAt(input, issue.path))}`;
     case 'invalid_union':

@@ -13,7 +13,7 @@ function contrast(a: string, b: string): number {
 }
 
 describe('the kinds table', () => {
-  const css = readFileSync(new URL('../styles/global.css', import.meta.url), 'utf8');
+  const css = readFileSync(new URL('../../styles/global.css', import.meta.url), 'utf8');
   const block = css.slice(css.indexOf('/* Kind colours'), css.indexOf('.kind-badge'));
   const [lightRules, darkRules] = block.split('@media (prefers-color-scheme: dark)');
   /** The colour the CSS gives each kind: its own rule, or the `[data-kind]` default. */
