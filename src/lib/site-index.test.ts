@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Matcher } from './matcher.ts';
+import { Matcher } from './link/matcher.ts';
 import { parseContent } from './content/registry.ts';
 import { aliasPatterns, buildSiteIndex, excerptOf } from './site-index.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { ArticleData, EntityData } from './content/content-schema.ts';
 import { KINDS, ORGANIZATION_TYPE_INFO, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO } from './content/kinds.ts';
-import type { Quotation } from './voices.ts';
+import type { Quotation } from './link/voices.ts';
 
 type JsonLd = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotatedBlock } from './annotate.ts';
+import type { AnnotatedBlock } from './link/annotate.ts';
 import { problemsOf } from './content/content-errors.ts';
 import { parseContent, type ContentFile } from './content/registry.ts';
 import { buildSiteIndex } from './site-index.ts';

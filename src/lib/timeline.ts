@@ -4,7 +4,7 @@
  * comes from by a short exact quote, which the build resolves to the paragraph's block id: ids follow a paragraph's
  * words and change when it is edited, so content never stores them.
  */
-import type { AnnotatedBlock } from './annotate.ts';
+import type { AnnotatedBlock } from './link/annotate.ts';
 import { ContentError, type ContentProblem } from './content/content-errors.ts';
 import type { ArticleData } from './content/content-schema.ts';
 import { canonicalDate, compareEventDates, parseEventDate, type CalendarPoint, type EventDate } from './content/event-date.ts';

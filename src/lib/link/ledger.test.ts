@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemsOf } from './content/content-errors.ts';
+import { problemsOf } from '../content/content-errors.ts';
 import { parseLedger, reconcile } from './ledger.ts';
 
 const v1 = [

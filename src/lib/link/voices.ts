@@ -6,7 +6,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { AnnotatedBlock, Voice } from './annotate.ts';
-import type { MdxNode } from './content/markdown.ts';
+import type { MdxNode } from '../content/markdown.ts';
 
 type AnyNode = Root | RootContent | ElementContent | MdxNode;
 const childrenOf = (node: AnyNode): AnyNode[] => ('children' in node && node.children ? (node.children as AnyNode[]) : []);

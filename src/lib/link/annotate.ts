@@ -6,8 +6,8 @@
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { BlockIdAllocator, type BlockRole } from './block-ids.ts';
-import type { LinkMode } from './content/content-schema.ts';
-import { isJsxOnlyParagraph } from './content/markdown.ts';
+import type { LinkMode } from '../content/content-schema.ts';
+import { isJsxOnlyParagraph } from '../content/markdown.ts';
 import type { Matcher } from './matcher.ts';
 
 

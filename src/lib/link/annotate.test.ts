@@ -1,10 +1,10 @@
 import type { Element, Root, RootContent } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { annotateTree, type DocumentContext } from './annotate.ts';
-import type { LinkMode } from './content/content-schema.ts';
-import { toHast } from './content/markdown.ts';
+import type { LinkMode } from '../content/content-schema.ts';
+import { toHast } from '../content/markdown.ts';
 import { Matcher, type AliasPattern } from './matcher.ts';
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 const alias = (text: string, entityId: string, weak = false): AliasPattern => ({ text, entityId, weak, ignoreCase: false, shared: false });
 const matcher = new Matcher([

@@ -4,7 +4,7 @@
  * is recognisably the same, else at the nearest paragraph that survived.
  */
 import { z } from 'zod';
-import { ContentError } from './content/content-errors.ts';
+import { ContentError } from '../content/content-errors.ts';
 
 export interface LedgerEntry {
   id: string;

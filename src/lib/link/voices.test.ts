@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotateTree, type DocumentContext } from './annotate.ts';
 import { spokenText } from './block-markup.ts';
-import { toHast } from './content/markdown.ts';
+import { toHast } from '../content/markdown.ts';
 import { Matcher, type AliasPattern } from './matcher.ts';
 import { articleVoices, attributeVoices } from './voices.ts';
 
