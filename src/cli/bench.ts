@@ -25,7 +25,7 @@ import { firstVisitWeight, type PageWeight } from './page-weight.ts';
 import type { Totals } from '../lib/ingest/evaluate.ts';
 import { alignBlocks, entitiesInSentence, scoreBlocks, type ExpectedBlock, type HardCase } from '../lib/link/accuracy.ts';
 import { Matcher, type AliasPattern } from '../lib/link/matcher.ts';
-import { buildSiteIndex } from '../lib/site-index.ts';
+import { buildSiteIndex } from '../lib/index/site-index.ts';
 import { seededRandom } from '../lib/seeded-random.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);

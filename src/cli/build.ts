@@ -29,7 +29,7 @@ try {
 } catch (error) {
   fail(reason(error));
 }
-const { ledgerFile } = await import('../lib/site-index.ts');
+const { ledgerFile } = await import('../lib/index/site-index.ts');
 
 const output = resolve(process.env.DOSSIER_OUT ?? 'dist');
 const staging = `${output}.staging`;

@@ -26,7 +26,7 @@ import { suggestEntities, type KnownEntity, type Suggestions } from '../lib/inge
 import { articleFile, articleSlug, type ArticleFrontmatter } from '../lib/ingest/write.ts';
 import { toHast } from '../lib/content/markdown.ts';
 import { parseContent, readContentFolder, surfaceForms } from '../lib/content/registry.ts';
-import { buildSiteIndex } from '../lib/site-index.ts';
+import { buildSiteIndex } from '../lib/index/site-index.ts';
 import { contentRoot as defaultContentRoot } from '../lib/site-config.ts';
 
 const USAGE = `Usage:

@@ -6,7 +6,7 @@
 import type { EntityKind } from './content/content-schema.ts';
 import { layoutGraph, type Box, type LayoutEdge, type LayoutNode, type LayoutOptions } from './graph-layout.ts';
 import { KIND_LABELS, KINDS, paths } from './content/kinds.ts';
-import type { SiteIndex } from './site-index.ts';
+import type { SiteIndex } from './index/site-index.ts';
 
 export interface GraphNodeView {
   id: string;

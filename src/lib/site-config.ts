@@ -3,7 +3,7 @@
  * Read by astro.config.mjs, the pages and the command-line tools alike.
  */
 import { LINK_MODES, type LinkMode } from './content/content-schema.ts';
-import type { SiteIndexOptions } from './site-index.ts';
+import type { SiteIndexOptions } from './index/site-index.ts';
 
 /** A DOSSIER_* setting whose value cannot be used, named with what was expected. */
 export class SettingError extends Error {

@@ -8,7 +8,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { feedArticles } from '../lib/article-meta.ts';
 import { paths } from '../lib/content/kinds.ts';
 import { SITE, siteIndexOptions } from '../lib/site-config.ts';
-import { getSiteIndex } from '../lib/site-index.ts';
+import { getSiteIndex } from '../lib/index/site-index.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL.replace(/\/$/, '');

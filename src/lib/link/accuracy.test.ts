@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { alignBlocks, entitiesInSentence, scoreBlocks, type ExpectedBlock, type HardCase } from './accuracy.ts';
-import { buildSiteIndex } from '../site-index.ts';
+import { buildSiteIndex } from '../index/site-index.ts';
 
 const fixture = <T,>(name: string): T => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
 const blocks = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true }).articles.get('deepseek-and-open-source')!.blocks;

@@ -6,20 +6,20 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import type { AnnotatedBlock, DocumentContext } from './link/annotate.ts';
-import { codeProblems, expandComponents, hasCode, type BodyProblem, type ComponentSite } from './content/article-components.ts';
-import { linkTree } from './link/block-markup.ts';
-import { timed } from './build-timings.ts';
-import type { EntityKind, LinkMode } from './content/content-schema.ts';
-import { paths } from './content/kinds.ts';
-import { parseLedger, reconcile, type LedgerEntry, type Redirect } from './link/ledger.ts';
-import { formatOf, toHast } from './content/markdown.ts';
-import { Matcher, type AliasPattern } from './link/matcher.ts';
-import { ContentError, type ContentProblem } from './content/content-errors.ts';
-import { closestId, listContentFiles, loadContent, surfaceForms, type Content } from './content/registry.ts';
-import { SAFE_URLS, unsafeUrls } from './content/safe-url.ts';
+import type { AnnotatedBlock, DocumentContext } from '../link/annotate.ts';
+import { codeProblems, expandComponents, hasCode, type BodyProblem, type ComponentSite } from '../content/article-components.ts';
+import { linkTree } from '../link/block-markup.ts';
+import { timed } from '../build-timings.ts';
+import type { EntityKind, LinkMode } from '../content/content-schema.ts';
+import { paths } from '../content/kinds.ts';
+import { parseLedger, reconcile, type LedgerEntry, type Redirect } from '../link/ledger.ts';
+import { formatOf, toHast } from '../content/markdown.ts';
+import { Matcher, type AliasPattern } from '../link/matcher.ts';
+import { ContentError, type ContentProblem } from '../content/content-errors.ts';
+import { closestId, listContentFiles, loadContent, surfaceForms, type Content } from '../content/registry.ts';
+import { SAFE_URLS, unsafeUrls } from '../content/safe-url.ts';
 import { buildTimeline, type TimelineEvent } from './timeline.ts';
-import { articleVoices, type Quotation, type QuotedWords } from './link/voices.ts';
+import { articleVoices, type Quotation, type QuotedWords } from '../link/voices.ts';
 
 export interface Excerpt {
   text: string;

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Matcher } from './link/matcher.ts';
-import { parseContent } from './content/registry.ts';
+import { Matcher } from '../link/matcher.ts';
+import { parseContent } from '../content/registry.ts';
 import { aliasPatterns, buildSiteIndex, excerptOf } from './site-index.ts';
 
 const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true });

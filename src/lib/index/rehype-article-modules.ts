@@ -5,9 +5,9 @@
  */
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import { expandComponents } from './content/article-components.ts';
-import { linkTree } from './link/block-markup.ts';
-import { timed } from './build-timings.ts';
+import { expandComponents } from '../content/article-components.ts';
+import { linkTree } from '../link/block-markup.ts';
+import { timed } from '../build-timings.ts';
 import { getSiteIndex, type SiteIndexOptions } from './site-index.ts';
 
 export function rehypeArticleModules(options: SiteIndexOptions) {

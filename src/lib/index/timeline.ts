@@ -4,11 +4,11 @@
  * comes from by a short exact quote, which the build resolves to the paragraph's block id: ids follow a paragraph's
  * words and change when it is edited, so content never stores them.
  */
-import type { AnnotatedBlock } from './link/annotate.ts';
-import { ContentError, type ContentProblem } from './content/content-errors.ts';
-import type { ArticleData } from './content/content-schema.ts';
-import { canonicalDate, compareEventDates, parseEventDate, type CalendarPoint, type EventDate } from './content/event-date.ts';
-import type { Content } from './content/registry.ts';
+import type { AnnotatedBlock } from '../link/annotate.ts';
+import { ContentError, type ContentProblem } from '../content/content-errors.ts';
+import type { ArticleData } from '../content/content-schema.ts';
+import { canonicalDate, compareEventDates, parseEventDate, type CalendarPoint, type EventDate } from '../content/event-date.ts';
+import type { Content } from '../content/registry.ts';
 
 /** An article's publication as an event date, if the source gives one. */
 export function publicationDate({ date, datePrecision }: Pick<ArticleData, 'date' | 'datePrecision'>): EventDate | undefined {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotatedBlock } from './link/annotate.ts';
-import { problemsOf } from './content/content-errors.ts';
-import { parseContent, type ContentFile } from './content/registry.ts';
+import type { AnnotatedBlock } from '../link/annotate.ts';
+import { problemsOf } from '../content/content-errors.ts';
+import { parseContent, type ContentFile } from '../content/registry.ts';
 import { buildSiteIndex } from './site-index.ts';
-import { dateParts, formatEventDate, parseEventDate } from './content/event-date.ts';
+import { dateParts, formatEventDate, parseEventDate } from '../content/event-date.ts';
 import { buildTimeline, findQuote, groupByYear, publicationDate, quoteFragment, type TimelineEvent } from './timeline.ts';
 
 describe('an article on the timeline', () => {
