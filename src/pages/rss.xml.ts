@@ -5,7 +5,7 @@ import type { APIRoute } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { loadRenderers } from 'astro:container';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { feedArticles } from '../lib/article-meta.ts';
+import { feedArticles } from '../lib/present/article-meta.ts';
 import { paths } from '../lib/content/kinds.ts';
 import { SITE, siteIndexOptions } from '../lib/site-config.ts';
 import { getSiteIndex } from '../lib/index/site-index.ts';

@@ -2,9 +2,9 @@
  * JSON-LD for each page, so search engines and link unfurlers know what a page is about: an Article, an
  * Organization, a Person, and the closest schema.org type for policy documents, concepts and products (kinds.ts).
  */
-import type { ArticleData, EntityData } from './content/content-schema.ts';
-import { KINDS, ORGANIZATION_TYPE_INFO, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO } from './content/kinds.ts';
-import type { Quotation } from './link/voices.ts';
+import type { ArticleData, EntityData } from '../content/content-schema.ts';
+import { KINDS, ORGANIZATION_TYPE_INFO, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO } from '../content/kinds.ts';
+import type { Quotation } from '../link/voices.ts';
 
 type JsonLd = Record<string, unknown>;
 

@@ -3,10 +3,10 @@
  * edges where two entities are named in the same passage (each entity's strongest few), thicker the more passages. The whole graph for the graph
  * page, and each entity's neighbourhood for its page, as plain data a component draws as SVG.
  */
-import type { EntityKind } from './content/content-schema.ts';
+import type { EntityKind } from '../content/content-schema.ts';
 import { layoutGraph, type Box, type LayoutEdge, type LayoutNode, type LayoutOptions } from './graph-layout.ts';
-import { KIND_LABELS, KINDS, paths } from './content/kinds.ts';
-import type { SiteIndex } from './index/site-index.ts';
+import { KIND_LABELS, KINDS, paths } from '../content/kinds.ts';
+import type { SiteIndex } from '../index/site-index.ts';
 
 export interface GraphNodeView {
   id: string;

@@ -1,7 +1,7 @@
 /** How an article's byline facts read on the page, honest about what the source does not give. */
-import type { ArticleData } from './content/content-schema.ts';
-import { formatEventDate } from './content/event-date.ts';
-import { publicationDate } from './index/timeline.ts';
+import type { ArticleData } from '../content/content-schema.ts';
+import { formatEventDate } from '../content/event-date.ts';
+import { publicationDate } from '../index/timeline.ts';
 
 /** "3 February 2025", "February 2025", "c. February 2025", or undefined when the source gives no date. */
 export function displayDate(data: Pick<ArticleData, 'date' | 'datePrecision'>): string | undefined {

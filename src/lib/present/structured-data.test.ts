@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entitySchema } from './content/content-schema.ts';
+import { entitySchema } from '../content/content-schema.ts';
 import { entityFacts } from './facts.ts';
 import { entityJsonLd, entityType, quotationsJsonLd, withQuotations, type EntityRef } from './structured-data.ts';
 

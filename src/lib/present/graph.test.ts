@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { entityKinds } from './content/content-schema.ts';
+import { entityKinds } from '../content/content-schema.ts';
 import { NEIGHBOURHOOD_SIZE, connectionsOf, kindShape, neighbourhoodGraph, siteGraph, type GraphView } from './graph.ts';
 import { collisions } from './graph-layout.ts';
-import { buildSiteIndex } from './index/site-index.ts';
+import { buildSiteIndex } from '../index/site-index.ts';
 
 const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true });
 const graph = siteGraph(index);

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import { CARD_SIZE } from './content/kinds.ts';
+import { CARD_SIZE } from '../content/kinds.ts';
 
 /** Bump when the card's design changes, so cached cards are drawn anew. */
 export const CARD_DESIGN = 1;
