@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { content } from './site.ts';
 import { paths } from '../src/lib/content/kinds.ts';
 import { surfaceForms } from '../src/lib/content/registry.ts';
-import { entityNames } from '../src/lib/search-terms.ts';
+import { entityNames } from '../src/lib/search/search-terms.ts';
 
 const ARTICLE = '/articles/deepseek-and-open-source/';
 

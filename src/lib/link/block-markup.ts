@@ -7,8 +7,8 @@ import type { Element, Root } from 'hast';
 import { annotateTree, type AnnotatedBlock, type DocumentContext } from './annotate.ts';
 import type { Matcher } from './matcher.ts';
 import type { Redirect } from './ledger.ts';
-import { TERMS_CLOSE, TERMS_OPEN } from '../search-results.ts';
-import { chineseSearchTerms, subResultTitle } from '../search-terms.ts';
+import { TERMS_CLOSE, TERMS_OPEN } from '../search/search-results.ts';
+import { chineseSearchTerms, subResultTitle } from '../search/search-terms.ts';
 import { attributeVoices } from './voices.ts';
 
 /**
