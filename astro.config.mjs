@@ -9,7 +9,7 @@ import { rehypeArticleModules } from './src/lib/index/rehype-article-modules.ts'
 import { buildReport } from './src/integrations/build-report.ts';
 import { hostHeaders } from './src/integrations/host-headers.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
-import { basePath, site, siteIndexOptions } from './src/lib/site-config.ts';
+import { basePath, site, siteIndexOptions } from './src/lib/build/site-config.ts';
 
 export default defineConfig({
   site,

@@ -27,7 +27,7 @@ import { articleFile, articleSlug, type ArticleFrontmatter } from '../lib/ingest
 import { toHast } from '../lib/content/markdown.ts';
 import { parseContent, readContentFolder, surfaceForms } from '../lib/content/registry.ts';
 import { buildSiteIndex } from '../lib/index/site-index.ts';
-import { contentRoot as defaultContentRoot } from '../lib/site-config.ts';
+import { contentRoot as defaultContentRoot } from '../lib/build/site-config.ts';
 
 const USAGE = `Usage:
   npm run ingest -- <file or folder>… [--title T] [--dek D] [--date YYYY-MM-DD] [--author A]…

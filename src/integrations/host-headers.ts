@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CONTENT_SECURITY_POLICY } from '../lib/site-config.ts';
+import { CONTENT_SECURITY_POLICY } from '../lib/build/site-config.ts';
 
 export function hostHeaders(base: string): AstroIntegration {
   const prefix = base.replace(/\/$/, '');

@@ -7,7 +7,7 @@ import { loadRenderers } from 'astro:container';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { feedArticles } from '../lib/present/article-meta.ts';
 import { paths } from '../lib/content/kinds.ts';
-import { SITE, siteIndexOptions } from '../lib/site-config.ts';
+import { SITE, siteIndexOptions } from '../lib/build/site-config.ts';
 import { getSiteIndex } from '../lib/index/site-index.ts';
 
 export const GET: APIRoute = async ({ site }) => {

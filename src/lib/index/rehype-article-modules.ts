@@ -7,7 +7,7 @@ import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { expandComponents } from '../content/article-components.ts';
 import { linkTree } from '../link/block-markup.ts';
-import { timed } from '../build-timings.ts';
+import { timed } from '../build/build-timings.ts';
 import { getSiteIndex, type SiteIndexOptions } from './site-index.ts';
 
 export function rehypeArticleModules(options: SiteIndexOptions) {

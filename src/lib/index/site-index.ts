@@ -9,7 +9,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { AnnotatedBlock, DocumentContext } from '../link/annotate.ts';
 import { codeProblems, expandComponents, hasCode, type BodyProblem, type ComponentSite } from '../content/article-components.ts';
 import { linkTree } from '../link/block-markup.ts';
-import { timed } from '../build-timings.ts';
+import { timed } from '../build/build-timings.ts';
 import type { EntityKind, LinkMode } from '../content/content-schema.ts';
 import { paths } from '../content/kinds.ts';
 import { parseLedger, reconcile, type LedgerEntry, type Redirect } from '../link/ledger.ts';

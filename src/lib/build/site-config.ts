@@ -2,8 +2,8 @@
  * Site-wide settings, from the environment so one codebase builds any content folder at any address.
  * Read by astro.config.mjs, the pages and the command-line tools alike.
  */
-import { LINK_MODES, type LinkMode } from './content/content-schema.ts';
-import type { SiteIndexOptions } from './index/site-index.ts';
+import { LINK_MODES, type LinkMode } from '../content/content-schema.ts';
+import type { SiteIndexOptions } from '../index/site-index.ts';
 
 /** A DOSSIER_* setting whose value cannot be used, named with what was expected. */
 export class SettingError extends Error {
