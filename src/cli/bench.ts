@@ -26,7 +26,7 @@ import type { Totals } from '../lib/ingest/evaluate.ts';
 import { alignBlocks, entitiesInSentence, scoreBlocks, type ExpectedBlock, type HardCase } from '../lib/link/accuracy.ts';
 import { Matcher, type AliasPattern } from '../lib/link/matcher.ts';
 import { buildSiteIndex } from '../lib/index/site-index.ts';
-import { seededRandom } from '../lib/seeded-random.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 /** `npm run bench -- --quick` leaves out Lighthouse and the synthetic corpora (minutes of building). */

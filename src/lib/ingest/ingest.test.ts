@@ -10,7 +10,7 @@ import { findGluedMarkers, isBoilerplate, isHeadingLike, isInterview, shapeArtic
 import { undeclaredSpeakers } from './speakers.ts';
 import { suggestEntities } from './suggest.ts';
 import { articleFile, toMdx } from './write.ts';
-import { seededRandom } from '../seeded-random.ts';
+import { seededRandom } from '../../cli/seeded-random.ts';
 
 const SEED = readFileSync(new URL('../../../e2e/fixtures/chinatalk-deepseek-open-source.txt', import.meta.url), 'utf8');
 const CURATED = readFileSync(new URL('../../../content/articles/deepseek-and-open-source.mdx', import.meta.url), 'utf8');

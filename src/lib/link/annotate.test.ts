@@ -4,7 +4,7 @@ import { annotateTree, type DocumentContext } from './annotate.ts';
 import type { LinkMode } from '../content/content-schema.ts';
 import { toHast } from '../content/markdown.ts';
 import { Matcher, type AliasPattern } from './matcher.ts';
-import { seededRandom } from '../seeded-random.ts';
+import { seededRandom } from '../../cli/seeded-random.ts';
 
 const alias = (text: string, entityId: string, weak = false): AliasPattern => ({ text, entityId, weak, ignoreCase: false, shared: false });
 const matcher = new Matcher([

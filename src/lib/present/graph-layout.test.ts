@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collisions, layoutGraph, overlappingPairs, overlaps, textWidth, wrapLabel, type Box, type LayoutEdge, type LayoutNode, type LayoutOptions } from './graph-layout.ts';
-import { seededRandom } from '../seeded-random.ts';
+import { seededRandom } from '../../cli/seeded-random.ts';
 
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tor', 'vek', 'sa', 'qu', 'lin', 'dal', 'pho', 'wei'];
