@@ -10,6 +10,7 @@ import type { AnnotatedBlock, DocumentContext } from '../link/annotate.ts';
 import { codeProblems, expandComponents, hasCode, type BodyProblem, type ComponentSite } from '../content/article-components.ts';
 import { linkTree } from '../link/block-markup.ts';
 import { timed } from '../build/build-timings.ts';
+import { withBase } from '../build/site-url.ts';
 import type { EntityKind, LinkMode } from '../content/content-schema.ts';
 import { paths } from '../content/kinds.ts';
 import { parseLedger, reconcile, type LedgerEntry, type Redirect } from '../link/ledger.ts';
@@ -149,9 +150,8 @@ export function excerptOf(text: string, marks: [number, number][], toEnd = false
 export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking, trustCode = false }: SiteIndexOptions): SiteIndex {
   const content = timed('registry', () => loadContent(contentRoot));
   const matcher = timed('matcher', () => new Matcher(aliasPatterns(content)));
-  const prefix = base.replace(/\/$/, '');
   const kindOf = (id: string): EntityKind => content.entities.get(id)!.kind;
-  const href = (id: string) => prefix + paths.entity(kindOf(id), id);
+  const href = (id: string) => withBase(base, paths.entity(kindOf(id), id));
   // An unknown id (a quote's mistyped speaker) is reported once the document is expanded; until then it is its own name.
   const nameOf = (id: string) => content.entities.get(id)?.data.name ?? id;
   const componentSite: ComponentSite = {
