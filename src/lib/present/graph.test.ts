@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { entityKinds } from '../content/content-schema.ts';
-import { NEIGHBOURHOOD_SIZE, connectionsOf, kindShape, neighbourhoodGraph, siteGraph, type GraphView } from './graph.ts';
+import { GRAPH_MAX_NODES, NEIGHBOURHOOD_SIZE, connectionsOf, graphEntities, kindShape, neighbourhoodGraph, siteGraph, type GraphView } from './graph.ts';
 import { collisions } from './graph-layout.ts';
-import { buildSiteIndex } from '../index/site-index.ts';
+import { buildSiteIndex, type SiteIndex } from '../index/site-index.ts';
 
 const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true });
 const graph = siteGraph(index);
@@ -81,6 +81,42 @@ describe('connectionsOf', () => {
     expect(connections[0]).toEqual({ id: 'open-source', passages: index.coMentions.get('deepseek')!.get('open-source') });
     const counts = connections.map((c) => c.passages);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+});
+
+/** As much of a site index as the graph reads: each entity's name and passages, and no co-mentions. */
+function indexOf(entities: { id: string; name: string; passages: number }[]): SiteIndex {
+  return {
+    content: { entities: new Map(entities.map(({ id, name }) => [id, { id, kind: 'concept', data: { name } }])), articles: [] },
+    passages: new Map(entities.map(({ id, passages }) => [id, Array.from({ length: passages }, () => ({}))])),
+    coMentions: new Map(),
+  } as unknown as SiteIndex;
+}
+
+describe('the entities of the graph page, above GRAPH_MAX_NODES', () => {
+  // 140 entities mentioned more, then 20 tied for the last 10 places, whose names sort the other way from their ids.
+  const ranked = Array.from({ length: 140 }, (_, i) => ({ id: `e-${String(i).padStart(3, '0')}`, name: `Entity ${i}`, passages: 200 - i }));
+  const tied = Array.from({ length: 20 }, (_, i) => ({ id: `tie-${String(i).padStart(2, '0')}`, name: `Tied ${String(19 - i).padStart(2, '0')}`, passages: 1 }));
+  const many = indexOf([...tied, ...ranked]);
+
+  it('are the most mentioned, ties broken by name', () => {
+    const ids = graphEntities(many);
+    expect(ids).toHaveLength(GRAPH_MAX_NODES);
+    expect(ids.slice(0, 140)).toEqual(ranked.map((entity) => entity.id));
+    expect(ids.slice(140)).toEqual(['tie-19', 'tie-18', 'tie-17', 'tie-16', 'tie-15', 'tie-14', 'tie-13', 'tie-12', 'tie-11', 'tie-10']);
+  });
+
+  it('are the ones the graph draws, so the drawing and the list below it agree', () => {
+    const drawn = siteGraph(many).wide.nodes.map((node) => node.id);
+    expect(drawn.sort()).toEqual(graphEntities(many).sort());
+  });
+
+  it('break a tie of name and passages by id', () => {
+    const twins = indexOf([
+      { id: 'b', name: 'Same', passages: 2 },
+      { id: 'a', name: 'Same', passages: 2 },
+    ]);
+    expect(graphEntities(twins)).toEqual(['a', 'b']);
   });
 });
 

@@ -85,6 +85,17 @@ export function passageCount(index: SiteIndex, id: string): number {
   return index.passages.get(id)?.length ?? 0;
 }
 
+/**
+ * The entities of the graph page, drawn and listed: every entity, or past GRAPH_MAX_NODES the most mentioned, most
+ * passages first, then by name (then id). One ranking for the drawing and the list, so they show the same entities.
+ */
+export function graphEntities(index: SiteIndex): string[] {
+  const name = (id: string) => index.content.entities.get(id)!.data.name;
+  return [...index.content.entities.keys()]
+    .sort((a, b) => passageCount(index, b) - passageCount(index, a) || byName(name(a), name(b)) || a.localeCompare(b))
+    .slice(0, GRAPH_MAX_NODES);
+}
+
 /** The whole graph laid out twice: wide for a laptop, tall and narrow for a phone. */
 export interface SiteGraph {
   wide: GraphView;
@@ -93,14 +104,12 @@ export interface SiteGraph {
 
 const memo = new WeakMap<SiteIndex, SiteGraph>();
 
-/** Every entity (up to GRAPH_MAX_NODES, the most mentioned) and every co-mention among them; laid out once per index. */
+/** The graph page's entities (graphEntities) and every co-mention among them; laid out once per index. */
 export function siteGraph(index: SiteIndex): SiteGraph {
   const cached = memo.get(index);
   if (cached) return cached;
-  const ids = [...index.content.entities.keys()]
-    .sort((a, b) => passageCount(index, b) - passageCount(index, a) || a.localeCompare(b))
-    .slice(0, GRAPH_MAX_NODES)
-    .sort();
+  // The layout takes them by id, so that its input order never depends on the ranking.
+  const ids = graphEntities(index).sort();
   const graph = { wide: drawGraph(index, ids, undefined, WIDE), narrow: drawGraph(index, ids, undefined, NARROW) };
   memo.set(index, graph);
   return graph;
