@@ -4,12 +4,12 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { unified } from '@astrojs/markdown-remark';
-import { remarkRehypeOptions } from './src/lib/markdown.ts';
-import { rehypeArticleModules } from './src/lib/rehype-article-modules.ts';
+import { remarkRehypeOptions } from './src/lib/content/markdown.ts';
+import { rehypeArticleModules } from './src/lib/index/rehype-article-modules.ts';
 import { buildReport } from './src/integrations/build-report.ts';
 import { hostHeaders } from './src/integrations/host-headers.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
-import { basePath, site, siteIndexOptions } from './src/lib/site-config.ts';
+import { basePath, site, siteIndexOptions } from './src/lib/build/site-config.ts';
 
 export default defineConfig({
   site,

@@ -1,7 +1,7 @@
 /** The entity graph: every entity a link, readable labels, keyboard and phone, and each entity's neighbourhood. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { NEIGHBOURHOOD_SIZE, connectionsOf } from '../src/lib/graph.ts';
-import { buildSiteIndex } from '../src/lib/site-index.ts';
+import { NEIGHBOURHOOD_SIZE, connectionsOf } from '../src/lib/present/graph.ts';
+import { buildSiteIndex } from '../src/lib/index/site-index.ts';
 import { entityPages } from './site.ts';
 
 const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true });

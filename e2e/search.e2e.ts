@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { content } from './site.ts';
-import { paths } from '../src/lib/kinds.ts';
-import { surfaceForms } from '../src/lib/registry.ts';
-import { entityNames } from '../src/lib/search-terms.ts';
+import { paths } from '../src/lib/content/kinds.ts';
+import { surfaceForms } from '../src/lib/content/registry.ts';
+import { entityNames } from '../src/lib/search/search-terms.ts';
 
 const ARTICLE = '/articles/deepseek-and-open-source/';
 

@@ -1,8 +1,8 @@
 /** What the e2e suites share: the registry of the built content, and the seed the article was made from. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadContent } from '../src/lib/registry.ts';
-import { paths } from '../src/lib/kinds.ts';
+import { loadContent } from '../src/lib/content/registry.ts';
+import { paths } from '../src/lib/content/kinds.ts';
 
 export const content = loadContent('content');
 export const entityPages = [...content.entities.values()].map((e) => ({ id: e.id, name: e.data.name, path: paths.entity(e.kind, e.id) }));

@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { siteIndexOptions } from './lib/site-config.ts';
+import { siteIndexOptions } from './lib/build/site-config.ts';
 import { articleLoader, entityLoader } from './integrations/content-loaders.ts';
 
 /** Articles (Markdown or MDX) and entities, read, checked and rendered by the site index. */

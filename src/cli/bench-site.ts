@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
-import type { Stage } from '../lib/build-timings.ts';
+import type { Stage } from '../lib/build/build-timings.ts';
 
 export interface BuildFigures {
   totalMs: number;

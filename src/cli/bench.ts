@@ -23,10 +23,10 @@ import { writeCorpus } from './corpus.ts';
 import { evaluateFolder, readTruthFile } from './ingest-eval.ts';
 import { firstVisitWeight, type PageWeight } from './page-weight.ts';
 import type { Totals } from '../lib/ingest/evaluate.ts';
-import { alignBlocks, entitiesInSentence, scoreBlocks, type ExpectedBlock, type HardCase } from '../lib/accuracy.ts';
-import { Matcher, type AliasPattern } from '../lib/matcher.ts';
-import { buildSiteIndex } from '../lib/site-index.ts';
-import { seededRandom } from '../lib/seeded-random.ts';
+import { alignBlocks, entitiesInSentence, scoreBlocks, type ExpectedBlock, type HardCase } from '../lib/link/accuracy.ts';
+import { Matcher, type AliasPattern } from '../lib/link/matcher.ts';
+import { buildSiteIndex } from '../lib/index/site-index.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 /** `npm run bench -- --quick` leaves out Lighthouse and the synthetic corpora (minutes of building). */
@@ -35,7 +35,7 @@ const results: Record<string, unknown> = { date: new Date().toISOString() };
 
 // Accuracy
 log('accuracy: indexing the first article …');
-const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../lib/fixtures/${name}`, import.meta.url), 'utf8'));
+const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../lib/link/fixtures/${name}`, import.meta.url), 'utf8'));
 const blocks = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true }).articles.get('deepseek-and-open-source')!.blocks;
 const score = scoreBlocks(blocks, fixture<ExpectedBlock[]>('expected-mentions.json'));
 const hardCases = fixture<(HardCase & { knownMiss?: string[] })[]>('hard-cases.json');

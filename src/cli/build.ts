@@ -12,8 +12,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { acquireBuildLock } from '../lib/build-lock.ts';
-import { SwapError, swapIn } from '../lib/site-swap.ts';
+import { acquireBuildLock } from '../lib/build/build-lock.ts';
+import { SwapError, swapIn } from '../lib/build/site-swap.ts';
 
 /** Stops the build with a message for the editor, never a stack trace. */
 function fail(message: string, status = 1): never {
@@ -25,11 +25,11 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 // The settings are checked before anything else: a bad DOSSIER_* value is one message naming the variable.
 let contentRoot: string;
 try {
-  ({ contentRoot } = await import('../lib/site-config.ts'));
+  ({ contentRoot } = await import('../lib/build/site-config.ts'));
 } catch (error) {
   fail(reason(error));
 }
-const { ledgerFile } = await import('../lib/site-index.ts');
+const { ledgerFile } = await import('../lib/index/site-index.ts');
 
 const output = resolve(process.env.DOSSIER_OUT ?? 'dist');
 const staging = `${output}.staging`;

@@ -7,8 +7,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ENTITY_KINDS, type EntityKind } from '../lib/content-schema.ts';
-import { seededRandom } from '../lib/seeded-random.ts';
+import { ENTITY_KINDS, type EntityKind } from '../lib/content/content-schema.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface CorpusOptions {
   articles: number;

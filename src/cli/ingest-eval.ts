@@ -6,14 +6,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentError } from '../lib/content-errors.ts';
+import { ContentError } from '../lib/content/content-errors.ts';
 import { figures, scoreArticle, TARGETS, truthFileSchema, type ArticleScore, type Totals, type TruthFile } from '../lib/ingest/evaluate.ts';
 import { ingestArticle } from '../lib/ingest/pipeline.ts';
 import { bodyText, keptSentences } from '../lib/ingest/fidelity.ts';
 import { decodeSource, formatOf } from '../lib/ingest/read.ts';
 import { articleFile } from '../lib/ingest/write.ts';
 import { suggestEntities, type KnownEntity } from '../lib/ingest/suggest.ts';
-import { parseContent, readContentFolder, surfaceForms } from '../lib/registry.ts';
+import { parseContent, readContentFolder, surfaceForms } from '../lib/content/registry.ts';
 
 const USAGE = 'Usage: npm run ingest:eval -- <folder> <truth.json> [--content DIR] [--verbose]';
 

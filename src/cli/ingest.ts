@@ -13,8 +13,8 @@ import { parseArgs } from 'node:util';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { EXIT, visit } from 'unist-util-visit';
-import { articleSchema, ENTITY_KINDS } from '../lib/content-schema.ts';
-import { ContentError } from '../lib/content-errors.ts';
+import { articleSchema, ENTITY_KINDS } from '../lib/content/content-schema.ts';
+import { ContentError } from '../lib/content/content-errors.ts';
 import { mergeSuggestions, type ArchiveSuggestion, type ArticleRef } from '../lib/ingest/archive.ts';
 import { acceptedFile, aliasReport, draftFile, kindOfFolder, placeholdersOf, unsureReport } from '../lib/ingest/drafts.ts';
 import { commonAliases, mentionChanges, type MentionChange } from '../lib/ingest/impact.ts';
@@ -24,10 +24,10 @@ import { GUESSES, speakersOf, type ShapeOptions } from '../lib/ingest/shape.ts';
 import { undeclaredSpeakers, type SpeakerEntity } from '../lib/ingest/speakers.ts';
 import { suggestEntities, type KnownEntity, type Suggestions } from '../lib/ingest/suggest.ts';
 import { articleFile, articleSlug, type ArticleFrontmatter } from '../lib/ingest/write.ts';
-import { toHast } from '../lib/markdown.ts';
-import { parseContent, readContentFolder, surfaceForms } from '../lib/registry.ts';
-import { buildSiteIndex } from '../lib/site-index.ts';
-import { contentRoot as defaultContentRoot } from '../lib/site-config.ts';
+import { toHast } from '../lib/content/markdown.ts';
+import { parseContent, readContentFolder, surfaceForms } from '../lib/content/registry.ts';
+import { buildSiteIndex } from '../lib/index/site-index.ts';
+import { contentRoot as defaultContentRoot } from '../lib/build/site-config.ts';
 
 const USAGE = `Usage:
   npm run ingest -- <file or folder>… [--title T] [--dek D] [--date YYYY-MM-DD] [--author A]…

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { stageTimings } from '../lib/build-timings.ts';
+import { stageTimings } from '../lib/build/build-timings.ts';
 
 export function buildReport(): AstroIntegration {
   return {

@@ -1,8 +1,8 @@
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { articleSchema, entitySchema } from '../lib/content-schema.ts';
-import { getSiteIndex, invalidateSiteIndex, type SiteIndex, type SiteIndexOptions } from '../lib/site-index.ts';
+import { articleSchema, entitySchema } from '../lib/content/content-schema.ts';
+import { getSiteIndex, invalidateSiteIndex, type SiteIndex, type SiteIndexOptions } from '../lib/index/site-index.ts';
 
 /**
  * Feed the site index's documents into Astro's content layer: their checked frontmatter, and for an article with

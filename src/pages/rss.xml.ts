@@ -5,18 +5,18 @@ import type { APIRoute } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { loadRenderers } from 'astro:container';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { feedArticles } from '../lib/article-meta.ts';
-import { paths } from '../lib/kinds.ts';
-import { SITE, siteIndexOptions } from '../lib/site-config.ts';
-import { getSiteIndex } from '../lib/site-index.ts';
+import { feedArticles } from '../lib/present/article-meta.ts';
+import { paths } from '../lib/content/kinds.ts';
+import { SITE, siteIndexOptions } from '../lib/build/site-config.ts';
+import { siteUrl } from '../lib/build/site-url.ts';
+import { getSiteIndex } from '../lib/index/site-index.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-  const root = new URL(`${base}/`, site).href.replace(/\/$/, '');
+  const url = (path: string) => siteUrl(site, import.meta.env.BASE_URL, path);
   const articles = feedArticles(await getCollection('articles'));
   const items = await Promise.all(
     articles.map(async (article) => {
-      const link = `${root}${paths.article(article.id)}`;
+      const link = url(paths.article(article.id));
       const html = await bodyHtml(article);
       return {
         title: article.data.title,
@@ -31,7 +31,7 @@ export const GET: APIRoute = async ({ site }) => {
       };
     }),
   );
-  return rss({ title: SITE.title, description: `${SITE.title}: ${SITE.description}`, site: root, items, trailingSlash: true });
+  return rss({ title: SITE.title, description: `${SITE.title}: ${SITE.description}`, site: url('/'), items, trailingSlash: true });
 };
 
 let container: Promise<AstroContainer> | undefined;

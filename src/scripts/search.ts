@@ -2,7 +2,7 @@
  * The search client shared by the header dialog and the /search/ page: loads Pagefind on first use, runs a query,
  * and renders results as DOM (never as HTML strings). Loaded only once search is opened.
  */
-import { excerptPieces, ownPageFirst, type ExcerptPiece } from '../lib/search-results.ts';
+import { excerptPieces, ownPageFirst, type ExcerptPiece } from '../lib/search/search-results.ts';
 
 const BASE = import.meta.env.BASE_URL;
 /** The query parameter that carries the search terms to the result page, where they are highlighted. */

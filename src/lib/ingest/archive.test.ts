@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotatedBlock } from '../annotate.ts';
+import type { AnnotatedBlock } from '../link/annotate.ts';
 import { mergeSuggestions } from './archive.ts';
 import { commonAliases, mentionChanges, sentenceAround } from './impact.ts';
 import { suggestEntities } from './suggest.ts';

@@ -3,8 +3,8 @@
  * `--accept` makes of a reviewed draft. A draft is a valid entity file plus a review note, which accepting removes.
  */
 import matter from 'gray-matter';
-import { ENTITY_KINDS, entitySchema, type EntityKind } from '../content-schema.ts';
-import { readFrontmatter } from '../frontmatter.ts';
+import { ENTITY_KINDS, entitySchema, type EntityKind } from '../content/content-schema.ts';
+import { readFrontmatter } from '../content/frontmatter.ts';
 import type { ArticleRef } from './archive.ts';
 import type { AliasSuggestion, Suggestion } from './suggest.ts';
 

@@ -4,7 +4,7 @@
  * ingest:eval` runs the ingest over a folder and prints them.
  */
 import { z } from 'zod';
-import { entityKinds } from '../content-schema.ts';
+import { entityKinds } from '../content/content-schema.ts';
 import type { AliasSuggestion, Suggestion } from './suggest.ts';
 
 

@@ -2,7 +2,7 @@
  * What accepting entities would do to what is published: every mention the site's articles gain or lose, each with
  * its sentence, and the aliases that would link so widely that they must be common words.
  */
-import type { AnnotatedBlock } from '../annotate.ts';
+import type { AnnotatedBlock } from '../link/annotate.ts';
 
 export interface MentionChange {
   article: string;

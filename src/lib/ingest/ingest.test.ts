@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { normalizeSpace, seedSentences } from '../../../e2e/site.ts';
-import { toHast } from '../markdown.ts';
-import { loadContent, surfaceForms } from '../registry.ts';
+import { toHast } from '../content/markdown.ts';
+import { loadContent, surfaceForms } from '../content/registry.ts';
 import { acceptedFile, draftFile, guessedFacts, placeholdersOf } from './drafts.ts';
 import { readSource } from './read.ts';
 import { findGluedMarkers, isBoilerplate, isHeadingLike, isInterview, shapeArticle, sourceTexts, speakerLabel, speakersOf } from './shape.ts';
 import { undeclaredSpeakers } from './speakers.ts';
 import { suggestEntities } from './suggest.ts';
 import { articleFile, toMdx } from './write.ts';
-import { seededRandom } from '../seeded-random.ts';
+import { seededRandom } from '../../cli/seeded-random.ts';
 
 const SEED = readFileSync(new URL('../../../e2e/fixtures/chinatalk-deepseek-open-source.txt', import.meta.url), 'utf8');
 const CURATED = readFileSync(new URL('../../../content/articles/deepseek-and-open-source.mdx', import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../seeded-random.ts';
+import { seededRandom } from '../../cli/seeded-random.ts';
 import { parseDate } from './source-header.ts';
 import { bodyText, keptSentences } from './fidelity.ts';
 import { decodeSource, formatOf, readSource, SourceError } from './read.ts';

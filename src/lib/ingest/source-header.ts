@@ -5,7 +5,7 @@
  * front matter: a source is data.
  */
 import { parse as parseToml } from 'smol-toml';
-import { FrontmatterError, readFrontmatter, type Frontmatter } from '../frontmatter.ts';
+import { FrontmatterError, readFrontmatter, type Frontmatter } from '../content/frontmatter.ts';
 import { SourceError, type SourceMeta } from './source.ts';
 
 export interface FrontMatter {

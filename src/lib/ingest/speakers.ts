@@ -6,7 +6,7 @@
  * (`Baidu founder`), an affiliation (`from Interconnected`), or an object (`with Miles Brundage`, `on DeepSeek`).
  * Anything less than one such entity is left unattributed, and said so.
  */
-import type { EntityKind } from '../content-schema.ts';
+import type { EntityKind } from '../content/content-schema.ts';
 
 export interface SpeakerEntity {
   id: string;

@@ -10,8 +10,8 @@ import { dict } from '@node-rs/jieba/dict.js';
 import nlp from 'compromise';
 import { TABLE_CELLS } from './shape.ts';
 import { slugOf } from './slug.ts';
-import type { EntityKind } from '../content-schema.ts';
-import { toSimplified, toTraditional } from '../search-terms.ts';
+import type { EntityKind } from '../content/content-schema.ts';
+import { toSimplified, toTraditional } from '../search/search-terms.ts';
 
 /** One reason a name was suggested, and how many times the article gives it. */
 export interface Evidence {

@@ -5,7 +5,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { z } from 'zod';
-import type { articleSchema } from '../content-schema.ts';
+import type { articleSchema } from '../content/content-schema.ts';
 import { slugOf } from './slug.ts';
 
 /** The frontmatter an ingest writes: what the article schema accepts. */

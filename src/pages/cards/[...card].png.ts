@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { entityKinds } from '../../lib/content-schema.ts';
-import { KIND_ACCENTS, KIND_LABELS, paths } from '../../lib/kinds.ts';
-import { SITE } from '../../lib/site-config.ts';
-import { timedAsync } from '../../lib/build-timings.ts';
-import { CARD_DESIGN, renderCard, type CardContent } from '../../lib/social-card.ts';
+import { entityKinds } from '../../lib/content/content-schema.ts';
+import { KIND_ACCENTS, KIND_LABELS, paths } from '../../lib/content/kinds.ts';
+import { SITE } from '../../lib/build/site-config.ts';
+import { timedAsync } from '../../lib/build/build-timings.ts';
+import { CARD_DESIGN, renderCard, type CardContent } from '../../lib/present/social-card.ts';
 
 const CACHE = process.env.DOSSIER_CARD_CACHE ?? 'node_modules/.cache/dossier-cards';
 

@@ -1,9 +1,9 @@
 /** The small record a hover preview of an entity link shows: one file per entity, fetched on first hover. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { KIND_LABELS } from '../../lib/kinds.ts';
-import { siteIndexOptions } from '../../lib/site-config.ts';
-import { getSiteIndex } from '../../lib/site-index.ts';
+import { KIND_LABELS } from '../../lib/content/kinds.ts';
+import { siteIndexOptions } from '../../lib/build/site-config.ts';
+import { getSiteIndex } from '../../lib/index/site-index.ts';
 
 export const getStaticPaths = (async () => (await getCollection('entities')).map((entity) => ({ params: { id: entity.id }, props: { entity } }))) satisfies GetStaticPaths;
 

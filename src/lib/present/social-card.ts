@@ -1,0 +1,109 @@
+/**
+ * Social cards: a 1200x630 PNG per page, drawn at build time (satori lays out, resvg rasterises), so a link pasted
+ * into a newsletter or a chat shows the page's title, kind and Chinese name. The font is Noto Sans SC from npm,
+ * loaded only in the slices (unicode ranges) that hold the card's characters, so 李彦宏 gets real glyphs.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+import { CARD_SIZE } from '../content/kinds.ts';
+
+/** Bump when the card's design changes, so cached cards are drawn anew. */
+export const CARD_DESIGN = 1;
+const { width: CARD_WIDTH, height: CARD_HEIGHT } = CARD_SIZE;
+const ACCENT_WIDTH = 24;
+const PADDING_X = 72;
+const PADDING_Y = 64;
+/** The card less its padding and accent bar: text wraps within it. */
+const TEXT_WIDTH = CARD_WIDTH - ACCENT_WIDTH - PADDING_X * 2;
+
+export interface CardContent {
+  title: string;
+  /** "Article", "Organization", … */
+  label: string;
+  native?: string | undefined;
+  /** A line under the title: an article's dek, an entity's summary. */
+  subtitle?: string | undefined;
+  siteName: string;
+  /** The kind's colour, as a CSS colour. */
+  accent: string;
+}
+
+interface FontSlice {
+  file: string;
+  ranges: [number, number][];
+}
+
+const fontFolder = dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'));
+const slicesByWeight = new Map<number, FontSlice[]>();
+const fontData = new Map<string, Buffer>();
+
+/** The font's slices for a weight, from the @font-face rules of its stylesheet. */
+function slices(weight: 400 | 700): FontSlice[] {
+  let list = slicesByWeight.get(weight);
+  if (!list) {
+    const css = readFileSync(join(fontFolder, `${weight}.css`), 'utf8');
+    list = [...css.matchAll(/url\(\.\/(files\/[^)]+\.woff)\) format\('woff'\);\s*unicode-range: ([^;]+);/g)].map(([, file, ranges]) => ({
+      file: file!,
+      ranges: ranges!.split(',').map((range) => {
+        const [from, to] = range.trim().replace(/^U\+/i, '').split('-');
+        return [parseInt(from!, 16), parseInt(to ?? from!, 16)] as [number, number];
+      }),
+    }));
+    slicesByWeight.set(weight, list);
+  }
+  return list;
+}
+
+/** The slices that hold the given text's characters. */
+function fontsFor(text: string, weight: 400 | 700) {
+  const needed = new Set([...text].map((char) => char.codePointAt(0)!));
+  return slices(weight)
+    .filter((slice) => [...needed].some((code) => slice.ranges.some(([from, to]) => code >= from && code <= to)))
+    .map((slice) => {
+      const path = join(fontFolder, slice.file);
+      let data = fontData.get(path);
+      if (!data) fontData.set(path, (data = readFileSync(path)));
+      // One family per slice, listed together in font-family: satori falls back across families, not within one.
+      return { name: slice.file.replace(/^files\/noto-sans-sc-|-\d+-normal\.woff$/g, 'slice-'), data, weight, style: 'normal' as const };
+    });
+}
+
+type Node = { type: string; props: Record<string, unknown> & { children?: (Node | string)[] | Node | string } };
+const h = (type: string, style: Record<string, unknown>, ...children: (Node | string | false | undefined)[]): Node => ({
+  type,
+  props: { style, children: children.filter((c): c is Node | string => Boolean(c)) },
+});
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+export async function renderCard(card: CardContent): Promise<Uint8Array> {
+  const title = clip(card.title, 110);
+  const subtitle = card.subtitle && clip(card.subtitle, 160);
+  const content = h(
+    'div',
+    { width: CARD_WIDTH - ACCENT_WIDTH, height: CARD_HEIGHT, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: `${PADDING_Y}px ${PADDING_X}px` },
+    h(
+      'div',
+      { display: 'flex', flexDirection: 'column' },
+      h('div', { display: 'flex', fontSize: 30, fontWeight: 700, letterSpacing: 2, textTransform: 'uppercase', color: card.accent }, card.label),
+      h('div', { display: 'flex', width: TEXT_WIDTH, marginTop: 20, fontSize: title.length > 60 ? 56 : 72, fontWeight: 700, lineHeight: 1.1 }, title),
+      card.native && h('div', { display: 'flex', width: TEXT_WIDTH, marginTop: 16, fontSize: 64, color: '#5c5851' }, card.native),
+      subtitle && h('div', { display: 'flex', width: TEXT_WIDTH, marginTop: 24, fontSize: 30, lineHeight: 1.35, color: '#5c5851' }, subtitle),
+    ),
+    h('div', { display: 'flex', fontSize: 30, fontWeight: 700 }, card.siteName),
+  );
+  const tree = h(
+    'div',
+    { width: CARD_WIDTH, height: CARD_HEIGHT, display: 'flex', backgroundColor: '#fdfcf9', color: '#1c1b19' },
+    h('div', { width: ACCENT_WIDTH, height: CARD_HEIGHT, backgroundColor: card.accent }),
+    content,
+  );
+  const text = [card.label, title, card.native, subtitle, card.siteName].filter(Boolean).join('');
+  const fonts = [...fontsFor(text, 400), ...fontsFor(text, 700)];
+  tree.props.style = { ...(tree.props.style as object), fontFamily: [...new Set(fonts.map((font) => font.name))].join(', ') };
+  const svg = await satori(tree as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  return new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng();
+}
