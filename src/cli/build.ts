@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { acquireBuildLock } from '../lib/build/build-lock.ts';
+import { ledgerTarget } from '../lib/build/site-config.ts';
 import { SwapError, swapIn } from '../lib/build/site-swap.ts';
 
 /** Stops the build with a message for the editor, never a stack trace. */
@@ -22,22 +23,23 @@ function fail(message: string, status = 1): never {
 }
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-// The settings are checked before anything else: a bad DOSSIER_* value is one message naming the variable.
-let contentRoot: string;
+// The DOSSIER_* overrides are checked before anything else: a bad value is one message naming the variable. The
+// options in astro.config.mjs are checked by the integration, when Astro starts.
 try {
-  ({ contentRoot } = await import('../lib/build/site-config.ts'));
+  const { readSettings } = await import('../lib/build/site-config.ts');
+  readSettings(process.env);
 } catch (error) {
   fail(reason(error));
 }
-const { ledgerFile } = await import('../lib/index/site-index.ts');
 
 const output = resolve(process.env.DOSSIER_OUT ?? 'dist');
 const staging = `${output}.staging`;
 const previous = `${output}.previous`;
 const pendingLedger = `${output}.ledger.json`;
-const ledger = ledgerFile(contentRoot);
-// Beside the ledger, so that putting it in place is one rename; a dot file, which the content folder's readers skip.
-const nextLedger = join(dirname(ledger), '.ledger.json.next');
+const dropPendingLedger = () => {
+  rmSync(pendingLedger, { force: true });
+  rmSync(ledgerTarget(pendingLedger), { force: true });
+};
 // Astro's own launcher, run by this same Node (the project's Node 24, not whatever `astro` on PATH would pick).
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
@@ -54,8 +56,7 @@ try {
   if (existsSync(previous) && !existsSync(output)) renameSync(previous, output);
   rmSync(previous, { recursive: true, force: true });
   rmSync(staging, { recursive: true, force: true });
-  rmSync(pendingLedger, { force: true });
-  rmSync(nextLedger, { force: true });
+  dropPendingLedger();
   mkdirSync(dirname(output), { recursive: true }); // the staging folder and pending ledger sit beside the output
 } catch (error) {
   fail(`The build cannot prepare ${output}: ${reason(error)}`);
@@ -77,13 +78,19 @@ const status = await new Promise<number>((done) => astroBuild.on('close', (code)
 const kept = () => (existsSync(output) ? `The last good site in ${output} is untouched.` : 'Nothing was written.');
 if (status !== 0) {
   rmSync(staging, { recursive: true, force: true });
-  rmSync(pendingLedger, { force: true });
+  dropPendingLedger();
   fail(`The build failed. ${kept()}`, status);
 }
 
 // The ids just published join the ledger in the content folder (commit it with the content), in the same step as the
 // site: the new ledger is written beside the old one first, and swapIn puts both in place or neither.
 const grown = existsSync(pendingLedger) ? readFileSync(pendingLedger, 'utf8') : undefined; // none without linking
+// Where the content folder's ledger is, as the integration resolved the content option: beside the grown ledger.
+const ledger = existsSync(ledgerTarget(pendingLedger)) ? readFileSync(ledgerTarget(pendingLedger), 'utf8') : '';
+if (grown !== undefined && !ledger) fail(`The build wrote ${pendingLedger} but not where it belongs. ${kept()}`);
+// Beside the ledger, so that putting it in place is one rename (a stale one from a killed build is overwritten); a dot
+// file, which the content folder's readers skip.
+const nextLedger = join(dirname(ledger), '.ledger.json.next');
 const ledgerChanged = grown !== undefined && (!existsSync(ledger) || readFileSync(ledger, 'utf8') !== grown);
 try {
   if (ledgerChanged) writeFileSync(nextLedger, grown);
@@ -98,10 +105,10 @@ try {
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
   rmSync(nextLedger, { force: true });
-  rmSync(pendingLedger, { force: true });
+  dropPendingLedger();
   fail(`The build succeeded but ${reason(error)}. ${error instanceof SwapError && error.rolledBack ? kept() : ''}`);
 }
-rmSync(pendingLedger, { force: true });
+dropPendingLedger();
 
 try {
   rmSync(previous, { recursive: true, force: true });

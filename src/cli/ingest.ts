@@ -27,7 +27,7 @@ import { articleFile, articleSlug, type ArticleFrontmatter } from '../lib/ingest
 import { toHast } from '../lib/content/markdown.ts';
 import { parseContent, readContentFolder, surfaceForms } from '../lib/content/registry.ts';
 import { buildSiteIndex } from '../lib/index/site-index.ts';
-import { contentRoot as defaultContentRoot } from '../lib/build/site-config.ts';
+import { readSettings } from '../lib/build/site-config.ts';
 
 const USAGE = `Usage:
   npm run ingest -- <file or folder>… [--title T] [--dek D] [--date YYYY-MM-DD] [--author A]…
@@ -76,7 +76,7 @@ const positionals = parsed.positionals;
 const option = (name: string) => values[name] as string | undefined;
 const flag = (name: string) => values[name] === true;
 
-const contentRoot = resolve(option('content') ?? defaultContentRoot);
+const contentRoot = resolve(option('content') ?? readSettings(process.env).contentRoot);
 const reviewRoot = resolve(option('review') ?? join(dirname(contentRoot), 'review'));
 const shown = (path: string) => relative(process.cwd(), path) || '.';
 const shapeOptions: ShapeOptions = Object.fromEntries(GUESSES.filter((guess) => values[guess] === false).map((guess) => [guess, false]));

@@ -7,9 +7,8 @@ import { loadRenderers } from 'astro:container';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { feedArticles } from '../lib/present/article-meta.ts';
 import { paths } from '../lib/content/kinds.ts';
-import { SITE, siteIndexOptions } from '../lib/build/site-config.ts';
+import { siteIndex, settings } from '../routes/site-data.ts';
 import { siteUrl } from '../lib/build/site-url.ts';
-import { getSiteIndex } from '../lib/index/site-index.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const url = (path: string) => siteUrl(site, import.meta.env.BASE_URL, path);
@@ -31,14 +30,14 @@ export const GET: APIRoute = async ({ site }) => {
       };
     }),
   );
-  return rss({ title: SITE.title, description: `${SITE.title}: ${SITE.description}`, site: url('/'), items, trailingSlash: true });
+  return rss({ title: settings.title, description: `${settings.title}: ${settings.description}`, site: url('/'), items, trailingSlash: true });
 };
 
 let container: Promise<AstroContainer> | undefined;
 
 /** The body as the site index wrote it, or, for an article with code, as @astrojs/mdx renders it. */
 async function bodyHtml(article: CollectionEntry<'articles'>): Promise<string> {
-  const html = getSiteIndex(siteIndexOptions).articles.get(article.id)?.html;
+  const html = siteIndex().articles.get(article.id)?.html;
   if (html !== undefined) return html;
   container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
   return (await container).renderToString((await render(article)).Content);

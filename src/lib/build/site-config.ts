@@ -1,90 +1,148 @@
 /**
- * Site-wide settings, from the environment so one codebase builds any content folder at any address.
- * Read by astro.config.mjs, the pages and the command-line tools alike.
+ * Site-wide settings: the options given to the `dossier()` integration in `astro.config.mjs`, each of which a
+ * DOSSIER_* environment variable can override (for CI, the bench and fixture sites). One table says, per setting,
+ * its option, its variable, its default and what a good value is, so an option and its variable are checked alike.
  */
+import { z } from 'zod';
 import { LINK_MODES, type LinkMode } from '../content/content-schema.ts';
 import type { SiteIndexOptions } from '../index/site-index.ts';
-
-/** A DOSSIER_* setting whose value cannot be used, named with what was expected. */
+/** Settings whose values cannot be used, each named (option or variable) with what was expected. */
 export class SettingError extends Error {
   constructor(problems: string[]) {
     super(`Dossier found ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} in the settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'SettingError';
-    // The message names the variable and its value; a stack trace would only hide it.
+    // The message names the setting and its value; a stack trace would only hide it.
     this.stack = this.message;
   }
 }
 
 export interface Settings {
-  /** The content folder: `content/` unless DOSSIER_CONTENT names another (a corpus, a fixture). */
+  /** The content folder: `content/` unless another is named (a corpus, a fixture). */
   contentRoot: string;
-  /** The public address of the site (DOSSIER_SITE), for canonical links, cards and the feed. */
+  /** The public address of the site, for canonical links, cards and the feed. */
   site: string;
-  /** The path the site is served under (DOSSIER_BASE): `/`, or a sub-path such as `/dossier/`. */
+  /** The path the site is served under: `/`, or a sub-path such as `/dossier/`. */
   basePath: string;
   linkMode: LinkMode;
-  /** DOSSIER_LINKING=off builds without linking and the mention index: the bench's baseline. */
+  /** Off builds without linking and the mention index: the bench's baseline. */
   linking: boolean;
-  /** DOSSIER_TRUST_CODE=1: the editors vouch for the code of every article, as `trusted: true` does for one. */
+  /** The editors vouch for the code of every article, as `trusted: true` does for one. */
   trustCode: boolean;
-  /** What the site calls itself (DOSSIER_TITLE). */
+  /** What the site calls itself. */
   title: string;
+  /** What the site is about, after its title in the home page's lead and in link previews. */
+  description: string;
 }
 
-/** Every DOSSIER_* setting of `env`, checked, and normalised where the intent is plain (`kb` is `/kb/`). */
-export function readSettings(env: Record<string, string | undefined>): Settings {
-  const problems: string[] = [];
-  const bad = (name: string, expected: string) => problems.push(`${name} is ${JSON.stringify(env[name])}; expected ${expected}`);
-  const choice = <T extends string>(name: string, values: readonly T[], fallback: T): T => {
-    const value = env[name] ?? fallback;
-    if ((values as readonly string[]).includes(value)) return value as T;
-    bad(name, `one of ${values.join(', ')}, or nothing`);
-    return fallback;
-  };
+/** What `dossier({ … })` takes. Every option may be left out. */
+export const dossierOptionsSchema = z.strictObject({
+  title: z.string().optional(),
+  description: z.string().optional(),
+  site: z.string().optional(),
+  base: z.string().optional(),
+  content: z.string().optional(),
+  linkMode: z.string().optional(),
+  linking: z.boolean().optional(),
+  trustCode: z.boolean().optional(),
+});
+export type DossierOptions = z.input<typeof dossierOptionsSchema>;
 
-  const contentRoot = env.DOSSIER_CONTENT ?? 'content';
-  if (!contentRoot.trim()) bad('DOSSIER_CONTENT', 'the path of a content folder, or nothing for content/');
+type Check<T> = (value: string) => { value: T } | { expected: string };
 
-  const site = env.DOSSIER_SITE ?? 'https://dossier.example';
-  if (!URL.canParse(site) || !/^https?:$/.test(new URL(site).protocol)) bad('DOSSIER_SITE', 'the public address of the site, an http(s) URL like https://example.org');
-
-  // `kb`, `/kb` and `kb/` all mean the sub-path /kb/; links are written from it, so it must be exact.
-  const base = (env.DOSSIER_BASE ?? '/').trim();
-  const segments = base.split('/').filter(Boolean);
-  const basePath = segments.length ? `/${segments.join('/')}/` : '/';
+const text = (expected: string): Check<string> => (value) => (value.trim() ? { value: value.trim() } : { expected });
+const oneOf = <T extends string>(values: readonly T[]): Check<T> => (value) => ((values as readonly string[]).includes(value) ? { value: value as T } : { expected: `one of ${values.join(', ')}` });
+const webAddress: Check<string> = (value) =>
+  URL.canParse(value) && /^https?:$/.test(new URL(value).protocol) ? { value } : { expected: 'the public address of the site, an http(s) URL like https://example.org' };
+// `kb`, `/kb` and `kb/` all mean the sub-path /kb/; links are written from it, so it must be exact.
+const subPath: Check<string> = (value) => {
+  const segments = value.trim().split('/').filter(Boolean);
   if (segments.some((segment) => segment === '.' || segment === '..' || !/^[\w.~-]+$/.test(segment))) {
-    bad('DOSSIER_BASE', 'the sub-path the site is served under, like /kb/ (letters, digits, "-", "_", "." and "~" between slashes)');
+    return { expected: 'the sub-path the site is served under, like /kb/ (letters, digits, "-", "_", "." and "~" between slashes)' };
   }
+  return { value: segments.length ? `/${segments.join('/')}/` : '/' };
+};
+const onOff = (on: string, off: string): Check<boolean> => (value) => (value === on ? { value: true } : value === off ? { value: false } : { expected: `one of ${on}, ${off}` });
 
-  const linkMode = choice('DOSSIER_LINK_MODE', LINK_MODES, 'section');
-  const linking = choice('DOSSIER_LINKING', ['on', 'off'], 'on') === 'on';
-  const trustCode = choice('DOSSIER_TRUST_CODE', ['0', '1'], '0') === '1';
-  const title = env.DOSSIER_TITLE ?? 'Dossier';
-  if (!title.trim()) bad('DOSSIER_TITLE', 'the name of the site, or nothing for "Dossier"');
-
-  if (problems.length) throw new SettingError(problems);
-  return { contentRoot, site, basePath, linkMode, linking, trustCode, title: title.trim() };
+interface Setting<K extends keyof Settings> {
+  option: keyof DossierOptions;
+  variable: string;
+  fallback: Settings[K];
+  /** What a good value is, for an option's string and a variable alike. */
+  check: Check<Settings[K]>;
+  /** How the variable is written, when not as the option's string (`on`/`off` for a boolean option). */
+  variableCheck?: Check<Settings[K]>;
+  /** How an empty value reads in the message's "or nothing for …". */
+  nothing: string;
 }
 
-const settings = readSettings(process.env);
+const DESCRIPTION = 'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.';
 
-export const { contentRoot, site, basePath } = settings;
-
-export const siteIndexOptions: SiteIndexOptions = {
-  contentRoot,
-  linkMode: settings.linkMode,
-  linking: settings.linking,
-  base: basePath,
-  // Set by `npm run build`, which puts the grown ledger in place once the build has succeeded.
-  ledgerOut: process.env.DOSSIER_LEDGER_OUT,
-  trustCode: settings.trustCode,
+/** Every setting: its option, its variable, its default and its check. */
+const SETTINGS: { [K in keyof Settings]: Setting<K> } = {
+  contentRoot: { option: 'content', variable: 'DOSSIER_CONTENT', fallback: 'content', check: text('the path of a content folder'), nothing: 'content/' },
+  site: { option: 'site', variable: 'DOSSIER_SITE', fallback: 'https://dossier.example', check: webAddress, nothing: '' },
+  basePath: { option: 'base', variable: 'DOSSIER_BASE', fallback: '/', check: subPath, nothing: '' },
+  linkMode: { option: 'linkMode', variable: 'DOSSIER_LINK_MODE', fallback: 'section', check: oneOf(LINK_MODES), nothing: '' },
+  linking: { option: 'linking', variable: 'DOSSIER_LINKING', fallback: true, check: onOff('true', 'false'), variableCheck: onOff('on', 'off'), nothing: '' },
+  trustCode: { option: 'trustCode', variable: 'DOSSIER_TRUST_CODE', fallback: false, check: onOff('true', 'false'), variableCheck: onOff('1', '0'), nothing: '' },
+  title: { option: 'title', variable: 'DOSSIER_TITLE', fallback: 'Dossier', check: text('the name of the site'), nothing: '"Dossier"' },
+  description: { option: 'description', variable: 'DOSSIER_DESCRIPTION', fallback: DESCRIPTION, check: text('a sentence on what the site is about'), nothing: 'the default' },
 };
 
-/** What the site calls itself in titles, the header and link previews. */
-export const SITE = {
-  title: settings.title,
-  description: 'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.',
-};
+/**
+ * The settings from the integration's options, each overridden by its DOSSIER_* variable where `env` has it;
+ * every bad value (an unknown option too) is named, all at once, with what was expected.
+ */
+export function readSettings(env: Record<string, string | undefined>, options: unknown = {}): Settings {
+  const problems: string[] = [];
+  const parsed = dossierOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const option = issue.path.join('.');
+      if (issue.code === 'unrecognized_keys') problems.push(`dossier() has no option ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; it takes ${Object.keys(dossierOptionsSchema.shape).join(', ')}`);
+      else problems.push(`the option ${option} ${issue.message.replace(/^Invalid input: /, 'is wrong: ')}`);
+    }
+  }
+  // Options of the right type are still checked for their values, so every problem is named in one go.
+  const shape = dossierOptionsSchema.shape;
+  const given: DossierOptions = parsed.success
+    ? parsed.data
+    : Object.fromEntries(Object.entries(typeof options === 'object' && options ? options : {}).filter(([key, value]) => key in shape && shape[key as keyof typeof shape].safeParse(value).success));
+  const settings = {} as Record<keyof Settings, unknown>;
+  for (const [key, setting] of Object.entries(SETTINGS) as [keyof Settings, Setting<keyof Settings>][]) {
+    const variable = env[setting.variable];
+    const option = given[setting.option];
+    const [raw, name, check] = variable !== undefined ? [variable, setting.variable, setting.variableCheck ?? setting.check] : option !== undefined ? [String(option), `the option ${setting.option}`, setting.check] : [undefined, '', setting.check];
+    if (raw === undefined) {
+      settings[key] = setting.fallback;
+      continue;
+    }
+    const result = check(raw);
+    if ('value' in result) settings[key] = result.value;
+    else {
+      problems.push(`${name} is ${JSON.stringify(raw)}; expected ${result.expected}${variable !== undefined ? `, or nothing${setting.nothing ? ` for ${setting.nothing}` : ''}` : ''}`);
+      settings[key] = setting.fallback;
+    }
+  }
+  if (problems.length) throw new SettingError(problems);
+  return settings as unknown as Settings;
+}
+
+/** The file beside `npm run build`'s grown ledger that names the content folder's ledger it belongs in. */
+export const ledgerTarget = (pendingLedger: string) => `${pendingLedger}.target`;
+
+/** What the pages and the build's stages take from the settings. */
+export function siteIndexOptionsOf(settings: Settings, env: Record<string, string | undefined> = process.env): SiteIndexOptions {
+  return {
+    contentRoot: settings.contentRoot,
+    linkMode: settings.linkMode,
+    linking: settings.linking,
+    base: settings.basePath,
+    // Set by `npm run build`, which puts the grown ledger in place once the build has succeeded.
+    ledgerOut: env.DOSSIER_LEDGER_OUT,
+    trustCode: settings.trustCode,
+  };
+}
 
 /**
  * Everything the site loads comes from itself. Pagefind compiles its WebAssembly (`wasm-unsafe-eval`) and runs in a

@@ -9,7 +9,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { entityKinds } from '../../lib/content/content-schema.ts';
 import { KIND_ACCENTS, KIND_LABELS, paths } from '../../lib/content/kinds.ts';
-import { SITE } from '../../lib/build/site-config.ts';
+import { settings } from '../../routes/site-data.ts';
 import { timedAsync } from '../../lib/build/build-timings.ts';
 import { CARD_DESIGN, renderCard, type CardContent } from '../../lib/present/social-card.ts';
 
@@ -19,16 +19,16 @@ export const getStaticPaths = (async () => {
   const articles = await getCollection('articles');
   const entities = await getCollection('entities');
   const cards: [string, Omit<CardContent, 'siteName'>][] = [
-    ['/', { title: SITE.title, label: 'Knowledge base', subtitle: `Long-form reporting and everything it names: ${SITE.description}`, accent: KIND_ACCENTS.article }],
+    ['/', { title: settings.title, label: 'Knowledge base', subtitle: `Long-form reporting and everything it names: ${settings.description}`, accent: KIND_ACCENTS.article }],
     ...articles.map((a): [string, Omit<CardContent, 'siteName'>] => [paths.article(a.id), { title: a.data.title, label: a.data.source.publication, subtitle: a.data.dek, accent: KIND_ACCENTS.article }]),
     ...entities.map((e): [string, Omit<CardContent, 'siteName'>] => [
       paths.entity(e.data.kind, e.id),
       { title: e.data.name, label: KIND_LABELS[e.data.kind].singular, native: e.data.native?.name, subtitle: e.data.summary, accent: KIND_ACCENTS[e.data.kind] },
     ]),
-    ...entityKinds.map((kind): [string, Omit<CardContent, 'siteName'>] => [paths.kindIndex(kind), { title: KIND_LABELS[kind].plural, label: SITE.title, accent: KIND_ACCENTS[kind] }]),
-    [paths.graph(), { title: 'Graph', label: SITE.title, accent: KIND_ACCENTS.article }],
+    ...entityKinds.map((kind): [string, Omit<CardContent, 'siteName'>] => [paths.kindIndex(kind), { title: KIND_LABELS[kind].plural, label: settings.title, accent: KIND_ACCENTS[kind] }]),
+    [paths.graph(), { title: 'Graph', label: settings.title, accent: KIND_ACCENTS.article }],
   ];
-  return cards.map(([page, card]) => ({ params: { card: paths.card(page).slice('/cards/'.length, -'.png'.length) }, props: { card: { ...card, siteName: SITE.title } } }));
+  return cards.map(([page, card]) => ({ params: { card: paths.card(page).slice('/cards/'.length, -'.png'.length) }, props: { card: { ...card, siteName: settings.title } } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {

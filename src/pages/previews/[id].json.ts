@@ -2,14 +2,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { KIND_LABELS } from '../../lib/content/kinds.ts';
-import { siteIndexOptions } from '../../lib/build/site-config.ts';
-import { getSiteIndex } from '../../lib/index/site-index.ts';
+import { siteIndex } from '../../routes/site-data.ts';
 
 export const getStaticPaths = (async () => (await getCollection('entities')).map((entity) => ({ params: { id: entity.id }, props: { entity } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { entity } = props as { entity: Awaited<ReturnType<typeof getCollection<'entities'>>>[number] };
-  const passages = getSiteIndex(siteIndexOptions).passages.get(entity.id)?.length ?? 0;
+  const passages = siteIndex().passages.get(entity.id)?.length ?? 0;
   const preview = {
     name: entity.data.name,
     native: entity.data.native ?? null,

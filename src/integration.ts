@@ -1,0 +1,92 @@
+/**
+ * The `dossier()` Astro integration: everything a site needs from Dossier, set up from one validated set of options.
+ *
+ *   import dossier from 'dossier';
+ *   export default defineConfig({ integrations: [dossier({ title: 'Notes', site: 'https://notes.example' })] });
+ *
+ * It sets the Astro options the pages rely on, adds MDX and the sitemap unless the site has them, gives the pages
+ * their settings through a virtual module (`virtual:dossier/config`), and runs Pagefind, the hosts' `_headers` file
+ * and the build report once the pages are written.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import tailwindcss from '@tailwindcss/vite';
+import type { AstroIntegration } from 'astro';
+import { buildReport } from './integrations/build-report.ts';
+import { hostHeaders } from './integrations/host-headers.ts';
+import { searchIndex } from './integrations/search-index.ts';
+import { ledgerTarget, readSettings, siteIndexOptionsOf, type DossierOptions, type Settings } from './lib/build/site-config.ts';
+import { remarkRehypeOptions } from './lib/content/markdown.ts';
+import { ledgerFile, type SiteIndexOptions } from './lib/index/site-index.ts';
+import { rehypeArticleModules } from './lib/index/rehype-article-modules.ts';
+
+export type { DossierOptions } from './lib/build/site-config.ts';
+
+/** What `virtual:dossier/config` gives the pages and the content loaders. */
+export interface DossierConfig {
+  settings: Settings;
+  siteIndex: SiteIndexOptions;
+}
+
+const VIRTUAL_CONFIG = 'virtual:dossier/config';
+
+/** A folder, relative to the project or absolute, as the URL Astro's config holds. */
+const folderUrl = (root: URL, folder: string) => pathToFileURL(`${resolve(fileURLToPath(root), folder)}/`);
+
+export default function dossier(options: DossierOptions = {}): AstroIntegration {
+  return {
+    name: 'dossier',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        // A bad option, or a bad DOSSIER_* override, stops here with every problem named.
+        const settings = readSettings(process.env, options);
+        const resolved: DossierConfig = { settings, siteIndex: siteIndexOptionsOf(settings) };
+        // `npm run build` puts the grown ledger in the content folder once the build has succeeded: it learns here
+        // which folder the options name.
+        if (resolved.siteIndex.ledgerOut) writeFileSync(ledgerTarget(resolved.siteIndex.ledgerOut), ledgerFile(resolve(settings.contentRoot)));
+        const has = (name: string) => config.integrations.some((integration) => integration.name === name);
+        updateConfig({
+          site: settings.site,
+          base: settings.basePath,
+          // `npm run build` builds into a staging folder and swaps it in on success (src/cli/build.ts).
+          ...(process.env.DOSSIER_OUT ? { outDir: folderUrl(config.root, process.env.DOSSIER_OUT) } : {}),
+          // One cache per output folder, so builds of different content at the same time do not share a content store.
+          ...(process.env.DOSSIER_CACHE ? { cacheDir: folderUrl(config.root, process.env.DOSSIER_CACHE) } : {}),
+          trailingSlash: 'always',
+          markdown: {
+            // Only for articles with code, which @astrojs/mdx compiles; the site index renders every other document.
+            // Smart punctuation stays off: the article's own quotation marks are part of its text and are kept as
+            // written.
+            processor: unified({ gfm: true, smartypants: false, remarkRehype: remarkRehypeOptions, rehypePlugins: [[rehypeArticleModules, resolved.siteIndex]] }),
+          },
+          integrations: [
+            ...(has('@astrojs/mdx') ? [] : [mdx()]),
+            // The search page and the 404 are no destinations for a search engine.
+            ...(has('@astrojs/sitemap') ? [] : [sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(page) })]),
+            searchIndex(),
+            hostHeaders(settings.basePath),
+            buildReport(),
+          ],
+          // Scripts and styles always as files: the Content-Security-Policy allows nothing inline.
+          build: { inlineStylesheets: 'never' },
+          vite: {
+            plugins: [
+              tailwindcss(),
+              {
+                name: 'dossier-config',
+                resolveId: (id: string) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
+                load: (id: string) => (id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(resolved)};` : undefined),
+              },
+            ],
+            build: { assetsInlineLimit: 0 },
+          },
+          devToolbar: { enabled: false },
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,4 @@
+declare module 'virtual:dossier/config' {
+  const config: import('./integration.ts').DossierConfig;
+  export default config;
+}
