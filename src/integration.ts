@@ -8,7 +8,7 @@
  * their settings through a virtual module (`virtual:dossier/config`), and runs Pagefind, the hosts' `_headers` file
  * and the build report once the pages are written.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -34,6 +34,26 @@ export interface DossierConfig {
 
 const VIRTUAL_CONFIG = 'virtual:dossier/config';
 
+/** Every page Dossier gives a site: its address pattern and the file that renders it, in `src/routes/`. */
+const ROUTES: { pattern: string; file: string }[] = [
+  { pattern: '/', file: 'index.astro' },
+  { pattern: '/articles', file: 'articles/index.astro' },
+  { pattern: '/articles/[slug]', file: 'articles/[slug].astro' },
+  { pattern: '/[kind]', file: '[kind]/index.astro' },
+  { pattern: '/[kind]/[id]', file: '[kind]/[id].astro' },
+  { pattern: '/[kind]/[id]/passages/[page]', file: '[kind]/[id]/passages/[page].astro' },
+  { pattern: '/timeline', file: 'timeline.astro' },
+  { pattern: '/graph', file: 'graph.astro' },
+  { pattern: '/search', file: 'search.astro' },
+  { pattern: '/cards/[...card].png', file: 'cards/[...card].png.ts' },
+  { pattern: '/previews/[id].json', file: 'previews/[id].json.ts' },
+  { pattern: '/rss.xml', file: 'rss.xml.ts' },
+  { pattern: '/robots.txt', file: 'robots.txt.ts' },
+];
+
+/** A site's own 404 page, in any of the forms Astro reads, takes the place of Dossier's. */
+const OWN_404 = ['404.astro', '404.md', '404.mdx', '404.html'];
+
 /** A folder, relative to the project or absolute, as the URL Astro's config holds. */
 const folderUrl = (root: URL, folder: string) => pathToFileURL(`${resolve(fileURLToPath(root), folder)}/`);
 
@@ -41,7 +61,7 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
   return {
     name: 'dossier',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
+      'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
         // A bad option, or a bad DOSSIER_* override, stops here with every problem named.
         const settings = readSettings(process.env, options);
         const resolved: DossierConfig = { settings, siteIndex: siteIndexOptionsOf(settings) };
@@ -49,6 +69,12 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
         // which folder the options name.
         if (resolved.siteIndex.ledgerOut) writeFileSync(ledgerTarget(resolved.siteIndex.ledgerOut), ledgerFile(resolve(settings.contentRoot)));
         const has = (name: string) => config.integrations.some((integration) => integration.name === name);
+        for (const { pattern, file } of ROUTES) injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
+        if (!existsSync(new URL('favicon.svg', config.publicDir))) injectRoute({ pattern: '/favicon.svg', entrypoint: new URL('./routes/favicon.svg.ts', import.meta.url), prerender: true });
+        const ownPages = new URL('pages/', config.srcDir);
+        if (!OWN_404.some((file) => existsSync(new URL(file, ownPages)))) {
+          injectRoute({ pattern: '/404', entrypoint: new URL('./routes/404.astro', import.meta.url), prerender: true });
+        }
         updateConfig({
           site: settings.site,
           base: settings.basePath,

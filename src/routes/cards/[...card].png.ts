@@ -9,7 +9,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { entityKinds } from '../../lib/content/content-schema.ts';
 import { KIND_ACCENTS, KIND_LABELS, paths } from '../../lib/content/kinds.ts';
-import { settings } from '../../routes/site-data.ts';
+import { settings } from '../site-data.ts';
 import { timedAsync } from '../../lib/build/build-timings.ts';
 import { CARD_DESIGN, renderCard, type CardContent } from '../../lib/present/social-card.ts';
 

@@ -7,7 +7,7 @@ import { loadRenderers } from 'astro:container';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { feedArticles } from '../lib/present/article-meta.ts';
 import { paths } from '../lib/content/kinds.ts';
-import { siteIndex, settings } from '../routes/site-data.ts';
+import { siteIndex, settings } from './site-data.ts';
 import { siteUrl } from '../lib/build/site-url.ts';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { KIND_LABELS } from '../../lib/content/kinds.ts';
-import { siteIndex } from '../../routes/site-data.ts';
+import { siteIndex } from '../site-data.ts';
 
 export const getStaticPaths = (async () => (await getCollection('entities')).map((entity) => ({ params: { id: entity.id }, props: { entity } }))) satisfies GetStaticPaths;
 
