@@ -44,8 +44,8 @@ export function problemsOf(work: () => unknown): string[] {
   return [];
 }
 
-/** Turns one zod issue into the editor's terms. */
-export function describeIssue(issue: core.$ZodIssue, input: unknown): ContentProblem['message'] {
+/** Turns one zod issue into the editor's terms; `fields` are the fields the file may have, for an unknown one. */
+export function describeIssue(issue: core.$ZodIssue, input: unknown, fields: string[] = []): ContentProblem['message'] {
   switch (issue.code) {
     case 'invalid_type': {
       const value = valueAt(input, issue.path);
@@ -53,7 +53,10 @@ export function describeIssue(issue: core.$ZodIssue, input: unknown): ContentPro
       return `expected ${expectedOf(issue)}, got ${describeValue(value)}`;
     }
     case 'unrecognized_keys':
-      return 'is not a field of this kind; check its spelling (src/lib/content/content-schema.ts lists the fields of each kind)';
+      // The editor's file is named already; what helps is the list to check the spelling against.
+      return issue.path.length === 0 && fields.length
+        ? `is not a field of this kind; check its spelling, the fields are ${fields.join(', ')}`
+        : "is not a field here; check its spelling (the README's Content section lists every field)";
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(valueAt(input, issue.path))}`;
     case 'invalid_union':

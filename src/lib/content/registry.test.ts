@@ -94,7 +94,7 @@ describe('bad content stops the build with a message naming file, field and expe
     [
       'a misspelt field',
       [entity('concepts/x.md', 'name: X\nsummary: S.\nalias: [X]')],
-      'content/entities/concepts/x.md: field "alias": is not a field of this kind; check its spelling (src/lib/content/content-schema.ts lists the fields of each kind)',
+      'content/entities/concepts/x.md: field "alias": is not a field of this kind; check its spelling, the fields are name, summary, aliases, weakAliases, native, related, events, field',
     ],
     [
       'an entity in an unknown kind folder',

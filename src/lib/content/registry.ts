@@ -184,7 +184,7 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
       if (!parsed || !checkId(file.path, stem, report)) continue;
       const result = entitySchema.safeParse({ ...parsed.data, kind });
       if (!result.success) {
-        reportIssues(file.path, result.error, { ...parsed.data, kind }, report);
+        reportIssues(file.path, result.error, { ...parsed.data, kind }, report, fieldsOf(entitySchema.options.find((option) => option.shape.kind.value === kind)?.shape ?? {}));
         continue;
       }
       entities.push({ id: stem, kind, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, file: file.path });
@@ -193,7 +193,7 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
       if (!parsed || !checkId(file.path, stem, report)) continue;
       const result = articleSchema.safeParse(parsed.data);
       if (!result.success) {
-        reportIssues(file.path, result.error, parsed.data, report);
+        reportIssues(file.path, result.error, parsed.data, report, fieldsOf(articleSchema.shape));
         continue;
       }
       articles.push({ slug: stem, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, file: file.path });
@@ -255,11 +255,14 @@ function checkId(path: string, stem: string, report: Report): boolean {
   return false;
 }
 
-function reportIssues(path: string, error: z.ZodError, input: unknown, report: Report) {
+/** The fields an editor may write, in the schema's order (the kind comes from the folder). */
+const fieldsOf = (shape: object) => Object.keys(shape).filter((field) => field !== 'kind');
+
+function reportIssues(path: string, error: z.ZodError, input: unknown, report: Report, knownFields: string[]) {
   for (const issue of error.issues) {
     // An unknown key is reported at the key itself, so the editor sees which line to fix.
     const fields = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
-    for (const field of fields) report(path, describeIssue(issue, input), field.join('.') || undefined);
+    for (const field of fields) report(path, describeIssue(issue, input, knownFields), field.join('.') || undefined);
   }
 }
 
