@@ -23,7 +23,11 @@ const USAGE = `Usage: dossier init <folder> | dossier build | dossier ingest <fi
 const [command, ...args] = process.argv.slice(2);
 if (command === 'init') init(args);
 else if (command in TOOLS) runTool(TOOLS[command], args);
-else fail(command && command !== '--help' ? `dossier has no command "${command}".\n${USAGE}` : USAGE, command && command !== '--help' ? 1 : 0);
+else
+  fail(
+    command && command !== '--help' ? `dossier has no command "${command}".\n${USAGE}` : USAGE,
+    command && command !== '--help' ? 1 : 0,
+  );
 
 function fail(message, status = 1) {
   (status ? console.error : console.log)(message);
@@ -34,8 +38,14 @@ function fail(message, status = 1) {
 function init([folder, ...rest]) {
   if (!folder || rest.length) fail(`dossier init takes one folder: the new site's.\n${USAGE}`);
   const target = resolve(folder);
-  const name = basename(target).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'dossier-site';
-  const title = basename(target).replace(/[-_]+/g, ' ').replace(/^\w/, (initial) => initial.toUpperCase());
+  const name =
+    basename(target)
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'dossier-site';
+  const title = basename(target)
+    .replace(/[-_]+/g, ' ')
+    .replace(/^\w/, (initial) => initial.toUpperCase());
   const values = {
     name,
     title,
@@ -54,27 +64,47 @@ function init([folder, ...rest]) {
       continue;
     }
     mkdirSync(dirname(destination), { recursive: true });
-    writeFileSync(destination, readFileSync(file, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, key) => values[key] ?? `{{${key}}}`), { flag: 'wx' });
+    writeFileSync(
+      destination,
+      readFileSync(file, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, key) => values[key] ?? `{{${key}}}`),
+      { flag: 'wx' },
+    );
     written.push(relative(process.cwd(), destination));
   }
   console.log(`Wrote ${written.length} files into ${relative(process.cwd(), target) || '.'}:`);
   for (const file of written) console.log(`  ${file}`);
-  if (kept.length) console.log(`Left ${kept.length} that exist already, unchanged:\n${kept.map((file) => `  ${file}`).join('\n')}`);
-  console.log(`\nNext:\n  cd ${relative(process.cwd(), target) || '.'}\n  npm install && npm run build\n  npm run preview`);
+  if (kept.length)
+    console.log(`Left ${kept.length} that exist already, unchanged:\n${kept.map((file) => `  ${file}`).join('\n')}`);
+  console.log(
+    `\nNext:\n  cd ${relative(process.cwd(), target) || '.'}\n  npm install && npm run build\n  npm run preview`,
+  );
 }
 
 function filesUnder(folder) {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(folder, entry.name)) : [join(folder, entry.name)]));
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(folder, entry.name)) : [join(folder, entry.name)],
+  );
 }
 
 /** Runs one of the TypeScript tools on a Node that can strip types, with the hook that lets it under node_modules. */
 function runTool(tool, toolArgs) {
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < 22 || (major === 22 && minor < 18)) {
-    fail(`dossier ${command} needs Node 22.18 or newer, and this is Node ${process.versions.node}. A site made by \`dossier init\` brings Node 24: run it through npm (\`npm run ${command}\`).`);
+    fail(
+      `dossier ${command} needs Node 22.18 or newer, and this is Node ${process.versions.node}. A site made by \`dossier init\` brings Node 24: run it through npm (\`npm run ${command}\`).`,
+    );
   }
   const hooks = join(packageRoot, 'bin', 'typescript-hooks.mjs');
-  const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', pathToFileURL(hooks).href, join(packageRoot, tool), ...toolArgs], { stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--disable-warning=ExperimentalWarning',
+      '--import',
+      pathToFileURL(hooks).href,
+      join(packageRoot, tool),
+      ...toolArgs,
+    ],
+    { stdio: 'inherit' },
+  );
   process.exit(result.status ?? 1);
 }
-

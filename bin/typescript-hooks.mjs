@@ -11,7 +11,12 @@ const packageRoot = new URL('../', import.meta.url).href;
 
 registerHooks({
   load(url, context, nextLoad) {
-    if (!url.startsWith(packageRoot) || !url.endsWith('.ts') || url.includes('/node_modules/', packageRoot.length)) return nextLoad(url, context);
-    return { format: 'module', source: stripTypeScriptTypes(readFileSync(fileURLToPath(url), 'utf8')), shortCircuit: true };
+    if (!url.startsWith(packageRoot) || !url.endsWith('.ts') || url.includes('/node_modules/', packageRoot.length))
+      return nextLoad(url, context);
+    return {
+      format: 'module',
+      source: stripTypeScriptTypes(readFileSync(fileURLToPath(url), 'utf8')),
+      shortCircuit: true,
+    };
   },
 });

@@ -5,7 +5,17 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -37,28 +47,79 @@ const outFolder = () => join(mkdtempSync(join(tmpdir(), 'dossier-out-')), 'site'
 const failures: [string, RegExp][] = [
   ['malformed-yaml', /entities\/organizations\/deepseek\.md:\d+: the YAML frontmatter is malformed/],
   ['missing-name', /entities\/people\/liang-wenfeng\.md: field "name": is required \(expected name as text\)/],
-  ['wrong-type', /entities\/organizations\/deepseek\.md: field "founded": expected number, got string "twenty twenty-three"/],
-  ['unknown-kind', /entities\/companies\/baidu\.md: is not in an entity kind folder; expected content\/entities\/<kind>\/<id>\.md with <kind> one of organizations, people/],
-  ['duplicate-id', /entities\/people\/deepseek\.md: uses the id "deepseek", already taken by .*entities\/organizations\/deepseek\.md/],
-  ['duplicate-alias', /deepseek(-chat)?\.md: field "aliases": claims "深度求索", which is already an alias of "deepseek(-chat)?" \(entities\/organizations\/deepseek(-chat)?\.md\)/],
-  ['unknown-related', /entities\/people\/liang-wenfeng\.md: field "related\.0": names "deepsek", which is no entity; expected the id \(file name\) of a file in content\/entities\/, like "deepseek"/],
+  [
+    'wrong-type',
+    /entities\/organizations\/deepseek\.md: field "founded": expected number, got string "twenty twenty-three"/,
+  ],
+  [
+    'unknown-kind',
+    /entities\/companies\/baidu\.md: is not in an entity kind folder; expected content\/entities\/<kind>\/<id>\.md with <kind> one of organizations, people/,
+  ],
+  [
+    'duplicate-id',
+    /entities\/people\/deepseek\.md: uses the id "deepseek", already taken by .*entities\/organizations\/deepseek\.md/,
+  ],
+  [
+    'duplicate-alias',
+    /deepseek(-chat)?\.md: field "aliases": claims "深度求索", which is already an alias of "deepseek(-chat)?" \(entities\/organizations\/deepseek(-chat)?\.md\)/,
+  ],
+  [
+    'unknown-related',
+    /entities\/people\/liang-wenfeng\.md: field "related\.0": names "deepsek", which is no entity; expected the id \(file name\) of a file in content\/entities\/, like "deepseek"/,
+  ],
   ['empty-alias', /entities\/organizations\/deepseek\.md: field "aliases\.0": expected a non-empty alias/],
   ['article-unknown-entity', /articles\/note\.mdx: field "entities\.0": names "jordan-schneider", which is no entity/],
   ['invalid-date', /note\.mdx[\s\S]*date[\s\S]*YYYY-MM-DD/],
   ['unclosed-mdx-tag', /articles\/note\.mdx:9:1: the MDX does not parse: Expected a closing tag for `<Aside>`/],
-  ['unknown-component', /articles\/note\.mdx:9: uses <Chart>, which is no article component; expected one of Aside, Comment, Interview, Poem, Quote, or, in a trusted article, an import of the component[\s\S]*articles\/note\.mdx:11: <Aside> has no text in its attribute label; expected label="…" with some text/],
-  ['quote-unknown-speaker', /articles\/note\.mdx:9: <Quote> has by="liang-wenfen", which is no entity; expected the id \(file name\) of a file in content\/entities\/, like "liang-wenfeng"/],
+  [
+    'unknown-component',
+    /articles\/note\.mdx:9: uses <Chart>, which is no article component; expected one of Aside, Comment, Interview, Poem, Quote, or, in a trusted article, an import of the component[\s\S]*articles\/note\.mdx:11: <Aside> has no text in its attribute label; expected label="…" with some text/,
+  ],
+  [
+    'quote-unknown-speaker',
+    /articles\/note\.mdx:9: <Quote> has by="liang-wenfen", which is no entity; expected the id \(file name\) of a file in content\/entities\/, like "liang-wenfeng"/,
+  ],
   ['not-utf8', /entities\/organizations\/cafe\.md: is not valid UTF-8 text; save it as UTF-8/],
-  ['event-invalid-date', /entities\/people\/liang-wenfeng\.md: field "events\.0\.date": expected a date written 2019, 2019-05 or 2019-05-16, .*got "May 2023"/],
-  ['event-unknown-article', /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.article": names "notes", which is no article; expected the slug \(file name\) of a file in content\/articles\/, like "note"/],
-  ['event-quote-not-found', /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.quote": is in no paragraph of .*articles\/note\.mdx; expected words copied exactly from one paragraph/],
-  ['event-quote-ambiguous', /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.quote": is in 2 paragraphs of .*articles\/note\.mdx \(#p-\S+, #p-\S+\); expected words found in exactly one paragraph/],
-  ['untrusted-code', /articles\/code\.mdx:9: has code: an import \(the first of 2 places with code\); an article with code builds only when an editor trusts it: add "trusted: true" to its front matter, or set DOSSIER_TRUST_CODE=1 for the whole site/],
-  ['javascript-link', /articles\/links\.mdx:9: links to "javascript:alert\(document\.cookie\)"; expected an http\(s\) or mailto URL, a relative path or a #fragment/],
-  ['javascript-source-url', /articles\/links\.mdx: field "source\.url": expected an http\(s\) or mailto URL, like https:\/\/example\.com\/page, got "javascript:alert\(1\)"/],
-  ['redirect-in-trusted-article', /articles\/redirect\.mdx:10: uses <meta http-equiv>, which can send the reader to another site; it is refused even in a trusted article/],
-  ['corrupt-ledger', /\/ledger\.json: is not a ledger of published ids \(is not JSON: .+?\); the build writes it and it is never edited by hand: recover the last committed one with "git checkout \S+\/ledger\.json", then build again/],
-  ['unknown-extensions', /articles\/notes\.txt: is not a file Dossier reads \(\.txt\)[\s\S]*articles\/second\.MDX: has the extension "\.MDX"; expected it in lower case, "\.mdx"[\s\S]*articles\/third\.markdown: is not a file Dossier reads \(\.markdown\)/],
+  [
+    'event-invalid-date',
+    /entities\/people\/liang-wenfeng\.md: field "events\.0\.date": expected a date written 2019, 2019-05 or 2019-05-16, .*got "May 2023"/,
+  ],
+  [
+    'event-unknown-article',
+    /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.article": names "notes", which is no article; expected the slug \(file name\) of a file in content\/articles\/, like "note"/,
+  ],
+  [
+    'event-quote-not-found',
+    /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.quote": is in no paragraph of .*articles\/note\.mdx; expected words copied exactly from one paragraph/,
+  ],
+  [
+    'event-quote-ambiguous',
+    /entities\/people\/liang-wenfeng\.md: field "events\.0\.source\.quote": is in 2 paragraphs of .*articles\/note\.mdx \(#p-\S+, #p-\S+\); expected words found in exactly one paragraph/,
+  ],
+  [
+    'untrusted-code',
+    /articles\/code\.mdx:9: has code: an import \(the first of 2 places with code\); an article with code builds only when an editor trusts it: add "trusted: true" to its front matter, or set DOSSIER_TRUST_CODE=1 for the whole site/,
+  ],
+  [
+    'javascript-link',
+    /articles\/links\.mdx:9: links to "javascript:alert\(document\.cookie\)"; expected an http\(s\) or mailto URL, a relative path or a #fragment/,
+  ],
+  [
+    'javascript-source-url',
+    /articles\/links\.mdx: field "source\.url": expected an http\(s\) or mailto URL, like https:\/\/example\.com\/page, got "javascript:alert\(1\)"/,
+  ],
+  [
+    'redirect-in-trusted-article',
+    /articles\/redirect\.mdx:10: uses <meta http-equiv>, which can send the reader to another site; it is refused even in a trusted article/,
+  ],
+  [
+    'corrupt-ledger',
+    /\/ledger\.json: is not a ledger of published ids \(is not JSON: .+?\); the build writes it and it is never edited by hand: recover the last committed one with "git checkout \S+\/ledger\.json", then build again/,
+  ],
+  [
+    'unknown-extensions',
+    /articles\/notes\.txt: is not a file Dossier reads \(\.txt\)[\s\S]*articles\/second\.MDX: has the extension "\.MDX"; expected it in lower case, "\.mdx"[\s\S]*articles\/third\.markdown: is not a file Dossier reads \(\.markdown\)/,
+  ],
 ];
 
 for (const [name, message] of failures) {
@@ -78,11 +139,18 @@ test('a name with markup and quotes is shown as text, never run', () => {
   // Outside attribute values (where `<` is inert), no script element but the site's own modules and JSON-LD, and
   // the JSON-LD cannot be closed early by the text inside it.
   const markup = html.replace(/"[^"]*"/g, '""');
-  expect(markup.match(/<script\b[^>]*>/g)?.every((tag) => tag.includes('src=') || tag === '<script type="">')).toBe(true);
+  expect(markup.match(/<script\b[^>]*>/g)?.every((tag) => tag.includes('src=') || tag === '<script type="">')).toBe(
+    true,
+  );
   expect(/<script type="application\/ld\+json">([^]*?)<\/script>/.exec(html)![1]).not.toContain('<');
   expect(markup).not.toContain('<script>alert');
   // Shown as the text it is: the name in the heading, the description's own markup as characters.
-  const text = markup.replace(/<[^>]*>/g, '').replace(/&(#x3C|lt|gt|quot|amp);/g, (_, e: string) => ({ '#x3C': '<', lt: '<', gt: '>', quot: '"', amp: '&' })[e]!);
+  const text = markup
+    .replace(/<[^>]*>/g, '')
+    .replace(
+      /&(#x3C|lt|gt|quot|amp);/g,
+      (_, e: string) => ({ '#x3C': '<', lt: '<', gt: '>', quot: '"', amp: '&' })[e]!,
+    );
   expect(text).toContain('Evil <script>alert("pwned")</script> "Corp" & Co');
   expect(text).toContain('Evil Corp <script>alert(1)</script> is described here.');
 });
@@ -96,12 +164,16 @@ test('a trusted article with code is compiled as MDX, and linked and indexed lik
   const html = readFileSync(join(out, 'articles/figures/index.html'), 'utf8');
   // The code ran; the article components and the links are there as in an article without code. What code writes
   // is not seen by the linker, so the paragraph's id is made of its other words.
-  expect(html).toMatch(/<p id="p-in-deepseek-had-no-near"[^>]*>In 2024 <a href="\/organizations\/deepseek\/" class="entity-link"[^>]*>DeepSeek<\/a> had no near-term profit strategy, and <a href="\/people\/liang-wenfeng\/"[^>]*>Liang Wenfeng<\/a> said it <strong class="figure">42<\/strong> times\.<a href="#p-in-deepseek-had-no-near" class="permalink"/);
+  expect(html).toMatch(
+    /<p id="p-in-deepseek-had-no-near"[^>]*>In 2024 <a href="\/organizations\/deepseek\/" class="entity-link"[^>]*>DeepSeek<\/a> had no near-term profit strategy, and <a href="\/people\/liang-wenfeng\/"[^>]*>Liang Wenfeng<\/a> said it <strong class="figure">42<\/strong> times\.<a href="#p-in-deepseek-had-no-near" class="permalink"/,
+  );
   expect(html).toContain('<aside role="note" aria-label="From the newsletter"');
   // The entity page's passage lands on that paragraph.
   const deepseek = readFileSync(join(out, 'organizations/deepseek/index.html'), 'utf8');
   expect(deepseek).toContain('href="/articles/figures/#p-in-deepseek-had-no-near"');
-  expect(readFileSync(join(out, 'rss.xml'), 'utf8')).toContain('said it &lt;strong class=&quot;figure&quot;&gt;42&lt;/strong&gt; times.');
+  expect(readFileSync(join(out, 'rss.xml'), 'utf8')).toContain(
+    'said it &lt;strong class=&quot;figure&quot;&gt;42&lt;/strong&gt; times.',
+  );
 });
 
 test('DOSSIER_TRUST_CODE=1 trusts the code of every article, marked or not', () => {
@@ -110,21 +182,32 @@ test('DOSSIER_TRUST_CODE=1 trusts the code of every article, marked or not', () 
   writeFileSync(article, readFileSync(article, 'utf8').replace('trusted: true\n', ''));
   expect(build(content, outFolder()).output).toContain('has code: an export (the first of 3 places with code)');
   const out = outFolder();
-  const run = spawnSync(process.execPath, ['src/cli/build.ts'], { env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out, DOSSIER_TRUST_CODE: '1' }, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['src/cli/build.ts'], {
+    env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out, DOSSIER_TRUST_CODE: '1' },
+    encoding: 'utf8',
+  });
   expect(run.status, run.stderr).toBe(0);
-  expect(readFileSync(join(out, 'articles/figures/index.html'), 'utf8')).toContain('<strong class="figure">42</strong>');
+  expect(readFileSync(join(out, 'articles/figures/index.html'), 'utf8')).toContain(
+    '<strong class="figure">42</strong>',
+  );
 });
 
 test('a 5 MB article builds, whole', () => {
   test.setTimeout(180_000);
   const content = contentFolder();
-  const paragraph = 'DeepSeek, on the other hand, has no near-term profit strategy, and Liang Wenfeng 梁文锋 says so at length.';
+  const paragraph =
+    'DeepSeek, on the other hand, has no near-term profit strategy, and Liang Wenfeng 梁文锋 says so at length.';
   const sections: string[] = [];
   for (let part = 1; sections.join('').length < 5 * 1024 * 1024; part++) {
-    sections.push(`## Part ${part}\n\n${Array.from({ length: 40 }, (_, i) => `${paragraph} (${part}.${i})`).join('\n\n')}\n\n`);
+    sections.push(
+      `## Part ${part}\n\n${Array.from({ length: 40 }, (_, i) => `${paragraph} (${part}.${i})`).join('\n\n')}\n\n`,
+    );
   }
   const last = `The very last paragraph, number ${sections.length}.`;
-  writeFileSync(join(content, 'articles/long.mdx'), `---\ntitle: A long article\ndek: Five megabytes.\nsource: { publication: Example }\n---\n\n${sections.join('')}${last}\n`);
+  writeFileSync(
+    join(content, 'articles/long.mdx'),
+    `---\ntitle: A long article\ndek: Five megabytes.\nsource: { publication: Example }\n---\n\n${sections.join('')}${last}\n`,
+  );
   const out = outFolder();
   const result = build(content, out);
   expect(result.status, result.output).toBe(0);
@@ -172,7 +255,9 @@ test('two builds of the same content are byte for byte identical', () => {
 /** `build`, started without waiting for it. */
 function buildInBackground(content: string, out: string): Promise<{ status: number | null; output: string }> {
   return new Promise((done) => {
-    const run = spawn(process.execPath, ['src/cli/build.ts'], { env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out } });
+    const run = spawn(process.execPath, ['src/cli/build.ts'], {
+      env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out },
+    });
     let output = '';
     run.stdout.on('data', (chunk) => (output += chunk));
     run.stderr.on('data', (chunk) => (output += chunk));
@@ -183,13 +268,24 @@ function buildInBackground(content: string, out: string): Promise<{ status: numb
 test('two builds started at once: one builds, the other stops at once, and the output is one whole site', async () => {
   test.setTimeout(180_000);
   const [first, second] = [contentFolder(), contentFolder()];
-  writeFileSync(join(second, 'articles/second.mdx'), '---\ntitle: Second\ndek: Only in the second content folder.\nsource: { publication: Example }\n---\n\nDeepSeek again.\n');
+  writeFileSync(
+    join(second, 'articles/second.mdx'),
+    '---\ntitle: Second\ndek: Only in the second content folder.\nsource: { publication: Example }\n---\n\nDeepSeek again.\n',
+  );
   const out = outFolder();
-  const runs = [buildInBackground(first, out), new Promise((wait) => setTimeout(wait, 300)).then(() => buildInBackground(second, out))];
+  const runs = [
+    buildInBackground(first, out),
+    new Promise((wait) => setTimeout(wait, 300)).then(() => buildInBackground(second, out)),
+  ];
   const [a, b] = await Promise.all(runs);
-  expect([a!.status, b!.status].filter((status) => status === 0), `${a!.output}\n${b!.output}`).toHaveLength(1);
+  expect(
+    [a!.status, b!.status].filter((status) => status === 0),
+    `${a!.output}\n${b!.output}`,
+  ).toHaveLength(1);
   const [winner, loser] = a!.status === 0 ? [first, b!] : [second, a!];
-  expect(loser.output).toMatch(/Another build \(pid \d+, started [^)]+\) is running in this project; only one build runs at a time/);
+  expect(loser.output).toMatch(
+    /Another build \(pid \d+, started [^)]+\) is running in this project; only one build runs at a time/,
+  );
   expect(loser.output).not.toMatch(/^\s+at /m);
   // The output is exactly what the winner's content builds on its own: nothing of the other, nothing missing.
   const alone = outFolder();
@@ -202,14 +298,21 @@ test('a missing content folder stops the build with one line naming it', () => {
   const missing = join(mkdtempSync(join(tmpdir(), 'dossier-content-')), 'nowhere');
   const result = build(missing, outFolder());
   expect(result.status).not.toBe(0);
-  expect(result.output).toContain(`${missing}: does not exist; expected the content folder, with articles/ and entities/ in it (DOSSIER_CONTENT names another folder)`);
+  expect(result.output).toContain(
+    `${missing}: does not exist; expected the content folder, with articles/ and entities/ in it (DOSSIER_CONTENT names another folder)`,
+  );
   expect(result.output).not.toMatch(/^\s+at /m);
 });
 
 test('a bad setting stops the build with one line naming the variable', () => {
-  const run = spawnSync(process.execPath, ['src/cli/build.ts'], { env: { ...process.env, DOSSIER_OUT: outFolder(), DOSSIER_SITE: 'not a url' }, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['src/cli/build.ts'], {
+    env: { ...process.env, DOSSIER_OUT: outFolder(), DOSSIER_SITE: 'not a url' },
+    encoding: 'utf8',
+  });
   expect(run.status).not.toBe(0);
-  expect(run.stderr).toContain('DOSSIER_SITE is "not a url"; expected the public address of the site, an http(s) URL like https://example.org');
+  expect(run.stderr).toContain(
+    'DOSSIER_SITE is "not a url"; expected the public address of the site, an http(s) URL like https://example.org',
+  );
   expect(run.stderr).not.toMatch(/^\s+at /m);
 });
 
@@ -255,10 +358,16 @@ test('links to paragraphs survive edits, insertions and deletions', () => {
   expect(holder(reworded)).toMatch(/^p-investors-seem-relaxed/);
   expect(holder(reworded)).not.toBe(reworded);
   expect(holder(deleted)).toBe(holder(reworded));
-  expect(rebuilt.output).toMatch(new RegExp(`Ledger: /articles/edits/#${reworded} now lands on #\\S+ \\(the same paragraph, edited\\)`));
-  expect(rebuilt.output).toMatch(new RegExp(`Ledger: /articles/edits/#${deleted} now lands on #\\S+ \\(removed; the nearest paragraph\\)`));
+  expect(rebuilt.output).toMatch(
+    new RegExp(`Ledger: /articles/edits/#${reworded} now lands on #\\S+ \\(the same paragraph, edited\\)`),
+  );
+  expect(rebuilt.output).toMatch(
+    new RegExp(`Ledger: /articles/edits/#${deleted} now lands on #\\S+ \\(removed; the nearest paragraph\\)`),
+  );
   // The ledger only grows.
-  const ledger = JSON.parse(readFileSync(join(content, 'ledger.json'), 'utf8'))['/articles/edits/'].map((e: { id: string }) => e.id);
+  const ledger = JSON.parse(readFileSync(join(content, 'ledger.json'), 'utf8'))['/articles/edits/'].map(
+    (e: { id: string }) => e.id,
+  );
   for (const id of published) expect(ledger).toContain(id);
 });
 
@@ -286,7 +395,11 @@ test('a newsletter ingested into an empty content folder, with its suggestions a
     const run = spawnSync(process.execPath, ['src/cli/ingest.ts', ...args, '--content', content], { encoding: 'utf8' });
     return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
   };
-  const seed = ['e2e/fixtures/chinatalk-deepseek-open-source.txt', '--title', 'DeepSeek, Open Source, and the Chinese State'];
+  const seed = [
+    'e2e/fixtures/chinatalk-deepseek-open-source.txt',
+    '--title',
+    'DeepSeek, Open Source, and the Chinese State',
+  ];
   const article = join(content, 'articles', 'deepseek-open-source-and-the-chinese-state.mdx');
 
   const first = ingest(...seed);
@@ -304,10 +417,14 @@ test('a newsletter ingested into an empty content folder, with its suggestions a
   // Drafts still holding their placeholders are refused; taken as they are only when the editor says so.
   const refused = ingest('--accept-all');
   expect(refused.status).toBe(1);
-  expect(refused.output).toMatch(/still a draft: the summary is still “Named in “DeepSeek, Open Source, and the Chinese State”\.”; there is no description\. Write them, or pass --force/);
+  expect(refused.output).toMatch(
+    /still a draft: the summary is still “Named in “DeepSeek, Open Source, and the Chinese State”\.”; there is no description\. Write them, or pass --force/,
+  );
   const accepted = ingest('--accept-all', '--force', '--yes');
   expect(accepted.status, accepted.output).toBe(0);
-  expect(accepted.output).toMatch(/Accepting changes \d+ mentions in the published articles:[\s\S]*\+ robin-li: \d+ mentions/);
+  expect(accepted.output).toMatch(
+    /Accepting changes \d+ mentions in the published articles:[\s\S]*\+ robin-li: \d+ mentions/,
+  );
   const forced = ingest(...seed, '--force');
   expect(forced.status, forced.output).toBe(0);
   expect(forced.output).not.toContain('suggested entities'); // every name now has its entity
@@ -318,7 +435,8 @@ test('a newsletter ingested into an empty content folder, with its suggestions a
   expect(result.status, result.output).toBe(0);
   expect(brokenLinks(builtPages(out))).toEqual([]);
   const html = readFileSync(join(out, 'articles', 'deepseek-open-source-and-the-chinese-state', 'index.html'), 'utf8');
-  for (const entity of ['organizations/deepseek', 'people/robin-li', 'concepts/iq-tax', 'people/liang-wenfeng']) expect(html).toContain(`href="/${entity}/"`);
+  for (const entity of ['organizations/deepseek', 'people/robin-li', 'concepts/iq-tax', 'people/liang-wenfeng'])
+    expect(html).toContain(`href="/${entity}/"`);
   const deepseek = readFileSync(join(out, 'organizations', 'deepseek', 'index.html'), 'utf8');
   expect(deepseek).toContain('has no near-term profit strategy');
 });
@@ -341,8 +459,15 @@ test('an archive of three sources ingests in one run, and accepting shows every 
 
   // A draft as drafted is refused; reviewed, it is accepted only once the editor has seen what it changes.
   const draft = join(content, '..', 'review', 'organizations', 'moonshot-ai.md');
-  expect(ingest('--accept', 'moonshot-ai').output).toContain('still a draft: the summary is still “Named in “A field report from Beijing” and 2 other articles.”');
-  writeFileSync(draft, readFileSync(draft, 'utf8').replace(/^summary: .*$/m, 'summary: A Beijing AI lab that releases its Kimi models as open weights.').replace(/-->\n*$/, '-->\n\nThe lab behind Kimi K2.\n'));
+  expect(ingest('--accept', 'moonshot-ai').output).toContain(
+    'still a draft: the summary is still “Named in “A field report from Beijing” and 2 other articles.”',
+  );
+  writeFileSync(
+    draft,
+    readFileSync(draft, 'utf8')
+      .replace(/^summary: .*$/m, 'summary: A Beijing AI lab that releases its Kimi models as open weights.')
+      .replace(/-->\n*$/, '-->\n\nThe lab behind Kimi K2.\n'),
+  );
   const unasked = ingest('--accept', 'moonshot-ai');
   expect(unasked.status).toBe(1);
   expect(unasked.output).toContain('pass --yes to accept them without asking');
@@ -350,34 +475,60 @@ test('an archive of three sources ingests in one run, and accepting shows every 
 
   // A common word is never accepted as a name: "AI" would be found all over the published article.
   mkdirSync(join(content, '..', 'review', 'concepts'), { recursive: true });
-  writeFileSync(join(content, '..', 'review', 'concepts', 'artificial-intelligence.md'), '---\nname: Artificial intelligence\nsummary: Machines that learn.\naliases:\n  - AI\n---\n\n<!-- review\nFound in the-lab-that-ships-on-fridays as a capitalised name.\n-->\n\nMachines that learn.\n');
+  writeFileSync(
+    join(content, '..', 'review', 'concepts', 'artificial-intelligence.md'),
+    '---\nname: Artificial intelligence\nsummary: Machines that learn.\naliases:\n  - AI\n---\n\n<!-- review\nFound in the-lab-that-ships-on-fridays as a capitalised name.\n-->\n\nMachines that learn.\n',
+  );
   const common = ingest('--accept', 'artificial-intelligence', '--yes');
   expect(common.status).toBe(1);
-  expect(common.output).toMatch(/artificial-intelligence: the alias “AI” would be found in \d+ of \d+ paragraphs of the other articles: a common word, not a name/);
+  expect(common.output).toMatch(
+    /artificial-intelligence: the alias “AI” would be found in \d+ of \d+ paragraphs of the other articles: a common word, not a name/,
+  );
 
   // An entity the published article names too: its links there are what the report must show.
-  writeFileSync(join(content, '..', 'review', 'concepts', 'chip-industry.md'), '---\nname: chip industry\nsummary: The industry that designs and makes chips.\n---\n\n<!-- review\nFound in the-weekly-on-open-weights as a recurring term.\n-->\n\nThe industry that designs and makes chips.\n');
+  writeFileSync(
+    join(content, '..', 'review', 'concepts', 'chip-industry.md'),
+    '---\nname: chip industry\nsummary: The industry that designs and makes chips.\n---\n\n<!-- review\nFound in the-weekly-on-open-weights as a recurring term.\n-->\n\nThe industry that designs and makes chips.\n',
+  );
   const accepted = ingest('--accept', 'moonshot-ai', 'chip-industry', '--yes');
   expect(accepted.status, accepted.output).toBe(0);
   const report = accepted.output;
   expect(report).toMatch(/\+ moonshot-ai: \d+ mentions/);
-  expect(report).toMatch(/\+ chip-industry: \d+ mentions \(\d+ linked\)\n  deepseek-and-open-source#p-[\w-]+  “chip industry”: /);
+  expect(report).toMatch(
+    /\+ chip-industry: \d+ mentions \(\d+ linked\)\n  deepseek-and-open-source#p-[\w-]+  “chip industry”: /,
+  );
 
   // The curated article gains exactly the links the report showed, and nothing else.
   const out = outFolder();
   const result = build(content, out);
   expect(result.status, result.output).toBe(0);
-  const links = (html: string) => new Set([...html.matchAll(/href="\/(?:organizations|people|policies|concepts|products|places)\/([^/"]+)\/"/g)].map((match) => match[1]!));
+  const links = (html: string) =>
+    new Set(
+      [...html.matchAll(/href="\/(?:organizations|people|policies|concepts|products|places)\/([^/"]+)\/"/g)].map(
+        (match) => match[1]!,
+      ),
+    );
   const curated = 'articles/deepseek-and-open-source/index.html';
   const before = links(readFileSync(join('dist', curated), 'utf8'));
   const after = links(readFileSync(join(out, curated), 'utf8'));
   expect([...after].filter((id) => !before.has(id))).toContain('chip-industry');
-  for (const id of [...after].filter((id) => !before.has(id))) expect(report, `a link to ${id} the report did not show`).toMatch(new RegExp(`\\+ ${id}: .*\\n  deepseek-and-open-source#`));
+  for (const id of [...after].filter((id) => !before.has(id)))
+    expect(report, `a link to ${id} the report did not show`).toMatch(
+      new RegExp(`\\+ ${id}: .*\\n  deepseek-and-open-source#`),
+    );
 
   // The HTML page's navigation, sidebar and footer never reach the article.
   const page = readFileSync(join(out, 'articles', 'the-lab-that-ships-on-fridays', 'index.html'), 'utf8');
   const body = page.slice(page.indexOf('<article'), page.indexOf('</article>'));
-  for (const chrome of ['Skip to content', 'All writing', 'Related posts', 'A post about chips', 'View source', 'Privacy']) expect(body).not.toContain(chrome);
+  for (const chrome of [
+    'Skip to content',
+    'All writing',
+    'Related posts',
+    'A post about chips',
+    'View source',
+    'Privacy',
+  ])
+    expect(body).not.toContain(chrome);
   expect(body).toContain('releases its models on Fridays');
 
   // A newsletter's text that reads like code stays text: on the page as written, and never run.

@@ -14,11 +14,20 @@ const visibleGraph = (page: Page) => page.locator('.graph:visible svg');
 /** Pairs of labels whose drawn boxes overlap, as the browser measures the text. */
 async function overlappingLabels(graph: Locator): Promise<string[]> {
   return graph.evaluate((svg) => {
-    const boxes = [...svg.querySelectorAll('text')].map((text) => ({ text: text.textContent ?? '', box: text.getBoundingClientRect() }));
+    const boxes = [...svg.querySelectorAll('text')].map((text) => ({
+      text: text.textContent ?? '',
+      box: text.getBoundingClientRect(),
+    }));
     const found: string[] = [];
     boxes.forEach((a, i) =>
       boxes.slice(i + 1).forEach((b) => {
-        if (a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom) found.push(`${a.text} / ${b.text}`);
+        if (
+          a.box.left < b.box.right &&
+          b.box.left < a.box.right &&
+          a.box.top < b.box.bottom &&
+          b.box.top < a.box.bottom
+        )
+          found.push(`${a.text} / ${b.text}`);
       }),
     );
     return found;
@@ -40,19 +49,33 @@ test('the graph page shows every entity as a link to its page, with labels that 
   await expect(node(graph, 'China')).toHaveAttribute('href', '/places/china/');
 });
 
-test('the strongest co-mention, DeepSeek and open source, is the thickest line and joins their nodes', async ({ page }) => {
+test('the strongest co-mention, DeepSeek and open source, is the thickest line and joins their nodes', async ({
+  page,
+}) => {
   await page.goto('/graph/');
   const ends = await visibleGraph(page).evaluate((svg) => {
     const lines = [...svg.querySelectorAll('line')];
-    const thickest = lines.reduce((a, b) => (Number(b.getAttribute('stroke-width')) > Number(a.getAttribute('stroke-width')) ? b : a));
+    const thickest = lines.reduce((a, b) =>
+      Number(b.getAttribute('stroke-width')) > Number(a.getAttribute('stroke-width')) ? b : a,
+    );
     const at = (x: number, y: number) =>
-      [...svg.querySelectorAll('path')].find((path) => path.isPointInFill(new DOMPoint(x, y)))?.closest('a')?.querySelector('title')?.textContent?.split(',')[0];
-    return [at(thickest.x1.baseVal.value, thickest.y1.baseVal.value), at(thickest.x2.baseVal.value, thickest.y2.baseVal.value)].sort();
+      [...svg.querySelectorAll('path')]
+        .find((path) => path.isPointInFill(new DOMPoint(x, y)))
+        ?.closest('a')
+        ?.querySelector('title')
+        ?.textContent?.split(',')[0];
+    return [
+      at(thickest.x1.baseVal.value, thickest.y1.baseVal.value),
+      at(thickest.x2.baseVal.value, thickest.y2.baseVal.value),
+    ].sort();
   });
   expect(ends).toEqual(['DeepSeek', 'Open source']);
-  await expect(page.getByRole('region', { name: 'Connections' }).getByRole('listitem').filter({ hasText: /^DeepSeek\s*Organization/ })).toContainText(
-    `with Open source (${index.coMentions.get('deepseek')!.get('open-source')})`,
-  );
+  await expect(
+    page
+      .getByRole('region', { name: 'Connections' })
+      .getByRole('listitem')
+      .filter({ hasText: /^DeepSeek\s*Organization/ }),
+  ).toContainText(`with Open source (${index.coMentions.get('deepseek')!.get('open-source')})`);
 });
 
 test('clicking a node opens the entity page', async ({ page }) => {
@@ -73,7 +96,11 @@ test('the keyboard reaches the nodes in reading order, with a visible focus, and
   const focused = await page.evaluate(() => {
     const element = document.activeElement!;
     const style = getComputedStyle(element);
-    return { href: element.getAttribute('href'), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, stroke: getComputedStyle(element.querySelector('path')!).strokeWidth };
+    return {
+      href: element.getAttribute('href'),
+      outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      stroke: getComputedStyle(element.querySelector('path')!).strokeWidth,
+    };
   });
   expect(focused.outline).toBe(true);
   expect(focused.stroke).toBe('3px');
@@ -91,14 +118,17 @@ test('each entity page shows its neighbourhood: its strongest connections as lin
     const { name } = entityPages.find((e) => e.id === id)!;
     await expect(node(graph, name)).toHaveAttribute('href', entityPages.find((e) => e.id === id)!.path);
   }
-  for (const name of ['Open source', 'Liang Wenfeng', 'Chinese government']) await expect(node(graph, name)).toBeVisible();
+  for (const name of ['Open source', 'Liang Wenfeng', 'Chinese government'])
+    await expect(node(graph, name)).toBeVisible();
   // The page's own entity is the centre, not a link to itself.
   await expect(graph.locator('g[font-weight="bold"]')).toHaveText('DeepSeek');
   await expect(node(graph, 'DeepSeek')).toHaveCount(0);
   expect(await overlappingLabels(graph)).toEqual([]);
   await node(graph, 'Liang Wenfeng').click();
   await expect(page).toHaveURL(/\/people\/liang-wenfeng\/$/);
-  await expect(page.getByRole('region', { name: 'Named alongside' }).getByRole('link', { name: /^DeepSeek, / })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Named alongside' }).getByRole('link', { name: /^DeepSeek, / }),
+  ).toBeVisible();
 });
 
 test('an entity named with no other has no neighbourhood', async ({ page }) => {
@@ -107,7 +137,9 @@ test('an entity named with no other has no neighbourhood', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Named alongside' })).toHaveCount(0);
 });
 
-test('on a phone the graph is laid out narrow, pans inside its frame, and nothing widens the page', async ({ browser }) => {
+test('on a phone the graph is laid out narrow, pans inside its frame, and nothing widens the page', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   await page.goto('/graph/');
@@ -116,7 +148,10 @@ test('on a phone the graph is laid out narrow, pans inside its frame, and nothin
   await expect(graph.getByRole('link')).toHaveCount(entityPages.length);
   expect(await overlappingLabels(graph)).toEqual([]);
   const frame = page.locator('.graph:visible');
-  const { scrollWidth, clientWidth } = await frame.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+  const { scrollWidth, clientWidth } = await frame.evaluate((element) => ({
+    scrollWidth: element.scrollWidth,
+    clientWidth: element.clientWidth,
+  }));
   expect(scrollWidth).toBeGreaterThan(clientWidth);
   expect(scrollWidth).toBeLessThan(clientWidth * 1.6);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -129,7 +164,9 @@ test('on a phone the graph is laid out narrow, pans inside its frame, and nothin
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   const neighbourhood = page.getByRole('region', { name: 'Named alongside' }).locator('svg');
   // Shrunk to fit, but no further than keeps its labels legible (13px at full size).
-  const scale = await neighbourhood.evaluate((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width')));
+  const scale = await neighbourhood.evaluate(
+    (svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width')),
+  );
   expect(scale).toBeGreaterThan(0.6);
   await context.close();
 });

@@ -3,10 +3,14 @@ import { content } from './site.ts';
 
 const ARTICLE = '/articles/deepseek-and-open-source/';
 
-test('the DeepSeek page shows the passage on its profit strategy, and its link lands on that paragraph', async ({ page }) => {
+test('the DeepSeek page shows the passage on its profit strategy, and its link lands on that paragraph', async ({
+  page,
+}) => {
   await page.goto('/organizations/deepseek/');
   const passages = page.getByRole('region', { name: 'In the articles' });
-  const passage = passages.getByRole('listitem').filter({ hasText: 'DeepSeek, on the other hand, has no near-term profit strategy.' });
+  const passage = passages
+    .getByRole('listitem')
+    .filter({ hasText: 'DeepSeek, on the other hand, has no near-term profit strategy.' });
   await expect(passage).toHaveCount(1);
   await expect(passage.locator('mark')).toHaveText('DeepSeek');
   await passage.getByRole('link', { name: /^Read in context/ }).click();
@@ -18,22 +22,34 @@ test('the DeepSeek page shows the passage on its profit strategy, and its link l
 
 test('the High-Flyer page shows where it says it is not in it for finance', async ({ page }) => {
   await page.goto('/organizations/high-flyer/');
-  await expect(page.getByRole('region', { name: 'In the articles' })).toContainText('It has nothing to do with finance');
+  await expect(page.getByRole('region', { name: 'In the articles' })).toContainText(
+    'It has nothing to do with finance',
+  );
 });
 
 test('passages are grouped by article and section', async ({ page }) => {
   await page.goto('/organizations/huawei/');
-  const article = page.getByRole('region', { name: 'In the articles' }).getByRole('region', { name: 'DeepSeek, Open Source, and the Chinese State' });
+  const article = page
+    .getByRole('region', { name: 'In the articles' })
+    .getByRole('region', { name: 'DeepSeek, Open Source, and the Chinese State' });
   await expect(article.getByRole('heading', { level: 4 })).toContainText(['Beijing’s approach to open source']);
 });
 
 test('every entity the article mentions is linked from it, with the kind on the link', async ({ page }) => {
   await page.goto(ARTICLE);
   const links = page.locator('.article-body a.entity-link');
-  const found = await links.evaluateAll((as) => as.map((a) => ({ id: a.getAttribute('data-entity'), kind: a.getAttribute('data-kind'), href: a.getAttribute('href') })));
+  const found = await links.evaluateAll((as) =>
+    as.map((a) => ({
+      id: a.getAttribute('data-entity'),
+      kind: a.getAttribute('data-kind'),
+      href: a.getAttribute('href'),
+    })),
+  );
   const linked = new Set(found.map((l) => l.id));
   // Entities named only through a shared plural ("five-year plans") are mentioned but never a link.
-  const mentioned = await page.locator('#in-this-article li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const mentioned = await page
+    .locator('#in-this-article li a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   const linkedHrefs = new Set(found.map((l) => l.href));
   const unlinked = mentioned.filter((href) => !linkedHrefs.has(href));
   expect(unlinked.every((href) => href!.startsWith('/policies/14th-fyp-'))).toBe(true);
@@ -43,15 +59,31 @@ test('every entity the article mentions is linked from it, with the kind on the 
     expect(kind).toBe(entity!.kind);
     expect(href).toMatch(new RegExp(`/${id}/$`));
   }
-  for (const id of ['deepseek', 'baidu', 'alibaba', 'minimax', 'high-flyer', 'liang-wenfeng', 'robin-li', 'iq-tax', 'c-core-technology', 'waves', 'jordan-schneider']) {
+  for (const id of [
+    'deepseek',
+    'baidu',
+    'alibaba',
+    'minimax',
+    'high-flyer',
+    'liang-wenfeng',
+    'robin-li',
+    'iq-tax',
+    'c-core-technology',
+    'waves',
+    'jordan-schneider',
+  ]) {
     expect(linked.has(id), `${id} is linked`).toBe(true);
   }
 });
 
 test('the interview’s speaker label and the bracketed aside link to their people', async ({ page }) => {
   await page.goto(ARTICLE);
-  await expect(page.getByRole('group', { name: 'Interview excerpt' }).locator('a.entity-link[data-entity="waves"]')).toHaveText('Waves');
-  await expect(page.getByRole('note', { name: 'Editor’s aside' }).locator('a.entity-link[data-entity="jordan-schneider"]')).toHaveText('Jordan');
+  await expect(
+    page.getByRole('group', { name: 'Interview excerpt' }).locator('a.entity-link[data-entity="waves"]'),
+  ).toHaveText('Waves');
+  await expect(
+    page.getByRole('note', { name: 'Editor’s aside' }).locator('a.entity-link[data-entity="jordan-schneider"]'),
+  ).toHaveText('Jordan');
 });
 
 test('an entity page never links to itself, and its description links to others', async ({ page }) => {
@@ -63,13 +95,17 @@ test('an entity page never links to itself, and its description links to others'
 test('related entities come with the reason they are related', async ({ page }) => {
   await page.goto('/people/liang-wenfeng/');
   const related = page.getByRole('region', { name: 'Related' });
-  await expect(related.getByRole('listitem').first()).toContainText(/Listed as related|Mentioned together in \d+ passages?/);
+  await expect(related.getByRole('listitem').first()).toContainText(
+    /Listed as related|Mentioned together in \d+ passages?/,
+  );
   await expect(related.getByRole('link', { name: 'DeepSeek', exact: true })).toBeVisible();
 });
 
 test('an entity page lists the other pages whose descriptions mention it', async ({ page }) => {
   await page.goto('/people/liang-wenfeng/');
-  await expect(page.getByRole('region', { name: 'Mentioned on' }).getByRole('link', { name: 'DeepSeek', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Mentioned on' }).getByRole('link', { name: 'DeepSeek', exact: true }),
+  ).toBeVisible();
 });
 
 test('the article lists the entities in it, by kind, with mention counts', async ({ page }) => {
@@ -94,7 +130,11 @@ test('an entity in many passages shows them a page at a time, every one reachabl
   await pages.getByRole('link', { name: 'Passages, page 2 of 2' }).click();
   await expect(page).toHaveURL(/\/concepts\/open-source\/passages\/2\/$/);
   await expect(page.locator('li.passage')).toHaveCount(total - 30);
-  await page.locator('li.passage').last().getByRole('link', { name: /^Read in context/ }).click();
+  await page
+    .locator('li.passage')
+    .last()
+    .getByRole('link', { name: /^Read in context/ })
+    .click();
   await expect(page.locator(':target')).toBeInViewport();
   await expect(page.locator(':target mark, :target a.entity-link').first()).toBeVisible();
 });

@@ -36,16 +36,33 @@ for (const [path, title, type] of [
 }
 
 test('structured data names the kind of thing each page is about', () => {
-  const ld = (path: string) => JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html(path))![1]!);
-  expect(ld('/articles/deepseek-and-open-source/')).toMatchObject({ '@type': 'Article', headline: 'DeepSeek, Open Source, and the Chinese State', publisher: { name: 'ChinaTalk' } });
+  const ld = (path: string) =>
+    JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html(path))![1]!);
+  expect(ld('/articles/deepseek-and-open-source/')).toMatchObject({
+    '@type': 'Article',
+    headline: 'DeepSeek, Open Source, and the Chinese State',
+    publisher: { name: 'ChinaTalk' },
+  });
   expect(ld('/articles/deepseek-and-open-source/').datePublished).toBeUndefined(); // the date is only approximate
-  expect(ld('/people/kai-fu-lee/')).toMatchObject({ '@type': 'Person', name: 'Kai-fu Lee', alternateName: expect.arrayContaining(['李開復', '李开复']) });
+  expect(ld('/people/kai-fu-lee/')).toMatchObject({
+    '@type': 'Person',
+    name: 'Kai-fu Lee',
+    alternateName: expect.arrayContaining(['李開復', '李开复']),
+  });
   expect(ld('/organizations/miit/')['@type']).toBe('GovernmentOrganization');
   expect(ld('/policies/open-source-ai-white-paper-2018/')['@type']).toBe('Report');
   expect(ld('/concepts/iq-tax/')['@type']).toBe('DefinedTerm');
-  expect(ld('/places/china/')).toMatchObject({ '@type': 'Place', name: 'China', alternateName: expect.arrayContaining(['中国']) });
+  expect(ld('/places/china/')).toMatchObject({
+    '@type': 'Place',
+    name: 'China',
+    alternateName: expect.arrayContaining(['中国']),
+  });
   // The article says what it is about in the same types.
-  expect(ld('/articles/deepseek-and-open-source/').about).toContainEqual({ '@type': 'Place', name: 'China', url: 'https://dossier.example/places/china/' });
+  expect(ld('/articles/deepseek-and-open-source/').about).toContainEqual({
+    '@type': 'Place',
+    name: 'China',
+    url: 'https://dossier.example/places/china/',
+  });
 });
 
 test('a card draws Chinese with real glyphs: two different names give two different pictures', async ({ page }) => {
@@ -63,7 +80,10 @@ test('a card draws Chinese with real glyphs: two different names give two differ
       context.drawImage(image, 0, 0);
       return context.getImageData(90, 230, 400, 80).data;
     };
-    const [robin, liang] = await Promise.all([band('/cards/people/robin-li.png'), band('/cards/people/liang-wenfeng.png')]);
+    const [robin, liang] = await Promise.all([
+      band('/cards/people/robin-li.png'),
+      band('/cards/people/liang-wenfeng.png'),
+    ]);
     let inked = 0;
     let different = 0;
     for (let i = 0; i < robin.length; i += 4) {

@@ -24,7 +24,15 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
   return output;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
 
 /** A static server for a built site, as a host serves it: `/x/` is `/x/index.html`. */
 function serve(folder: string): Promise<{ server: Server; url: string }> {
@@ -36,9 +44,15 @@ function serve(folder: string): Promise<{ server: Server; url: string }> {
       response.writeHead(404, { 'Content-Type': TYPES['.html']! }).end(readFileSync(join(folder, '404.html')));
       return;
     }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    response
+      .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
   });
-  return new Promise((ready) => server.listen(0, '127.0.0.1', () => ready({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+  return new Promise((ready) =>
+    server.listen(0, '127.0.0.1', () =>
+      ready({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
+    ),
+  );
 }
 
 let starter: { server: Server; url: string };
@@ -48,7 +62,10 @@ let initOutput = '';
 test.beforeAll(async () => {
   test.setTimeout(12 * 60_000);
   run('npm', ['pack', '--silent', '--pack-destination', scratch], process.cwd());
-  const tarball = join(scratch, readdirSync(scratch).find((file) => file.endsWith('.tgz'))!);
+  const tarball = join(
+    scratch,
+    readdirSync(scratch).find((file) => file.endsWith('.tgz'))!,
+  );
   // The packed `dossier` command, as `npx dossier init` runs it.
   run('tar', ['xzf', tarball, '-C', scratch], scratch);
   initOutput = run(process.execPath, [join(scratch, 'package', 'bin', 'dossier.mjs'), 'init', site], scratch);
@@ -67,7 +84,15 @@ test.afterAll(() => {
 });
 
 test('dossier init writes a whole project, and a second run overwrites nothing', () => {
-  for (const file of ['package.json', 'astro.config.mjs', 'src/content.config.ts', 'content/articles/welcome.md', 'README.md', '.gitignore']) expect(existsSync(join(site, file)), file).toBe(true);
+  for (const file of [
+    'package.json',
+    'astro.config.mjs',
+    'src/content.config.ts',
+    'content/articles/welcome.md',
+    'README.md',
+    '.gitignore',
+  ])
+    expect(existsSync(join(site, file)), file).toBe(true);
   expect(initOutput).toContain('npm install && npm run build');
   // An editor's change to a file the starter wrote survives running init again.
   const article = join(site, 'content/articles/welcome.md');
@@ -79,7 +104,10 @@ test('dossier init writes a whole project, and a second run overwrites nothing',
 
 test('the starter site links its article to its entities, and the person’s page shows her words', async ({ page }) => {
   await page.goto(`${starter.url}/articles/welcome/`);
-  await expect(page.locator('a.entity-link', { hasText: 'Harbor Labs' }).first()).toHaveAttribute('href', '/organizations/harbor-labs/');
+  await expect(page.locator('a.entity-link', { hasText: 'Harbor Labs' }).first()).toHaveAttribute(
+    'href',
+    '/organizations/harbor-labs/',
+  );
   await page.locator('a.entity-link', { hasText: 'Mei Lin' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Mei Lin/);
   await expect(page.locator('main')).toContainText('We would rather be checked than trusted');
@@ -91,7 +119,9 @@ test('the starter site’s search finds its entities in Chinese', async ({ page 
   await expect(page.locator('.search-result').first()).toContainText('Harbor Labs');
 });
 
-test('the first corpus, built from the installed package, has every page of this repository’s build', async ({ page }) => {
+test('the first corpus, built from the installed package, has every page of this repository’s build', async ({
+  page,
+}) => {
   const pagesOf = (dist: string) => builtPages(dist).map(([path]) => path);
   expect(pagesOf(join(site, 'dist-corpus'))).toEqual(pagesOf('dist'));
   await page.goto(`${corpus.url}/people/robin-li/`);

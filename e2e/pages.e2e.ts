@@ -5,7 +5,10 @@ const ARTICLE = '/articles/deepseek-and-open-source/';
 
 test('the home page lists the article and the organizations at the heart of it', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' })).toHaveAttribute('href', ARTICLE);
+  await expect(page.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' })).toHaveAttribute(
+    'href',
+    ARTICLE,
+  );
   const organizations = page.getByRole('region', { name: /^Organizations/ });
   for (const name of ['DeepSeek', 'Baidu', 'Alibaba', 'MiniMax', 'High-Flyer Quant']) {
     await expect(organizations.getByRole('link', { name, exact: true })).toBeVisible();
@@ -32,9 +35,13 @@ test('the article keeps its structure: sections, quotes, interview, footnotes, c
   await expect(body.locator('blockquote:not(.comment)')).toHaveCount(5);
   await expect(body.locator('blockquote').first()).toContainText('Open source is a kind of IQ tax 智商税');
   await expect(body.getByRole('group', { name: 'Interview excerpt' }).locator('p')).toHaveCount(5);
-  await expect(body.getByRole('note', { name: 'Editor’s aside' })).toContainText('[Jordan: Beyond direct government intervention');
+  await expect(body.getByRole('note', { name: 'Editor’s aside' })).toContainText(
+    '[Jordan: Beyond direct government intervention',
+  );
   await expect(body.locator('.comment')).toHaveCount(2);
-  await expect(body.getByRole('region', { name: 'Poem: The Unlicensed Sky' })).toContainText('not included in the source');
+  await expect(body.getByRole('region', { name: 'Poem: The Unlicensed Sky' })).toContainText(
+    'not included in the source',
+  );
 
   // Each glued marker became a real footnote reference whose target holds the note's text.
   const refs = body.locator('[data-footnote-ref]');
@@ -83,7 +90,9 @@ test('each kind has an index page listing its entities', async ({ page }) => {
   await expect(page.getByRole('link', { name: /14th Five-Year Plan for National Informatization/ })).toBeVisible();
 });
 
-test('a place has its page, its index and its place in the directory, and the article links to it', async ({ page }) => {
+test('a place has its page, its index and its place in the directory, and the article links to it', async ({
+  page,
+}) => {
   await page.goto('/places/china/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('China');
   const facts = page.getByRole('complementary', { name: 'Facts' });
@@ -109,7 +118,9 @@ test('pages work without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(ARTICLE);
-  await expect(page.locator('.article-body')).toContainText('DeepSeek, on the other hand, has no near-term profit strategy.');
+  await expect(page.locator('.article-body')).toContainText(
+    'DeepSeek, on the other hand, has no near-term profit strategy.',
+  );
   await context.close();
 });
 
@@ -122,7 +133,10 @@ test('on paper an article is its text alone, dark on white', async ({ browser })
   await expect(page.locator('body > footer')).toBeHidden();
   await expect(page.locator('.permalink').first()).toBeHidden();
   await expect(page.locator('.article-body')).toBeVisible();
-  const colours = await page.evaluate(() => ({ body: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.getElementById('p-deepseek-on-the-other-hand')!).color }));
+  const colours = await page.evaluate(() => ({
+    body: getComputedStyle(document.body).backgroundColor,
+    text: getComputedStyle(document.getElementById('p-deepseek-on-the-other-hand')!).color,
+  }));
   expect(colours).toEqual({ body: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)' });
   await context.close();
 });

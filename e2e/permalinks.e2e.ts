@@ -3,7 +3,10 @@ import { expect, test } from '@playwright/test';
 const ARTICLE = '/articles/deepseek-and-open-source/';
 const PARAGRAPH = '#p-deepseek-on-the-other-hand';
 
-test('a paragraph’s link appears on hover and on keyboard focus, and a click copies its full URL', async ({ page, context }) => {
+test('a paragraph’s link appears on hover and on keyboard focus, and a click copies its full URL', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(ARTICLE);
   const paragraph = page.locator(PARAGRAPH);
@@ -18,12 +21,16 @@ test('a paragraph’s link appears on hover and on keyboard focus, and a click c
   await link.click();
   const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}${PARAGRAPH.slice(0)}`);
-  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toHaveText(`Link copied: ${canonical}${PARAGRAPH}`);
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toHaveText(
+    `Link copied: ${canonical}${PARAGRAPH}`,
+  );
   await expect(link).toHaveAttribute('data-copied', 'Copied');
   await expect(page).toHaveURL(new RegExp(`${PARAGRAPH}$`));
 });
 
-test('without JavaScript the permalink is a plain link to the paragraph, and landing on it marks it', async ({ browser }) => {
+test('without JavaScript the permalink is a plain link to the paragraph, and landing on it marks it', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(ARTICLE);
@@ -40,5 +47,9 @@ test('without JavaScript the permalink is a plain link to the paragraph, and lan
 
 test('headings have their own links', async ({ page }) => {
   await page.goto(ARTICLE);
-  await expect(page.getByRole('heading', { name: 'How it could all go wrong' }).getByRole('link', { name: 'Link to this section' })).toHaveAttribute('href', '#how-it-could-all-go-wrong');
+  await expect(
+    page
+      .getByRole('heading', { name: 'How it could all go wrong' })
+      .getByRole('link', { name: 'Link to this section' }),
+  ).toHaveAttribute('href', '#how-it-could-all-go-wrong');
 });

@@ -6,7 +6,12 @@ test('hovering an entity link previews the entity without moving the text', asyn
   await page.goto(ARTICLE);
   const link = page.locator('#p-in-the-chinese-tech-space a.entity-link[data-entity="robin-li"]');
   // Where the link sits in the document (not the viewport: hovering may scroll), and how tall the document is.
-  const layout = () => link.evaluate((a) => ({ top: a.getBoundingClientRect().top + window.scrollY, left: a.getBoundingClientRect().left, height: document.documentElement.scrollHeight }));
+  const layout = () =>
+    link.evaluate((a) => ({
+      top: a.getBoundingClientRect().top + window.scrollY,
+      left: a.getBoundingClientRect().left,
+      height: document.documentElement.scrollHeight,
+    }));
   await link.scrollIntoViewIfNeeded();
   const before = await layout();
   await link.hover();

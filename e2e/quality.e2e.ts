@@ -16,7 +16,9 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SHARDS = 4;
 for (const colorScheme of ['light', 'dark'] as const) {
   for (let shard = 0; shard < SHARDS; shard++) {
-    test(`axe finds no WCAG 2.2 AA violation on any page (${colorScheme}, part ${shard + 1} of ${SHARDS})`, async ({ browser }) => {
+    test(`axe finds no WCAG 2.2 AA violation on any page (${colorScheme}, part ${shard + 1} of ${SHARDS})`, async ({
+      browser,
+    }) => {
       test.setTimeout(180_000);
       const context = await browser.newContext({ colorScheme });
       const page = await context.newPage();
@@ -47,7 +49,8 @@ test('every page is valid HTML', async () => {
   const errors: string[] = [];
   for (const [path, html] of pages) {
     const report = await validator.validateString(html, path);
-    for (const result of report.results) for (const m of result.messages) errors.push(`${path}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    for (const result of report.results)
+      for (const m of result.messages) errors.push(`${path}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
   }
   expect(pages.length).toBeGreaterThan(70);
   expect(errors).toEqual([]);
@@ -59,7 +62,15 @@ test('every internal link of the built site resolves, fragments included; extern
 
 // Half of Astro Starlight's article page, measured on this same article (55.9 kB gzip).
 const BUDGET = { html: 16 * 1024, css: 8 * 1024, js: 6 * 1024, total: 28 * 1024 };
-for (const path of ['/articles/deepseek-and-open-source/', '/organizations/deepseek/', '/concepts/open-source/', '/people/liang-wenfeng/', '/timeline/', '/graph/', '/']) {
+for (const path of [
+  '/articles/deepseek-and-open-source/',
+  '/organizations/deepseek/',
+  '/concepts/open-source/',
+  '/people/liang-wenfeng/',
+  '/timeline/',
+  '/graph/',
+  '/',
+]) {
   test(`${path} ships within budget on a first visit`, async ({ page }) => {
     const bytes = await firstVisitWeight(page, path);
     const total = bytes.html + bytes.css + bytes.js;
@@ -71,7 +82,10 @@ for (const path of ['/articles/deepseek-and-open-source/', '/organizations/deeps
   });
 }
 
-test('pages load nothing from the network but the site, and break no content security rule, search included', async ({ page, baseURL }) => {
+test('pages load nothing from the network but the site, and break no content security rule, search included', async ({
+  page,
+  baseURL,
+}) => {
   const foreign: string[] = [];
   page.on('request', (request) => {
     if (!request.url().startsWith(baseURL!) && !request.url().startsWith('data:')) foreign.push(request.url());
@@ -83,8 +97,19 @@ test('pages load nothing from the network but the site, and break no content sec
     });
   });
   const violations: string[] = [];
-  const collect = async (path: string) => violations.push(...(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])).map((v) => `${path}: ${v}`));
-  for (const path of ['/', '/articles/deepseek-and-open-source/', '/organizations/deepseek/', '/people/', '/no-such-page/']) {
+  const collect = async (path: string) =>
+    violations.push(
+      ...(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])).map(
+        (v) => `${path}: ${v}`,
+      ),
+    );
+  for (const path of [
+    '/',
+    '/articles/deepseek-and-open-source/',
+    '/organizations/deepseek/',
+    '/people/',
+    '/no-such-page/',
+  ]) {
     await page.goto(path, { waitUntil: 'networkidle' });
     await collect(path);
   }
@@ -111,7 +136,11 @@ test('the keyboard reaches every control, with a visible focus, starting with a 
       const element = document.activeElement as HTMLElement;
       const style = getComputedStyle(element);
       const box = element.getBoundingClientRect();
-      return { name: element.textContent?.trim().slice(0, 40) ?? '', outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, visible: box.width > 0 && box.height > 0 };
+      return {
+        name: element.textContent?.trim().slice(0, 40) ?? '',
+        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        visible: box.width > 0 && box.height > 0,
+      };
     });
     if (!focus.outline || !focus.visible) unseen.push(focus.name);
     await page.keyboard.press('Tab');

@@ -18,7 +18,11 @@ const PAGES = {
   timeline: '/timeline/',
   graph: '/graph/',
 } as const;
-const WIDTHS = { 'small phone': { width: 360, height: 740 }, phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } } as const;
+const WIDTHS = {
+  'small phone': { width: 360, height: 740 },
+  phone: { width: 390, height: 844 },
+  laptop: { width: 1280, height: 800 },
+} as const;
 /** The widths whose pictures are kept: a phone and a laptop. */
 const PICTURED = new Set([390, 1280]);
 const UPDATE = process.env.DOSSIER_UPDATE_SCREENSHOTS === '1';
@@ -36,14 +40,24 @@ for (const [name, path] of Object.entries(PAGES)) {
           const width = document.documentElement.clientWidth;
           // Wide content inside its own scrolling box (a graph, a table) pans there; the page itself must not.
           const scrolls = (element: Element) => {
-            for (let parent = element.parentElement; parent; parent = parent.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) return true;
+            for (let parent = element.parentElement; parent; parent = parent.parentElement)
+              if (['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) return true;
             return false;
           };
           const wide = [...document.querySelectorAll('body *')].filter((element) => {
             const box = element.getBoundingClientRect();
-            return box.width > 0 && box.right > width + 1 && getComputedStyle(element).position !== 'fixed' && !scrolls(element);
+            return (
+              box.width > 0 &&
+              box.right > width + 1 &&
+              getComputedStyle(element).position !== 'fixed' &&
+              !scrolls(element)
+            );
           });
-          return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5).map((element) => element.outerHTML.slice(0, 120)) };
+          return {
+            scrollWidth: document.documentElement.scrollWidth,
+            width,
+            wide: wide.slice(0, 5).map((element) => element.outerHTML.slice(0, 120)),
+          };
         });
         expect(overflow.wide).toEqual([]);
         expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.width);

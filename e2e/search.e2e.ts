@@ -43,7 +43,9 @@ for (const [query, title] of [
 test('a Chinese word inside a longer term is found, and marked in the excerpt', async ({ page }) => {
   await page.goto('/');
   const dialog = await searchFromHeader(page, '税');
-  const article = dialog.locator('.search-result').filter({ has: page.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' }) });
+  const article = dialog
+    .locator('.search-result')
+    .filter({ has: page.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' }) });
   await expect(article.locator('mark').first()).toHaveText('税');
   await expect(dialog).not.toContainText('⟦');
 });
@@ -51,19 +53,25 @@ test('a Chinese word inside a longer term is found, and marked in the excerpt', 
 test('a paragraph hit lands on its paragraph with the query highlighted', async ({ page }) => {
   await page.goto('/');
   const dialog = await searchFromHeader(page, '智商税');
-  const article = dialog.locator('.search-result').filter({ has: page.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' }) });
+  const article = dialog
+    .locator('.search-result')
+    .filter({ has: page.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' }) });
   await article.getByRole('link', { name: /^Robin Li: Open source is a kind of IQ tax/ }).click();
   await expect(page).toHaveURL(/\/articles\/deepseek-and-open-source\/\?highlight=.+#p-open-source-is-a-kind$/);
   await expect(page.locator(':target')).toBeInViewport();
   await expect(page.locator(':target mark.pagefind-highlight')).toHaveText(/智商税/);
 });
 
-test('search knows who said it: words of a quote find the speaker’s page among the first results, and its sub-result names them', async ({ page }) => {
+test('search knows who said it: words of a quote find the speaker’s page among the first results, and its sub-result names them', async ({
+  page,
+}) => {
   await page.goto('/');
   let dialog = await searchFromHeader(page, '智商税');
   await expect(resultTitles(dialog).nth(2)).toBeVisible();
   expect((await resultTitles(dialog).allTextContents()).slice(0, 3)).toContain('Robin Li');
-  const article = dialog.locator('.search-result').filter({ has: page.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' }) });
+  const article = dialog
+    .locator('.search-result')
+    .filter({ has: page.getByRole('link', { name: 'DeepSeek, Open Source, and the Chinese State' }) });
   await expect(article.getByRole('link', { name: /^Robin Li: Open source is a kind of IQ tax/ })).toBeVisible();
   await page.keyboard.press('Escape');
   dialog = await searchFromHeader(page, 'free labor');
@@ -71,7 +79,9 @@ test('search knows who said it: words of a quote find the speaker’s page among
   expect((await resultTitles(dialog).allTextContents()).slice(0, 3)).toContain('Kevin Xu');
 });
 
-test('keyboard only: open from the header, move through results with arrows, open one, close with Esc', async ({ page }) => {
+test('keyboard only: open from the header, move through results with arrows, open one, close with Esc', async ({
+  page,
+}) => {
   await page.goto(ARTICLE);
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog', { name: 'Search' });
@@ -129,7 +139,9 @@ test('every Chinese name in the registry, in both scripts, finds its own page fi
       await input.fill(name);
       await expect(page.getByRole('status')).toContainText(`for “${name}”`);
       const status = await page.getByRole('status').innerText();
-      const first = status.startsWith('No results') ? 'nothing' : await resultTitles(page.locator('#search-results')).first().getAttribute('href');
+      const first = status.startsWith('No results')
+        ? 'nothing'
+        : await resultTitles(page.locator('#search-results')).first().getAttribute('href');
       if (!first?.startsWith(path)) misses.push(`${name} -> ${first} (expected ${path})`);
     }
   }
@@ -139,7 +151,10 @@ test('every Chinese name in the registry, in both scripts, finds its own page fi
 test('search is accessible: labelled, announced, no axe violation in the dialog or on the page', async ({ page }) => {
   await page.goto('/');
   await searchFromHeader(page, 'open source');
-  const dialogScan = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  const dialogScan = await new AxeBuilder({ page })
+    .include('dialog')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   expect(dialogScan.violations.map((v) => v.id)).toEqual([]);
   await page.goto('/search/?q=%E6%99%BA%E5%95%86');
   await expect(page.getByRole('status')).toContainText('result');
@@ -150,7 +165,8 @@ test('search is accessible: labelled, announced, no axe violation in the dialog 
 test('pages load no search code until search is opened', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (request) => {
-    if (request.resourceType() === 'script' || request.url().includes('/pagefind/')) scripts.push(new URL(request.url()).pathname);
+    if (request.resourceType() === 'script' || request.url().includes('/pagefind/'))
+      scripts.push(new URL(request.url()).pathname);
   });
   await page.goto(ARTICLE, { waitUntil: 'networkidle' });
   expect(scripts.filter((s) => s.includes('pagefind') || s.includes('search-dialog'))).toEqual([]);

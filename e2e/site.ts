@@ -5,7 +5,11 @@ import { loadContent } from '../src/lib/content/registry.ts';
 import { paths } from '../src/lib/content/kinds.ts';
 
 export const content = loadContent('content');
-export const entityPages = [...content.entities.values()].map((e) => ({ id: e.id, name: e.data.name, path: paths.entity(e.kind, e.id) }));
+export const entityPages = [...content.entities.values()].map((e) => ({
+  id: e.id,
+  name: e.data.name,
+  path: paths.entity(e.kind, e.id),
+}));
 
 /** The seed article as received, split into sentences (the test unit for "nothing of the article is lost"). */
 export function seedSentences(): string[] {
@@ -28,7 +32,8 @@ export function builtPages(dist: string, base = '/'): [string, string][] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.html')) pages.push([`${base}${relative(dist, path)}`.replace(/index\.html$/, ''), readFileSync(path, 'utf8')]);
+      else if (entry.name.endsWith('.html'))
+        pages.push([`${base}${relative(dist, path)}`.replace(/index\.html$/, ''), readFileSync(path, 'utf8')]);
     }
   };
   walk(dist);
@@ -43,7 +48,8 @@ export function brokenLinks(pages: [string, string][]): string[] {
   for (const [from, html] of pages) {
     for (const [tag, href] of [...html.matchAll(/<a\s[^>]*href="([^"]+)"[^>]*>/g)].map((m) => [m[0], m[1]!])) {
       if (/^[a-z]+:/.test(href!) || href!.startsWith('//')) {
-        if (/^https?:/.test(href!) && !/rel="noopener noreferrer"/.test(tag!)) broken.push(`${from} -> ${href} (external link without rel="noopener noreferrer")`);
+        if (/^https?:/.test(href!) && !/rel="noopener noreferrer"/.test(tag!))
+          broken.push(`${from} -> ${href} (external link without rel="noopener noreferrer")`);
         continue;
       }
       const url = new URL(href!.replace(/&amp;/g, '&'), `http://site${from}`);

@@ -6,7 +6,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { content } from './site.ts';
 
 const TIMELINE = '/timeline/';
-const events = [...content.entities.values()].flatMap((entity) => entity.data.events.map((event) => ({ entity, ...event })));
+const events = [...content.entities.values()].flatMap((entity) =>
+  entity.data.events.map((event) => ({ entity, ...event })),
+);
 const items = (page: Page) => page.locator('main ol > li');
 
 test('the timeline lists the named events oldest first, each with its date and entity', async ({ page }) => {
@@ -24,15 +26,29 @@ test('the timeline lists the named events oldest first, each with its date and e
     at('2025', 'Five-Year Plan for the Development of Software', 'by 2025'),
     at('c. February 2025', 'Published: DeepSeek, Open Source, and the Chinese State'),
   ];
-  expect(named.every((index) => index >= 0), JSON.stringify(named)).toBe(true);
+  expect(
+    named.every((index) => index >= 0),
+    JSON.stringify(named),
+  ).toBe(true);
   expect(named).toEqual([...named].sort((a, b) => a - b));
   // Years are headings, in order; dates carry their machine-readable value at their own precision.
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['2000s', '2018', '2019', '2020', '2023', '2025', '2026']);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+    '2000s',
+    '2018',
+    '2019',
+    '2020',
+    '2023',
+    '2025',
+    '2026',
+  ]);
   const verisilicon = items(page).filter({ hasText: 'VeriSilicon' });
   await expect(verisilicon.locator('time')).toHaveText(['2020', '2023']);
   await expect(verisilicon.locator('time').first()).toHaveAttribute('datetime', '2020');
   await expect(items(page).filter({ hasText: 'Published:' }).locator('time')).toHaveAttribute('datetime', '2025-02');
-  await expect(verisilicon.getByRole('link', { name: 'VeriSilicon' })).toHaveAttribute('href', '/organizations/verisilicon/');
+  await expect(verisilicon.getByRole('link', { name: 'VeriSilicon' })).toHaveAttribute(
+    'href',
+    '/organizations/verisilicon/',
+  );
   await expect(verisilicon.locator('.kind-badge')).toHaveText('Organization');
 });
 
@@ -45,7 +61,9 @@ test('every source link lands on the paragraph that holds its quote', async ({ p
   await expect(page.locator(':target')).toContainText(first.source.quote);
   await expect(page.locator(':target')).toBeInViewport();
   await page.goto(TIMELINE);
-  const hrefs = await Promise.all(events.map((event) => page.getByRole('link', { name: `“${event.source.quote}”` }).getAttribute('href')));
+  const hrefs = await Promise.all(
+    events.map((event) => page.getByRole('link', { name: `“${event.source.quote}”` }).getAttribute('href')),
+  );
   for (const [i, href] of hrefs.entries()) {
     await page.goto(href!);
     await expect(page.locator(':target'), href!).toContainText(events[i]!.source.quote);
@@ -57,10 +75,9 @@ test('an entity page shows its own events, each date leading to its place on the
   const section = page.getByRole('region', { name: 'Timeline' });
   await expect(section.locator('li')).toHaveCount(1);
   await expect(section).toContainText('warns that without its own OS community');
-  await expect(section.getByRole('link', { name: '“In 2019, the president of Huawei’s consumer software group warned”' })).toHaveAttribute(
-    'href',
-    /^\/articles\/deepseek-and-open-source\/#p-huawei-exemplifies/,
-  );
+  await expect(
+    section.getByRole('link', { name: '“In 2019, the president of Huawei’s consumer software group warned”' }),
+  ).toHaveAttribute('href', /^\/articles\/deepseek-and-open-source\/#p-huawei-exemplifies/);
   await section.getByRole('link', { name: '2019', exact: true }).click();
   await expect(page).toHaveURL(/\/timeline\/#event-huawei-2019$/);
   await expect(page.locator(':target')).toContainText('Huawei');
@@ -77,14 +94,18 @@ test('the timeline works without JavaScript, and adds no script of its own', asy
   await page.getByRole('link', { name: '2019', exact: true }).click();
   await expect(page.locator(':target')).toHaveText('2019');
   await page.getByRole('link', { name: /^“In 2019, the president of Huawei/ }).click();
-  await expect(page.locator(':target')).toContainText('In 2019, the president of Huawei’s consumer software group warned');
+  await expect(page.locator(':target')).toContainText(
+    'In 2019, the president of Huawei’s consumer software group warned',
+  );
   await context.close();
 
   // The scripts every page loads (previews, permalinks, the search shortcut), and nothing more.
   const scripts = async (path: string) => {
     const other = await browser.newPage();
     await other.goto(path);
-    const sources = await other.locator('script[src]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('src')));
+    const sources = await other
+      .locator('script[src]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('src')));
     await other.close();
     return sources;
   };
@@ -105,7 +126,10 @@ for (const { name, viewport } of [
         const focused = await page.evaluate(() => {
           const element = document.activeElement as HTMLElement;
           const style = getComputedStyle(element);
-          return { text: element.textContent?.trim() ?? '', outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+          return {
+            text: element.textContent?.trim() ?? '',
+            outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          };
         });
         if (focused.text.startsWith(name)) return focused;
       }
@@ -117,7 +141,9 @@ for (const { name, viewport } of [
     expect((await tabTo('“In 2019, the president of Huawei')).outline).toBe(true);
     await expect(page.locator(':focus')).toBeInViewport();
     await page.keyboard.press('Enter');
-    await expect(page.locator(':target')).toContainText('In 2019, the president of Huawei’s consumer software group warned');
+    await expect(page.locator(':target')).toContainText(
+      'In 2019, the president of Huawei’s consumer software group warned',
+    );
     // Nothing wider than the screen.
     await page.goto(TIMELINE);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);

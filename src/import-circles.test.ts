@@ -19,7 +19,11 @@ describe('the imports of src/', () => {
     // What would hide a circle: a module not read, a relative import left unresolved (an asset imported `?raw` is no
     // module), or type-only imports left out.
     expect(modules.length).toBe(globSync('src/**/*.ts', { cwd: root }).length);
-    const unresolved = modules.flatMap((id) => (tree[id] ?? []).filter((d) => d.request.startsWith('.') && !d.request.includes('?') && d.id === null).map((d) => `${id}: ${d.request}`));
+    const unresolved = modules.flatMap((id) =>
+      (tree[id] ?? [])
+        .filter((d) => d.request.startsWith('.') && !d.request.includes('?') && d.id === null)
+        .map((d) => `${id}: ${d.request}`),
+    );
     expect(unresolved).toEqual([]);
     expect(tree['src/lib/link/voices.ts']?.map((d) => d.id)).toContain('src/lib/link/annotate.ts'); // types only
     expect(parseCircular(tree).map((circle) => [...circle, circle[0]].join(' -> '))).toEqual([]);

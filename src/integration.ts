@@ -19,7 +19,13 @@ import type { AstroIntegration } from 'astro';
 import { buildReport } from './integrations/build-report.ts';
 import { hostHeaders } from './integrations/host-headers.ts';
 import { searchIndex } from './integrations/search-index.ts';
-import { ledgerTarget, readSettings, siteIndexOptionsOf, type DossierOptions, type Settings } from './lib/build/site-config.ts';
+import {
+  ledgerTarget,
+  readSettings,
+  siteIndexOptionsOf,
+  type DossierOptions,
+  type Settings,
+} from './lib/build/site-config.ts';
 import { remarkRehypeOptions } from './lib/content/markdown.ts';
 import { ledgerFile, type SiteIndexOptions } from './lib/index/site-index.ts';
 import { rehypeArticleModules } from './lib/index/rehype-article-modules.ts';
@@ -67,10 +73,17 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
         const resolved: DossierConfig = { settings, siteIndex: siteIndexOptionsOf(settings) };
         // `npm run build` puts the grown ledger in the content folder once the build has succeeded: it learns here
         // which folder the options name.
-        if (resolved.siteIndex.ledgerOut) writeFileSync(ledgerTarget(resolved.siteIndex.ledgerOut), ledgerFile(resolve(settings.contentRoot)));
+        if (resolved.siteIndex.ledgerOut)
+          writeFileSync(ledgerTarget(resolved.siteIndex.ledgerOut), ledgerFile(resolve(settings.contentRoot)));
         const has = (name: string) => config.integrations.some((integration) => integration.name === name);
-        for (const { pattern, file } of ROUTES) injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
-        if (!existsSync(new URL('favicon.svg', config.publicDir))) injectRoute({ pattern: '/favicon.svg', entrypoint: new URL('./routes/favicon.svg.ts', import.meta.url), prerender: true });
+        for (const { pattern, file } of ROUTES)
+          injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
+        if (!existsSync(new URL('favicon.svg', config.publicDir)))
+          injectRoute({
+            pattern: '/favicon.svg',
+            entrypoint: new URL('./routes/favicon.svg.ts', import.meta.url),
+            prerender: true,
+          });
         const ownPages = new URL('pages/', config.srcDir);
         if (!OWN_404.some((file) => existsSync(new URL(file, ownPages)))) {
           injectRoute({ pattern: '/404', entrypoint: new URL('./routes/404.astro', import.meta.url), prerender: true });
@@ -87,7 +100,12 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
             // Only for articles with code, which @astrojs/mdx compiles; the site index renders every other document.
             // Smart punctuation stays off: the article's own quotation marks are part of its text and are kept as
             // written.
-            processor: unified({ gfm: true, smartypants: false, remarkRehype: remarkRehypeOptions, rehypePlugins: [[rehypeArticleModules, resolved.siteIndex]] }),
+            processor: unified({
+              gfm: true,
+              smartypants: false,
+              remarkRehype: remarkRehypeOptions,
+              rehypePlugins: [[rehypeArticleModules, resolved.siteIndex]],
+            }),
           },
           integrations: [
             ...(has('@astrojs/mdx') ? [] : [mdx()]),
@@ -105,7 +123,8 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
               {
                 name: 'dossier-config',
                 resolveId: (id: string) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
-                load: (id: string) => (id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(resolved)};` : undefined),
+                load: (id: string) =>
+                  id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(resolved)};` : undefined,
               },
             ],
             build: { assetsInlineLimit: 0 },

@@ -22,7 +22,9 @@ export interface BuildFigures {
 }
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }
 
 const bytesOf = (paths: string[]) => paths.reduce((sum, path) => sum + statSync(path).size, 0);
@@ -34,7 +36,14 @@ export function measureBuild(content: string, out: string, linking: boolean): Bu
   const cards = mkdtempSync(join(tmpdir(), 'dossier-cards-'));
   const started = performance.now();
   const run = spawnSync(process.execPath, ['src/cli/build.ts'], {
-    env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out, DOSSIER_TIMINGS: timings, DOSSIER_LINKING: linking ? 'on' : 'off', DOSSIER_CARD_CACHE: cards },
+    env: {
+      ...process.env,
+      DOSSIER_CONTENT: content,
+      DOSSIER_OUT: out,
+      DOSSIER_TIMINGS: timings,
+      DOSSIER_LINKING: linking ? 'on' : 'off',
+      DOSSIER_CARD_CACHE: cards,
+    },
     encoding: 'utf8',
     // A build of thousands of pages logs megabytes: keep only the errors, and room for them.
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -42,8 +51,14 @@ export function measureBuild(content: string, out: string, linking: boolean): Bu
   });
   const totalMs = performance.now() - started;
   rmSync(cards, { recursive: true, force: true });
-  if (run.status !== 0) throw new Error(`the build of ${content} failed (${run.error?.message ?? `exit ${run.status}`}):\n${run.stderr.slice(-2000)}`);
-  const { stagesMs, peakMemoryBytes } = JSON.parse(readFileSync(timings, 'utf8')) as Pick<BuildFigures, 'stagesMs' | 'peakMemoryBytes'>;
+  if (run.status !== 0)
+    throw new Error(
+      `the build of ${content} failed (${run.error?.message ?? `exit ${run.status}`}):\n${run.stderr.slice(-2000)}`,
+    );
+  const { stagesMs, peakMemoryBytes } = JSON.parse(readFileSync(timings, 'utf8')) as Pick<
+    BuildFigures,
+    'stagesMs' | 'peakMemoryBytes'
+  >;
 
   const all = files(out);
   const pages = all.filter((path) => path.endsWith('.html'));
@@ -63,7 +78,10 @@ export function measureBuild(content: string, out: string, linking: boolean): Bu
       js: loaded(html, /<script type="module" src="([^"]+)"/g),
     };
   });
-  const stat = (kind: 'html' | 'css' | 'js') => ({ median: median(sizes.map((s) => s[kind])), largest: Math.max(...sizes.map((s) => s[kind])) });
+  const stat = (kind: 'html' | 'css' | 'js') => ({
+    median: median(sizes.map((s) => s[kind])),
+    largest: Math.max(...sizes.map((s) => s[kind])),
+  });
   return {
     totalMs,
     stagesMs,
@@ -77,11 +95,15 @@ export function measureBuild(content: string, out: string, linking: boolean): Bu
 
 /** Serves a built site with `astro preview` on loopback until `stop` is called. */
 export async function preview(out: string, port: number): Promise<{ origin: string; stop: () => void }> {
-  const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-    stdio: 'ignore',
-    detached: true,
-    env: { ...process.env, DOSSIER_OUT: out },
-  });
+  const server = spawn(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      stdio: 'ignore',
+      detached: true,
+      env: { ...process.env, DOSSIER_OUT: out },
+    },
+  );
   const origin = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries++) {
     try {
@@ -113,13 +135,24 @@ export async function measureSearch(browser: Browser, origin: string, queries: s
     const bodies: Promise<number>[] = [];
     page.on('response', (response) => {
       const path = new URL(response.url()).pathname;
-      if (path.includes('/pagefind/') || path.includes('search')) bodies.push(response.body().then((body) => gzipSync(body).length, () => 0));
+      if (path.includes('/pagefind/') || path.includes('search'))
+        bodies.push(
+          response.body().then(
+            (body) => gzipSync(body).length,
+            () => 0,
+          ),
+        );
     });
     await page.keyboard.press('/');
     const input = page.getByRole('dialog').getByRole('searchbox');
     await input.waitFor();
     await input.pressSequentially(query.slice(0, -1));
-    await page.getByRole('dialog').getByRole('status').filter({ hasText: 'for' }).waitFor().catch(() => undefined);
+    await page
+      .getByRole('dialog')
+      .getByRole('status')
+      .filter({ hasText: 'for' })
+      .waitFor()
+      .catch(() => undefined);
     // From the last keystroke to the status announcing this query's results.
     const elapsed = await page.evaluate(async (last) => {
       const dialog = document.querySelector('dialog')!;
@@ -140,7 +173,7 @@ export async function measureSearch(browser: Browser, origin: string, queries: s
       return done;
     }, query.slice(-1));
     // Until no request has started for a second, then every body read.
-    for (let seen = -1; seen !== bodies.length; ) {
+    for (let seen = -1; seen !== bodies.length;) {
       seen = bodies.length;
       await page.waitForTimeout(1000);
     }

@@ -24,9 +24,52 @@ function generator(seed: number) {
   return { next, int, pick };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tor', 'vek', 'sa', 'qu', 'lin', 'dal', 'pho', 'wei', 'xin', 'bao', 'ter', 'nor', 'ami', 'zu', 'cal', 'den'];
-const SURNAMES = ['Zhao', 'Qian', 'Sun', 'Zhou', 'Wu', 'Zheng', 'Feng', 'Chen', 'Chu', 'Wei', 'Jiang', 'Shen', 'Han', 'Yang', 'Zhu', 'Qin', 'You', 'Xu', 'He', 'Lu'];
-const HAN = '深度求索开源智商税文锋彦宏百度阿里巴巴华为腾讯芯原股份国密算法大基金中科红旗量化幻方科技信息产业发展联盟软件模型数据安全创新政府企业研究';
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'tor',
+  'vek',
+  'sa',
+  'qu',
+  'lin',
+  'dal',
+  'pho',
+  'wei',
+  'xin',
+  'bao',
+  'ter',
+  'nor',
+  'ami',
+  'zu',
+  'cal',
+  'den',
+];
+const SURNAMES = [
+  'Zhao',
+  'Qian',
+  'Sun',
+  'Zhou',
+  'Wu',
+  'Zheng',
+  'Feng',
+  'Chen',
+  'Chu',
+  'Wei',
+  'Jiang',
+  'Shen',
+  'Han',
+  'Yang',
+  'Zhu',
+  'Qin',
+  'You',
+  'Xu',
+  'He',
+  'Lu',
+];
+const HAN =
+  '深度求索开源智商税文锋彦宏百度阿里巴巴华为腾讯芯原股份国密算法大基金中科红旗量化幻方科技信息产业发展联盟软件模型数据安全创新政府企业研究';
 const WORDS =
   'the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there their one all we can has more when will would who been if no out so said what up its about into than them only other new some could time these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three'.split(
     ' ',
@@ -59,12 +102,24 @@ function makeEntities(count: number, random: ReturnType<typeof generator>): Synt
     const word = () => capital(Array.from({ length: 2 + random.int(2) }, () => random.pick(SYLLABLES)).join(''));
     const surname = random.pick(SURNAMES);
     const name =
-      kind === 'person' ? `${surname} ${word()}` : kind === 'organization' ? `${word()} ${random.pick(['Technology', 'Group', 'Capital', 'Labs', 'Systems'])}` : kind === 'policy' ? `${word()} ${random.pick(['Plan', 'Regulation', 'White Paper', 'Directive'])}` : `${word()} ${word()}`;
+      kind === 'person'
+        ? `${surname} ${word()}`
+        : kind === 'organization'
+          ? `${word()} ${random.pick(['Technology', 'Group', 'Capital', 'Labs', 'Systems'])}`
+          : kind === 'policy'
+            ? `${word()} ${random.pick(['Plan', 'Regulation', 'White Paper', 'Directive'])}`
+            : `${word()} ${word()}`;
     const native = Array.from({ length: 2 + random.int(3) }, () => random.pick([...HAN])).join('');
     if (usedNames.has(name) || usedNative.has(native)) continue;
     usedNames.add(name);
     usedNative.add(native);
-    entities.push({ id: `${ENTITY_KINDS[kind].slice(0, 3)}-${String(i).padStart(5, '0')}`, kind, name, native, ...(kind === 'person' ? { weak: surname } : {}) });
+    entities.push({
+      id: `${ENTITY_KINDS[kind].slice(0, 3)}-${String(i).padStart(5, '0')}`,
+      kind,
+      name,
+      native,
+      ...(kind === 'person' ? { weak: surname } : {}),
+    });
   }
   return entities;
 }
@@ -107,13 +162,18 @@ function articleFile(index: number, entities: SyntheticEntity[], random: ReturnT
     }
     return entity.weak && random.next() < 0.5 ? entity.weak : entity.name;
   };
-  const paragraph = () => Array.from({ length: 4 + random.int(3) }, () => sentence(random, random.next() < 0.6 ? mention(random.pick(cast)) : undefined)).join(' ');
+  const paragraph = () =>
+    Array.from({ length: 4 + random.int(3) }, () =>
+      sentence(random, random.next() < 0.6 ? mention(random.pick(cast)) : undefined),
+    ).join(' ');
   const sections: string[] = [];
   let footnote = 0;
   const notes: string[] = [];
   let words = 0;
   for (let s = 0; words < 2500; s++) {
-    const body: string[] = [`## ${capital(Array.from({ length: 3 + random.int(4) }, () => random.pick(WORDS)).join(' '))}`];
+    const body: string[] = [
+      `## ${capital(Array.from({ length: 3 + random.int(4) }, () => random.pick(WORDS)).join(' '))}`,
+    ];
     for (let p = 0; p < 5 && words < 2500; p++) {
       let text = paragraph();
       if (random.next() < 0.3) {
@@ -148,17 +208,33 @@ export function writeCorpus({ articles, entities, seed, out }: CorpusOptions) {
   for (const folder of Object.values(ENTITY_KINDS)) mkdirSync(join(out, 'entities', folder), { recursive: true });
   mkdirSync(join(out, 'articles'), { recursive: true });
   for (const entity of list) {
-    const related = Array.from({ length: random.int(4) }, () => random.pick(list).id).filter((id, i, all) => id !== entity.id && all.indexOf(id) === i);
+    const related = Array.from({ length: random.int(4) }, () => random.pick(list).id).filter(
+      (id, i, all) => id !== entity.id && all.indexOf(id) === i,
+    );
     writeFileSync(join(out, 'entities', ENTITY_KINDS[entity.kind], `${entity.id}.md`), entityFile(entity, related));
   }
-  for (let i = 0; i < articles; i++) writeFileSync(join(out, 'articles', `synthetic-${String(i + 1).padStart(5, '0')}.mdx`), articleFile(i, list, random));
+  for (let i = 0; i < articles; i++)
+    writeFileSync(
+      join(out, 'articles', `synthetic-${String(i + 1).padStart(5, '0')}.mdx`),
+      articleFile(i, list, random),
+    );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { articles: { type: 'string', default: '100' }, entities: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' }, out: { type: 'string' } },
+    options: {
+      articles: { type: 'string', default: '100' },
+      entities: { type: 'string', default: '300' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string' },
+    },
   });
   if (!values.out) throw new Error('--out is required: the folder to write the corpus into (it is replaced)');
-  writeCorpus({ articles: Number(values.articles), entities: Number(values.entities), seed: Number(values.seed), out: values.out });
+  writeCorpus({
+    articles: Number(values.articles),
+    entities: Number(values.entities),
+    seed: Number(values.seed),
+    out: values.out,
+  });
   console.log(`Wrote ${values.articles} articles and ${values.entities} entities to ${values.out}`);
 }

@@ -7,7 +7,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError } from '../lib/content/content-errors.ts';
-import { figures, scoreArticle, TARGETS, truthFileSchema, type ArticleScore, type Totals, type TruthFile } from '../lib/ingest/evaluate.ts';
+import {
+  figures,
+  scoreArticle,
+  TARGETS,
+  truthFileSchema,
+  type ArticleScore,
+  type Totals,
+  type TruthFile,
+} from '../lib/ingest/evaluate.ts';
 import { ingestArticle } from '../lib/ingest/pipeline.ts';
 import { bodyText, keptSentences } from '../lib/ingest/fidelity.ts';
 import { decodeSource, formatOf } from '../lib/ingest/read.ts';
@@ -33,7 +41,11 @@ export interface ArticleRun {
 }
 
 /** Scores every article of `folder` the truth file labels; articles the ingest does not read are left out. */
-export function evaluateFolder(folder: string, truth: TruthFile, known: KnownEntity[] = []): { runs: ArticleRun[]; totals: Totals } {
+export function evaluateFolder(
+  folder: string,
+  truth: TruthFile,
+  known: KnownEntity[] = [],
+): { runs: ArticleRun[]; totals: Totals } {
   const knownForms = known.flatMap((entity) => entity.forms);
   const runs: ArticleRun[] = [];
   for (const file of readdirSync(folder).sort()) {
@@ -45,7 +57,16 @@ export function evaluateFolder(folder: string, truth: TruthFile, known: KnownEnt
       const article = ingestArticle(bytes, file);
       const suggestions = suggestEntities(article.texts, known);
       const { meta } = article;
-      const mdx = articleFile({ title: meta.title ?? file, dek: meta.dek ?? '-', ...(meta.date ? { date: meta.date } : {}), ...(meta.authors ? { authors: meta.authors } : {}), source: { publication: meta.publication ?? '-' } }, article.tree);
+      const mdx = articleFile(
+        {
+          title: meta.title ?? file,
+          dek: meta.dek ?? '-',
+          ...(meta.date ? { date: meta.date } : {}),
+          ...(meta.authors ? { authors: meta.authors } : {}),
+          source: { publication: meta.publication ?? '-' },
+        },
+        article.tree,
+      );
       const { total, missing } = keptSentences(bodyText(decodeSource(bytes, file), format), mdx);
       const guesses = article.findings.filter((finding) => finding.level !== 'flagged');
       runs.push({
@@ -57,16 +78,30 @@ export function evaluateFolder(folder: string, truth: TruthFile, known: KnownEnt
       });
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-      runs.push({ file, score: scoreArticle(labelled, [], [], knownForms), unsure: 0, sentences: { total: 0, kept: 0 }, guesses: { made: 0, unsure: 0 }, crash: message });
+      runs.push({
+        file,
+        score: scoreArticle(labelled, [], [], knownForms),
+        unsure: 0,
+        sentences: { total: 0, kept: 0 },
+        guesses: { made: 0, unsure: 0 },
+        crash: message,
+      });
     }
   }
   const crashes = runs.filter((run) => run.crash).length;
-  return { runs, totals: figures(runs.map((run) => run.score), crashes) };
+  return {
+    runs,
+    totals: figures(
+      runs.map((run) => run.score),
+      crashes,
+    ),
+  };
 }
 
 /** Reads and checks a truth file, with a one-line error naming the file and what was expected. */
 export function readTruthFile(path: string): TruthFile {
-  if (!existsSync(path)) throw new EvalError(`${path}: no such file; expected a truth file (JSON: article file name → entities)`);
+  if (!existsSync(path))
+    throw new EvalError(`${path}: no such file; expected a truth file (JSON: article file name → entities)`);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -76,7 +111,9 @@ export function readTruthFile(path: string): TruthFile {
   const parsed = truthFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new EvalError(`${path}: field "${issue.path.join('.')}": ${issue.message}; expected { "<file>": [{ name, kind, forms: [...], mentions, central? }] }`);
+    throw new EvalError(
+      `${path}: field "${issue.path.join('.')}": ${issue.message}; expected { "<file>": [{ name, kind, forms: [...], mentions, central? }] }`,
+    );
   }
   return parsed.data;
 }
@@ -85,7 +122,10 @@ export function readTruthFile(path: string): TruthFile {
 export function knownEntities(contentRoot: string): KnownEntity[] {
   if (!existsSync(contentRoot)) throw new EvalError(`${contentRoot}: no such content folder`);
   const content = parseContent(readContentFolder(contentRoot), contentRoot);
-  return [...content.entities.values()].map((entity) => ({ id: entity.id, forms: surfaceForms(entity.data).map((form) => form.text) }));
+  return [...content.entities.values()].map((entity) => ({
+    id: entity.id,
+    forms: surfaceForms(entity.data).map((form) => form.text),
+  }));
 }
 
 // Rounded down, so that a figure short of its target never prints as meeting it.
@@ -93,16 +133,37 @@ const pct = (x: number) => (Math.floor(x * 100 + 1e-9) / 100).toFixed(2);
 
 export function formatTable(runs: ArticleRun[], totals: Totals): string {
   const header = `${'article'.padEnd(54)} ${'sentences kept'.padStart(14)} ${'guesses (unsure)'.padStart(16)} ${'drafts'.padStart(6)} ${'unsure'.padStart(6)} ${'prec'.padStart(5)} ${'recall'.padStart(6)} ${'kind'.padStart(5)} ${'pairs'.padStart(7)} ${'dups'.padStart(4)}  crash`;
-  const row = (name: string, run: Pick<ArticleRun, 'unsure' | 'sentences' | 'guesses'>, score: Totals, pairs: string, crash: string) =>
+  const row = (
+    name: string,
+    run: Pick<ArticleRun, 'unsure' | 'sentences' | 'guesses'>,
+    score: Totals,
+    pairs: string,
+    crash: string,
+  ) =>
     `${name.padEnd(54)} ${`${run.sentences.kept}/${run.sentences.total}`.padStart(14)} ${`${run.guesses.made} (${run.guesses.unsure})`.padStart(16)} ${String(score.drafts).padStart(6)} ${String(run.unsure).padStart(6)} ${pct(score.precision).padStart(5)} ${pct(score.recall).padStart(6)} ${pct(score.kindAccuracy).padStart(5)} ${pairs.padStart(7)} ${String(score.duplicates).padStart(4)}  ${crash}`;
   const lines = [header];
-  for (const run of runs) lines.push(row(run.file, run, figures([run.score]), `${run.score.paired}/${run.score.pairable}`, run.crash ? `yes: ${run.crash.slice(0, 60)}` : ''));
+  for (const run of runs)
+    lines.push(
+      row(
+        run.file,
+        run,
+        figures([run.score]),
+        `${run.score.paired}/${run.score.pairable}`,
+        run.crash ? `yes: ${run.crash.slice(0, 60)}` : '',
+      ),
+    );
   const scores = runs.map((run) => run.score);
   const pairs = `${scores.reduce((sum, score) => sum + score.paired, 0)}/${scores.reduce((sum, score) => sum + score.pairable, 0)}`;
   const sum = (pick: (run: ArticleRun) => number) => runs.reduce((total, run) => total + pick(run), 0);
-  const all = { unsure: sum((run) => run.unsure), sentences: { total: sum((run) => run.sentences.total), kept: sum((run) => run.sentences.kept) }, guesses: { made: sum((run) => run.guesses.made), unsure: sum((run) => run.guesses.unsure) } };
+  const all = {
+    unsure: sum((run) => run.unsure),
+    sentences: { total: sum((run) => run.sentences.total), kept: sum((run) => run.sentences.kept) },
+    guesses: { made: sum((run) => run.guesses.made), unsure: sum((run) => run.guesses.unsure) },
+  };
   lines.push(row(`total (${totals.articles} articles)`, all, totals, pairs, String(totals.crashes)));
-  lines.push(`targets: precision >= ${TARGETS.precision}, recall >= ${TARGETS.recall}, kind >= ${TARGETS.kindAccuracy}, every pair, no duplicates`);
+  lines.push(
+    `targets: precision >= ${TARGETS.precision}, recall >= ${TARGETS.recall}, kind >= ${TARGETS.kindAccuracy}, every pair, no duplicates`,
+  );
   return lines.join('\n');
 }
 
@@ -122,11 +183,20 @@ export function formatMisses(runs: ArticleRun[]): string {
 }
 
 function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { content: { type: 'string' }, verbose: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      content: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
   if (values.help) return console.log(USAGE);
   const [folder, truthPath] = positionals;
-  if (!folder || !truthPath || positionals.length > 2) throw new EvalError(`give the folder of articles and the truth file\n\n${USAGE}`);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new EvalError(`${folder}: no such folder; expected a folder of articles (.txt, .md, .html)`);
+  if (!folder || !truthPath || positionals.length > 2)
+    throw new EvalError(`give the folder of articles and the truth file\n\n${USAGE}`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new EvalError(`${folder}: no such folder; expected a folder of articles (.txt, .md, .html)`);
   const truth = readTruthFile(truthPath);
   const known = values.content ? knownEntities(resolve(values.content)) : [];
   const { runs, totals } = evaluateFolder(folder, truth, known);

@@ -5,7 +5,17 @@
  * `npm run ingest -- --accept <id>…` (or `--accept-all`) shows what the reviewed drafts would add to the published
  * articles, then moves them into `content/entities/`. Nothing an editor wrote is overwritten unless `--force` says so.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -16,7 +26,14 @@ import { EXIT, visit } from 'unist-util-visit';
 import { articleSchema, ENTITY_KINDS } from '../lib/content/content-schema.ts';
 import { ContentError } from '../lib/content/content-errors.ts';
 import { mergeSuggestions, type ArchiveSuggestion, type ArticleRef } from '../lib/ingest/archive.ts';
-import { acceptedFile, aliasReport, draftFile, kindOfFolder, placeholdersOf, unsureReport } from '../lib/ingest/drafts.ts';
+import {
+  acceptedFile,
+  aliasReport,
+  draftFile,
+  kindOfFolder,
+  placeholdersOf,
+  unsureReport,
+} from '../lib/ingest/drafts.ts';
 import { commonAliases, mentionChanges, type MentionChange } from '../lib/ingest/impact.ts';
 import { ingestArticle } from '../lib/ingest/pipeline.ts';
 import { formatOf, SourceError, SUPPORTED_EXTENSIONS, type Finding } from '../lib/ingest/read.ts';
@@ -79,7 +96,9 @@ const flag = (name: string) => values[name] === true;
 const contentRoot = resolve(option('content') ?? readSettings(process.env).contentRoot);
 const reviewRoot = resolve(option('review') ?? join(dirname(contentRoot), 'review'));
 const shown = (path: string) => relative(process.cwd(), path) || '.';
-const shapeOptions: ShapeOptions = Object.fromEntries(GUESSES.filter((guess) => values[guess] === false).map((guess) => [guess, false]));
+const shapeOptions: ShapeOptions = Object.fromEntries(
+  GUESSES.filter((guess) => values[guess] === false).map((guess) => [guess, false]),
+);
 
 try {
   if (flag('help')) console.log(USAGE);
@@ -88,7 +107,8 @@ try {
   else throw new UsageError('give the files or folders to ingest');
 } catch (error) {
   if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-  else if (error instanceof ContentError || error instanceof IngestError || error instanceof SourceError) console.error(error.message);
+  else if (error instanceof ContentError || error instanceof IngestError || error instanceof SourceError)
+    console.error(error.message);
   else console.error(`ingest stopped: ${(error as Error).message ?? error}`);
   process.exitCode = 1;
 }
@@ -121,7 +141,8 @@ function sourceFiles(paths: string[]): string[] {
     else if (formatOf(path)) files.push(path);
     else throw new UsageError(`${path}: ingest reads ${SUPPORTED_EXTENSIONS.join(', ')} files`);
   }
-  if (!files.length) throw new IngestError(`${paths.join(', ')}: no ${SUPPORTED_EXTENSIONS.join(', ')} files to ingest`);
+  if (!files.length)
+    throw new IngestError(`${paths.join(', ')}: no ${SUPPORTED_EXTENSIONS.join(', ')} files to ingest`);
   return files;
 }
 
@@ -129,7 +150,8 @@ function ingestAll(paths: string[]) {
   const files = sourceFiles(paths);
   const single = files.length === 1 && !statSync(paths[0]!).isDirectory();
   for (const name of ['title', 'dek', 'date', 'url', 'slug']) {
-    if (!single && option(name) !== undefined) throw new UsageError(`--${name} applies to one file; ${files.length} files are being ingested`);
+    if (!single && option(name) !== undefined)
+      throw new UsageError(`--${name} applies to one file; ${files.length} files are being ingested`);
   }
   const existing = existingEntities();
   const written: Written[] = [];
@@ -144,7 +166,12 @@ function ingestAll(paths: string[]) {
     } catch (error) {
       if (single) throw error;
       const known_ = error instanceof SourceError || error instanceof IngestError || error instanceof ContentError;
-      refused.push({ file, reason: known_ ? (error as Error).message : `${file}: could not be read (${(error as Error).message}); expected a plain text, Markdown or HTML article` });
+      refused.push({
+        file,
+        reason: known_
+          ? (error as Error).message
+          : `${file}: could not be read (${(error as Error).message}); expected a plain text, Markdown or HTML article`,
+      });
     }
   });
   if (!single) progress(files.length, files.length, '');
@@ -155,16 +182,36 @@ function ingestAll(paths: string[]) {
   if (merged.aliases.length) {
     const report = join(reviewRoot, written.length === 1 ? `aliases-${written[0]!.article.slug}.md` : 'aliases.md');
     mkdirSync(reviewRoot, { recursive: true });
-    writeFileSync(report, aliasReport(merged.aliases, written.length === 1 ? written[0]!.article : { title: `${written.length} articles`, slug: written.map((entry) => entry.article.slug).join(', ') }));
-    console.log(`\nExisting entities the article${written.length === 1 ? '' : 's'} name in other forms (a report, not an edit: ${shown(report)}):`);
+    writeFileSync(
+      report,
+      aliasReport(
+        merged.aliases,
+        written.length === 1
+          ? written[0]!.article
+          : { title: `${written.length} articles`, slug: written.map((entry) => entry.article.slug).join(', ') },
+      ),
+    );
+    console.log(
+      `\nExisting entities the article${written.length === 1 ? '' : 's'} name in other forms (a report, not an edit: ${shown(report)}):`,
+    );
     for (const { entityId: id, aliases } of merged.aliases) console.log(`  ${id}: ${aliases.join(' · ')}`);
   }
-  const unsure = mergeSuggestions(written.map(({ article, suggestions }) => ({ article, suggestions: { entities: suggestions.unsure, unsure: [], aliases: [] } }))).entities;
+  const unsure = mergeSuggestions(
+    written.map(({ article, suggestions }) => ({
+      article,
+      suggestions: { entities: suggestions.unsure, unsure: [], aliases: [] },
+    })),
+  ).entities;
   if (unsure.length) {
     const report = join(reviewRoot, written.length === 1 ? `unsure-${written[0]!.article.slug}.md` : 'unsure.md');
     mkdirSync(reviewRoot, { recursive: true });
     writeFileSync(report, unsureReport(unsure));
-    console.log(`\n${unsure.length} more name${unsure.length === 1 ? '' : 's'}, too unsure to draft (listed in ${shown(report)} with their evidence): ${unsure.slice(0, 12).map(({ suggestion }) => suggestion.name).join(', ')}${unsure.length > 12 ? ', …' : ''}`);
+    console.log(
+      `\n${unsure.length} more name${unsure.length === 1 ? '' : 's'}, too unsure to draft (listed in ${shown(report)} with their evidence): ${unsure
+        .slice(0, 12)
+        .map(({ suggestion }) => suggestion.name)
+        .join(', ')}${unsure.length > 12 ? ', …' : ''}`,
+    );
   }
   if (!single) summary(written, refused, skipped, drafts);
   for (const { file, reason } of refused) console.error(`Refused ${basename(file)}: ${reason}`);
@@ -178,23 +225,38 @@ function progress(done: number, total: number, file: string) {
   const width = 24;
   const filled = Math.round((done / total) * width);
   const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${file ? ` ${basename(file)}` : ''}`;
-  if (process.stdout.isTTY) process.stdout.write(`\r${line.padEnd(process.stdout.columns - 1 || 80)}${done === total ? '\n' : ''}`);
+  if (process.stdout.isTTY)
+    process.stdout.write(`\r${line.padEnd(process.stdout.columns - 1 || 80)}${done === total ? '\n' : ''}`);
   else if (file) console.log(line);
 }
 
-function ingestOne(file: string, { known, speakers }: ReturnType<typeof existingEntities>, single: boolean): Written | { skipped: string } {
-  const shaped = ingestArticle(readFileSync(file), file, { encoding: option('encoding'), url: option('url'), shape: shapeOptions, speakers });
+function ingestOne(
+  file: string,
+  { known, speakers }: ReturnType<typeof existingEntities>,
+  single: boolean,
+): Written | { skipped: string } {
+  const shaped = ingestArticle(readFileSync(file), file, {
+    encoding: option('encoding'),
+    url: option('url'),
+    shape: shapeOptions,
+    speakers,
+  });
   const meta = shaped.meta;
   const findings = shaped.findings;
 
   const title = option('title') ?? meta.title;
-  if (!title) throw new IngestError(`${file}: the source states no title (its first line is not one); ${single ? 'pass --title "…"' : 'ingest it on its own with --title "…"'}`);
+  if (!title)
+    throw new IngestError(
+      `${file}: the source states no title (its first line is not one); ${single ? 'pass --title "…"' : 'ingest it on its own with --title "…"'}`,
+    );
   const slug = option('slug') ?? articleSlug(title);
   const target = join(contentRoot, 'articles', `${slug}.mdx`);
   for (const existing of [target, target.replace(/\.mdx$/, '.md')]) {
     if (existsSync(existing) && !(flag('force') && existing === target)) {
       if (!single) return { skipped: existing };
-      throw new IngestError(`${shown(existing)} already exists: ingest never overwrites an article. Pass --force to replace it${existing === target ? '' : ' (delete the .md first)'}, or --slug to write another.`);
+      throw new IngestError(
+        `${shown(existing)} already exists: ingest never overwrites an article. Pass --force to replace it${existing === target ? '' : ' (delete the .md first)'}, or --slug to write another.`,
+      );
     }
   }
   let dek = option('dek') ?? meta.dek?.replace(/\s+/g, ' ');
@@ -207,12 +269,18 @@ function ingestOne(file: string, { known, speakers }: ReturnType<typeof existing
       return EXIT;
     });
     dek = firstSentence(opening ? toString(opening) : title);
-    findings.push({ level: 'unsure', message: `dek: the source gives none, so its first sentence stands in (“${dek}”); write a better one or pass --dek` });
+    findings.push({
+      level: 'unsure',
+      message: `dek: the source gives none, so its first sentence stands in (“${dek}”); write a better one or pass --dek`,
+    });
   }
   const publication = option('publication') ?? meta.publication;
-  if (!publication) throw new IngestError(`${file}: the source does not say which publication it is from; pass --publication "…"`);
+  if (!publication)
+    throw new IngestError(`${file}: the source does not say which publication it is from; pass --publication "…"`);
 
-  const publicationEntity = known.find((entity) => entity.forms.some((form) => form.toLowerCase() === publication.toLowerCase()));
+  const publicationEntity = known.find((entity) =>
+    entity.forms.some((form) => form.toLowerCase() === publication.toLowerCase()),
+  );
   const authors = (values.author as string[] | undefined) ?? meta.authors;
   const date = option('date') ?? meta.date;
   const url = option('url') ?? meta.url;
@@ -229,15 +297,24 @@ function ingestOne(file: string, { known, speakers }: ReturnType<typeof existing
   // Speakers called only by a short form the article never introduces are declared, so their words are theirs.
   const { labels, quoted } = speakersOf(shaped.tree);
   const declared = undeclaredSpeakers(labels, quoted, shaped.texts.join('\n'), speakers);
-  for (const { id, label } of declared) findings.push({ level: 'detected', message: `speaker “${label}” is ${id}, whom the article never introduces by a full name: listed in its entities` });
+  for (const { id, label } of declared)
+    findings.push({
+      level: 'detected',
+      message: `speaker “${label}” is ${id}, whom the article never introduces by a full name: listed in its entities`,
+    });
   if (declared.length) frontmatter.entities = declared.map(({ id }) => id);
   const checked = articleSchema.safeParse(frontmatter);
-  if (!checked.success) throw new IngestError(`${shown(target)}: the frontmatter would not be valid: ${checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!checked.success)
+    throw new IngestError(
+      `${shown(target)}: the frontmatter would not be valid: ${checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   const mdx = articleFile(frontmatter, shaped.tree);
   try {
     toHast(mdx.replace(/^---\n[\s\S]*?\n---\n/, ''), 'mdx');
   } catch (error) {
-    throw new IngestError(`${file}: the article written would not read back as MDX (${(error as Error).message}); please report this source`);
+    throw new IngestError(
+      `${file}: the article written would not read back as MDX (${(error as Error).message}); please report this source`,
+    );
   }
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, mdx);
@@ -257,19 +334,34 @@ function writeDrafts(entities: ArchiveSuggestion[], ranked: boolean): { written:
     }
     mkdirSync(dirname(draft), { recursive: true });
     writeFileSync(draft, draftFile(suggestion, articles));
-    written.push(`  ${ranked ? `${String(articles.length).padStart(3)}  ` : ''}${suggestion.kind.padEnd(12)} ${suggestion.id.padEnd(28)} ${[suggestion.name, ...suggestion.aliases].join(' · ')}`);
+    written.push(
+      `  ${ranked ? `${String(articles.length).padStart(3)}  ` : ''}${suggestion.kind.padEnd(12)} ${suggestion.id.padEnd(28)} ${[suggestion.name, ...suggestion.aliases].join(' · ')}`,
+    );
   }
   if (written.length) {
-    console.log(`\n${written.length} suggested entit${written.length === 1 ? 'y' : 'ies'}, drafted in ${shown(reviewRoot)}/ for review${ranked ? ' (by how many articles name them)' : ''}:`);
+    console.log(
+      `\n${written.length} suggested entit${written.length === 1 ? 'y' : 'ies'}, drafted in ${shown(reviewRoot)}/ for review${ranked ? ' (by how many articles name them)' : ''}:`,
+    );
     if (ranked) console.log('  articles  kind        id');
     console.log(written.join('\n'));
   }
-  if (kept.length) console.log(`\nKept ${kept.length} draft${kept.length === 1 ? '' : 's'} already under review (--force replaces them): ${kept.join(', ')}`);
+  if (kept.length)
+    console.log(
+      `\nKept ${kept.length} draft${kept.length === 1 ? '' : 's'} already under review (--force replaces them): ${kept.join(', ')}`,
+    );
   return { written: written.length, kept: kept.length };
 }
 
-function summary(written: Written[], refused: { file: string }[], skipped: { file: string; target: string }[], drafts: { written: number; kept: number }) {
-  const unsure = written.reduce((sum, entry) => sum + entry.findings.filter((finding) => finding.level === 'unsure').length, 0);
+function summary(
+  written: Written[],
+  refused: { file: string }[],
+  skipped: { file: string; target: string }[],
+  drafts: { written: number; kept: number },
+) {
+  const unsure = written.reduce(
+    (sum, entry) => sum + entry.findings.filter((finding) => finding.level === 'unsure').length,
+    0,
+  );
   const rows: [string, string][] = [
     ['articles written', String(written.length)],
     ['skipped (already ingested)', String(skipped.length)],
@@ -280,9 +372,12 @@ function summary(written: Written[], refused: { file: string }[], skipped: { fil
   console.log(`\n${rows.map(([label, value]) => `  ${label.padEnd(28)} ${value}`).join('\n')}`);
   for (const entry of written) {
     const count = (level: Finding['level']) => entry.findings.filter((finding) => finding.level === level).length;
-    console.log(`  ${basename(entry.file).padEnd(48)} → ${shown(entry.target)}  (${count('unsure')} unsure, ${count('flagged')} flagged)`);
+    console.log(
+      `  ${basename(entry.file).padEnd(48)} → ${shown(entry.target)}  (${count('unsure')} unsure, ${count('flagged')} flagged)`,
+    );
   }
-  for (const entry of skipped) console.log(`  ${basename(entry.file).padEnd(48)} skipped: ${shown(entry.target)} exists (--force replaces it)`);
+  for (const entry of skipped)
+    console.log(`  ${basename(entry.file).padEnd(48)} skipped: ${shown(entry.target)} exists (--force replaces it)`);
 }
 
 function firstSentence(text: string): string {
@@ -291,12 +386,17 @@ function firstSentence(text: string): string {
 
 function printFindings(file: string, findings: Finding[]) {
   const order: Finding['level'][] = ['detected', 'flagged', 'unsure'];
-  const headings = { detected: 'Recognised', flagged: 'Flagged (kept, set apart, or left out)', unsure: 'Unsure: check these' };
+  const headings = {
+    detected: 'Recognised',
+    flagged: 'Flagged (kept, set apart, or left out)',
+    unsure: 'Unsure: check these',
+  };
   for (const level of order) {
     const group = findings.filter((finding) => finding.level === level).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     if (!group.length) continue;
     console.log(`\n${headings[level]}:`);
-    for (const finding of group) console.log(`  ${finding.line ? `${basename(file)}:${finding.line}` : basename(file)}  ${finding.message}`);
+    for (const finding of group)
+      console.log(`  ${finding.line ? `${basename(file)}:${finding.line}` : basename(file)}  ${finding.message}`);
   }
 }
 
@@ -309,7 +409,11 @@ function existingEntities(): { known: KnownEntity[]; speakers: SpeakerEntity[] }
   const entities = [...parseContent(readContentFolder(contentRoot), shown(contentRoot)).entities.values()];
   return {
     known: entities.map((entity) => ({ id: entity.id, forms: surfaceForms(entity.data).map((form) => form.text) })),
-    speakers: entities.map((entity) => ({ id: entity.id, kind: entity.kind, forms: surfaceForms(entity.data).filter((form) => !form.shared) })),
+    speakers: entities.map((entity) => ({
+      id: entity.id,
+      kind: entity.kind,
+      forms: surfaceForms(entity.data).filter((form) => !form.shared),
+    })),
   };
 }
 
@@ -322,7 +426,10 @@ function drafts(): { id: string; folder: string; path: string }[] {
     .filter((entry) => entry.isDirectory())
     .flatMap((entry) => {
       const dir = join(reviewRoot, entry.name);
-      return readdirSync(dir).filter((name) => name.endsWith('.md')).sort().map((name) => ({ id: name.slice(0, -3), folder: entry.name, path: join(dir, name) }));
+      return readdirSync(dir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => ({ id: name.slice(0, -3), folder: entry.name, path: join(dir, name) }));
     });
 }
 
@@ -338,34 +445,62 @@ function draftSources(text: string): Set<string> {
 async function accept(ids: string[] | undefined) {
   const available = drafts();
   if (ids && !ids.length) throw new UsageError('name the drafts to accept, or use --accept-all');
-  const chosen = ids ? ids.map((id) => available.find((draft) => draft.id === id) ?? missingDraft(id, available)) : available;
+  const chosen = ids
+    ? ids.map((id) => available.find((draft) => draft.id === id) ?? missingDraft(id, available))
+    : available;
   if (!chosen.length) throw new IngestError(`${shown(reviewRoot)}: no drafts to accept`);
 
   const moves = chosen.map((draft) => {
     const kind = kindOfFolder(draft.folder);
-    if (!kind) throw new IngestError(`${shown(draft.path)}: ${draft.folder}/ is no kind folder; expected one of ${Object.values(ENTITY_KINDS).join(', ')}`);
+    if (!kind)
+      throw new IngestError(
+        `${shown(draft.path)}: ${draft.folder}/ is no kind folder; expected one of ${Object.values(ENTITY_KINDS).join(', ')}`,
+      );
     const text = readFileSync(draft.path, 'utf8');
     const placeholders = placeholdersOf(text);
-    if (placeholders.length && !flag('force')) throw new IngestError(`${shown(draft.path)}: still a draft: ${placeholders.join('; ')}. Write them, or pass --force to accept it as it is`);
+    if (placeholders.length && !flag('force'))
+      throw new IngestError(
+        `${shown(draft.path)}: still a draft: ${placeholders.join('; ')}. Write them, or pass --force to accept it as it is`,
+      );
     const accepted = acceptedFile(text, kind);
-    for (const field of accepted.dropped) console.log(`${shown(draft.path)}: dropped “${field}”, which a${/^[aeiou]/.test(kind) ? 'n' : ''} ${kind} does not have`);
-    for (const field of accepted.guessed) console.log(`${shown(draft.path)}: “${field}” guessed for a ${kind}; check it`);
-    return { ...draft, kind, sources: draftSources(text), target: join(contentRoot, 'entities', draft.folder, `${draft.id}.md`), text: accepted.text };
+    for (const field of accepted.dropped)
+      console.log(
+        `${shown(draft.path)}: dropped “${field}”, which a${/^[aeiou]/.test(kind) ? 'n' : ''} ${kind} does not have`,
+      );
+    for (const field of accepted.guessed)
+      console.log(`${shown(draft.path)}: “${field}” guessed for a ${kind}; check it`);
+    return {
+      ...draft,
+      kind,
+      sources: draftSources(text),
+      target: join(contentRoot, 'entities', draft.folder, `${draft.id}.md`),
+      text: accepted.text,
+    };
   });
   const clashes = moves.filter((move) => existsSync(move.target));
   if (clashes.length && !flag('force')) {
-    throw new IngestError(`${clashes.map((move) => shown(move.target)).join(', ')} already exist${clashes.length === 1 ? 's' : ''}: accepting never overwrites an entity. Pass --force to replace.`);
+    throw new IngestError(
+      `${clashes.map((move) => shown(move.target)).join(', ')} already exist${clashes.length === 1 ? 's' : ''}: accepting never overwrites an entity. Pass --force to replace.`,
+    );
   }
   // The drafts join the content only if the whole folder still passes: schema, unique ids, unique strong aliases.
   // A problem is reported against the draft where it really is, not the file it would become.
-  const current = existsSync(contentRoot) ? readContentFolder(contentRoot).filter((file) => !moves.some((move) => join(contentRoot, file.path) === move.target)) : [];
-  const added = moves.map((move) => ({ path: relative(contentRoot, move.target).split('\\').join('/'), bytes: Buffer.from(move.text) }));
+  const current = existsSync(contentRoot)
+    ? readContentFolder(contentRoot).filter(
+        (file) => !moves.some((move) => join(contentRoot, file.path) === move.target),
+      )
+    : [];
+  const added = moves.map((move) => ({
+    path: relative(contentRoot, move.target).split('\\').join('/'),
+    bytes: Buffer.from(move.text),
+  }));
   try {
     parseContent([...current, ...added], shown(contentRoot));
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     let message = error.message;
-    for (const move of moves) message = message.replaceAll(shown(move.target), `${shown(move.path)} (as ${shown(move.target)})`);
+    for (const move of moves)
+      message = message.replaceAll(shown(move.target), `${shown(move.path)} (as ${shown(move.target)})`);
     throw new IngestError(message);
   }
 
@@ -373,13 +508,21 @@ async function accept(ids: string[] | undefined) {
   const widespread = commonAliases(impact.after, new Map(moves.map((move) => [move.id, move.sources])));
   if (widespread.length && !flag('force')) {
     throw new IngestError(
-      widespread.map(({ entityId: id, alias, paragraphs, of }) => `${id}: the alias “${alias}” would be found in ${paragraphs} of ${of} paragraphs of the other articles: a common word, not a name. Remove it from the draft's aliases (or pass --force)`).join('\n'),
+      widespread
+        .map(
+          ({ entityId: id, alias, paragraphs, of }) =>
+            `${id}: the alias “${alias}” would be found in ${paragraphs} of ${of} paragraphs of the other articles: a common word, not a name. Remove it from the draft's aliases (or pass --force)`,
+        )
+        .join('\n'),
     );
   }
   printImpact(impact.changes);
   if (impact.changes.length && !flag('yes')) {
-    if (!process.stdin.isTTY) throw new IngestError('accepting changes published articles (above): pass --yes to accept them without asking');
-    const answer = await createInterface({ input: process.stdin, output: process.stdout }).question(`Accept ${moves.length} entit${moves.length === 1 ? 'y' : 'ies'} with these changes? [y/N] `);
+    if (!process.stdin.isTTY)
+      throw new IngestError('accepting changes published articles (above): pass --yes to accept them without asking');
+    const answer = await createInterface({ input: process.stdin, output: process.stdout }).question(
+      `Accept ${moves.length} entit${moves.length === 1 ? 'y' : 'ies'} with these changes? [y/N] `,
+    );
     if (!/^y(?:es)?$/i.test(answer.trim())) {
       console.log('Nothing accepted.');
       process.exit(0);
@@ -391,7 +534,9 @@ async function accept(ids: string[] | undefined) {
     rmSync(move.path);
     console.log(`Accepted ${move.id}: ${shown(move.target)}`);
   }
-  console.log(`\n${moves.length} entit${moves.length === 1 ? 'y' : 'ies'} added. Build and preview: npm run build && npm run preview`);
+  console.log(
+    `\n${moves.length} entit${moves.length === 1 ? 'y' : 'ies'} added. Build and preview: npm run build && npm run preview`,
+  );
 }
 
 /** The site's articles indexed as they are and as they would be with the accepted entities, in a scratch copy. */
@@ -423,14 +568,23 @@ function printImpact(changes: MentionChange[]) {
     return;
   }
   const byEntity = Map.groupBy(changes, (change) => `${change.change === 'added' ? '+' : '-'} ${change.entityId}`);
-  console.log(`Accepting changes ${changes.length} mention${changes.length === 1 ? '' : 's'} in the published articles:`);
+  console.log(
+    `Accepting changes ${changes.length} mention${changes.length === 1 ? '' : 's'} in the published articles:`,
+  );
   for (const [entity, list] of byEntity) {
-    console.log(`\n${entity}: ${list.length} mention${list.length === 1 ? '' : 's'} (${list.filter((change) => change.linked).length} linked)`);
-    for (const change of list) console.log(`  ${change.article}#${change.block}  “${change.text}”: ${change.sentence.length > 160 ? `${change.sentence.slice(0, 157)}…` : change.sentence}`);
+    console.log(
+      `\n${entity}: ${list.length} mention${list.length === 1 ? '' : 's'} (${list.filter((change) => change.linked).length} linked)`,
+    );
+    for (const change of list)
+      console.log(
+        `  ${change.article}#${change.block}  “${change.text}”: ${change.sentence.length > 160 ? `${change.sentence.slice(0, 157)}…` : change.sentence}`,
+      );
   }
   console.log('');
 }
 
 function missingDraft(id: string, available: { id: string }[]): never {
-  throw new IngestError(`no draft "${id}" in ${shown(reviewRoot)}/${available.length ? `; drafts there: ${available.map((draft) => draft.id).join(', ')}` : ''}`);
+  throw new IngestError(
+    `no draft "${id}" in ${shown(reviewRoot)}/${available.length ? `; drafts there: ${available.map((draft) => draft.id).join(', ')}` : ''}`,
+  );
 }

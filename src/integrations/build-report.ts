@@ -14,7 +14,10 @@ export function buildReport(): AstroIntegration {
         const file = process.env.DOSSIER_TIMINGS;
         if (!file) return;
         // maxRSS is in kilobytes.
-        writeFileSync(file, JSON.stringify({ stagesMs: stageTimings(), peakMemoryBytes: process.resourceUsage().maxRSS * 1024 }));
+        writeFileSync(
+          file,
+          JSON.stringify({ stagesMs: stageTimings(), peakMemoryBytes: process.resourceUsage().maxRSS * 1024 }),
+        );
       },
     },
   };

@@ -13,13 +13,24 @@ import { getSiteIndex, invalidateSiteIndex, type SiteIndex, type SiteIndexOption
  */
 export const articleLoader = (options: SiteIndexOptions) =>
   indexLoader('dossier-articles', articleSchema, options, (index) =>
-    index.content.articles.map((article) => ({ id: article.slug, ...article, compiled: index.articles.get(article.slug)!.html === undefined })),
+    index.content.articles.map((article) => ({
+      id: article.slug,
+      ...article,
+      compiled: index.articles.get(article.slug)!.html === undefined,
+    })),
   );
 
 export const entityLoader = (options: SiteIndexOptions) =>
-  indexLoader('dossier-entities', entitySchema, options, (index) => [...index.content.entities.values()].map((entity) => ({ ...entity, compiled: false })));
+  indexLoader('dossier-entities', entitySchema, options, (index) =>
+    [...index.content.entities.values()].map((entity) => ({ ...entity, compiled: false })),
+  );
 
-function indexLoader<Schema>(name: string, schema: Schema, options: SiteIndexOptions, documents: (index: SiteIndex) => IndexedDocument[]): Loader & { schema: Schema } {
+function indexLoader<Schema>(
+  name: string,
+  schema: Schema,
+  options: SiteIndexOptions,
+  documents: (index: SiteIndex) => IndexedDocument[],
+): Loader & { schema: Schema } {
   return {
     name,
     schema,

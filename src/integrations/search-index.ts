@@ -9,28 +9,36 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { timedAsync } from '../lib/build/build-timings.ts';
 
-const UNUSED_UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css'];
+const UNUSED_UI_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+];
 
 export function searchIndex(): AstroIntegration {
   return {
     name: 'dossier-search-index',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => timedAsync('searchIndex', async () => {
-        const site = fileURLToPath(dir);
-        try {
-          const created = await pagefind.createIndex({});
-          if (!created.index) throw new Error(created.errors.join('\n'));
-          const added = await created.index.addDirectory({ path: site });
-          if (added.errors.length) throw new Error(added.errors.join('\n'));
-          const written = await created.index.writeFiles({ outputPath: join(site, 'pagefind') });
-          if (written.errors.length) throw new Error(written.errors.join('\n'));
-          // Dossier has a search UI of its own: Pagefind's prebuilt UIs would only be dead weight on the host.
-          for (const unused of UNUSED_UI_FILES) rmSync(join(site, 'pagefind', unused), { force: true });
-          logger.info(`Search index: ${added.page_count} pages in ${join(site, 'pagefind')}`);
-        } finally {
-          await pagefind.close();
-        }
-      }),
+      'astro:build:done': ({ dir, logger }) =>
+        timedAsync('searchIndex', async () => {
+          const site = fileURLToPath(dir);
+          try {
+            const created = await pagefind.createIndex({});
+            if (!created.index) throw new Error(created.errors.join('\n'));
+            const added = await created.index.addDirectory({ path: site });
+            if (added.errors.length) throw new Error(added.errors.join('\n'));
+            const written = await created.index.writeFiles({ outputPath: join(site, 'pagefind') });
+            if (written.errors.length) throw new Error(written.errors.join('\n'));
+            // Dossier has a search UI of its own: Pagefind's prebuilt UIs would only be dead weight on the host.
+            for (const unused of UNUSED_UI_FILES) rmSync(join(site, 'pagefind', unused), { force: true });
+            logger.info(`Search index: ${added.page_count} pages in ${join(site, 'pagefind')}`);
+          } finally {
+            await pagefind.close();
+          }
+        }),
     },
   };
 }

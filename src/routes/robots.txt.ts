@@ -4,5 +4,7 @@ import { siteUrl } from '../lib/build/site-url.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const sitemap = siteUrl(site, import.meta.env.BASE_URL, '/sitemap-index.xml');
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 };

@@ -30,7 +30,13 @@ export const GET: APIRoute = async ({ site }) => {
       };
     }),
   );
-  return rss({ title: settings.title, description: `${settings.title}: ${settings.description}`, site: url('/'), items, trailingSlash: true });
+  return rss({
+    title: settings.title,
+    description: `${settings.title}: ${settings.description}`,
+    site: url('/'),
+    items,
+    trailingSlash: true,
+  });
 };
 
 let container: Promise<AstroContainer> | undefined;

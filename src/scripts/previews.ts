@@ -19,7 +19,13 @@ interface Preview {
 
 const cache = new Map<string, Promise<Preview | undefined>>();
 const load = (id: string) => {
-  if (!cache.has(id)) cache.set(id, fetch(`${BASE}previews/${id}.json`).then((r) => (r.ok ? (r.json() as Promise<Preview>) : undefined)).catch(() => undefined));
+  if (!cache.has(id))
+    cache.set(
+      id,
+      fetch(`${BASE}previews/${id}.json`)
+        .then((r) => (r.ok ? (r.json() as Promise<Preview>) : undefined))
+        .catch(() => undefined),
+    );
   return cache.get(id)!;
 };
 
@@ -58,7 +64,16 @@ async function entityPreview(link: HTMLAnchorElement): Promise<Node[] | undefine
   }
   const kind = element('span', 'kind-badge', preview.kind);
   kind.dataset.kind = link.dataset.kind ?? '';
-  return [kind, heading, element('p', '', preview.summary), element('p', 'entity-preview-count', `Mentioned in ${preview.passages} passage${preview.passages === 1 ? '' : 's'}`)];
+  return [
+    kind,
+    heading,
+    element('p', '', preview.summary),
+    element(
+      'p',
+      'entity-preview-count',
+      `Mentioned in ${preview.passages} passage${preview.passages === 1 ? '' : 's'}`,
+    ),
+  ];
 }
 
 /** A footnote's text, copied from the notes at the end as plain text, without the link back. */
@@ -86,14 +101,18 @@ async function open(link: HTMLAnchorElement) {
   card.replaceChildren(...content);
   const box = link.getBoundingClientRect();
   card.style.setProperty('--top', `${window.scrollY + box.bottom + 6}px`);
-  card.style.setProperty('--left', `${Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - 336))}px`);
+  card.style.setProperty(
+    '--left',
+    `${Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - 336))}px`,
+  );
   card.hidden = false;
   owner = link;
   link.dataset.describedby ??= link.getAttribute('aria-describedby') ?? '';
   link.setAttribute('aria-describedby', `${link.dataset.describedby} ${card.id}`.trim());
 }
 
-const linkOf = (event: Event) => (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a.entity-link, a[data-footnote-ref]') ?? undefined;
+const linkOf = (event: Event) =>
+  (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a.entity-link, a[data-footnote-ref]') ?? undefined;
 
 document.addEventListener('pointerover', (event) => {
   const link = linkOf(event);

@@ -6,11 +6,13 @@ export function initSearchPage() {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const list = document.querySelector<HTMLElement>('#search-results')!;
   const status = document.querySelector<HTMLElement>('#search-status')!;
-  const kinds = () => [...form.querySelectorAll<HTMLInputElement>('input[name="kind"]:checked')].map((box) => box.value);
+  const kinds = () =>
+    [...form.querySelectorAll<HTMLInputElement>('input[name="kind"]:checked')].map((box) => box.value);
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
-  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="kind"]')) box.checked = params.getAll('kind').includes(box.value);
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="kind"]'))
+    box.checked = params.getAll('kind').includes(box.value);
 
   let current: AbortController | undefined;
   const run = async () => {

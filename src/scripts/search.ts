@@ -36,7 +36,10 @@ interface PagefindData {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  search(query: string, options?: { filters?: Record<string, unknown> }): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+  search(
+    query: string,
+    options?: { filters?: Record<string, unknown> },
+  ): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
 }
 
 export interface SearchResult {
@@ -89,7 +92,10 @@ export interface SearchResponse {
  * The results for a query, optionally only of some kinds; `undefined` for an empty query, and for one whose `signal`
  * was aborted before its results were fetched: while a reader types, only the query still current costs requests.
  */
-export async function search(query: string, { kinds = [], signal }: { kinds?: string[]; signal?: AbortSignal } = {}): Promise<SearchResponse | undefined> {
+export async function search(
+  query: string,
+  { kinds = [], signal }: { kinds?: string[]; signal?: AbortSignal } = {},
+): Promise<SearchResponse | undefined> {
   if (!query.trim()) return undefined;
   if (SHORT_PREFIX.test(query)) await new Promise((resolve) => setTimeout(resolve, SHORT_PREFIX_PAUSE_MS));
   if (signal?.aborted) return undefined;
@@ -107,7 +113,11 @@ export async function search(query: string, { kinds = [], signal }: { kinds?: st
   return { total: response.results.length, results: ownPageFirst(await next(), query), more: next };
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   node.append(...children);
@@ -115,7 +125,11 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 }
 
 function excerptNode(pieces: ExcerptPiece[]): HTMLParagraphElement {
-  return element('p', 'mt-1 text-sm text-muted', ...pieces.map((piece) => (piece.marked ? element('mark', '', piece.text) : piece.text)));
+  return element(
+    'p',
+    'mt-1 text-sm text-muted',
+    ...pieces.map((piece) => (piece.marked ? element('mark', '', piece.text) : piece.text)),
+  );
 }
 
 /**

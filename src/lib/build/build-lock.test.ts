@@ -14,7 +14,11 @@ describe('the build lock', () => {
     const file = lockFile();
     const release = acquireBuildLock(file);
     expect(JSON.parse(readFileSync(file, 'utf8')).pid).toBe(process.pid);
-    expect(() => acquireBuildLock(file)).toThrow(new RegExp(`^Another build \\(pid ${process.pid}, started [^)]+\\) is running in this project; .* If no build is running, delete ${file}\\.$`));
+    expect(() => acquireBuildLock(file)).toThrow(
+      new RegExp(
+        `^Another build \\(pid ${process.pid}, started [^)]+\\) is running in this project; .* If no build is running, delete ${file}\\.$`,
+      ),
+    );
     release();
     expect(existsSync(file)).toBe(false);
     acquireBuildLock(file)();
@@ -23,7 +27,9 @@ describe('the build lock', () => {
   it('refuses while another live process holds it', () => {
     const file = lockFile();
     writeFileSync(file, JSON.stringify({ pid: process.ppid, started: '2026-01-01T00:00:00.000Z' }));
-    expect(() => acquireBuildLock(file)).toThrow(`Another build (pid ${process.ppid}, started 2026-01-01T00:00:00.000Z) is running`);
+    expect(() => acquireBuildLock(file)).toThrow(
+      `Another build (pid ${process.ppid}, started 2026-01-01T00:00:00.000Z) is running`,
+    );
     expect(JSON.parse(readFileSync(file, 'utf8')).pid).toBe(process.ppid);
   });
 

@@ -11,16 +11,33 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       linking: true,
       trustCode: false,
       title: 'Dossier',
-      description: 'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.',
+      description:
+        'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.',
     });
   });
 
-  it.each([['kb', '/kb/'], ['/kb', '/kb/'], ['kb/', '/kb/'], [' /kb/ ', '/kb/'], ['/', '/'], ['', '/'], ['a/b', '/a/b/'], ['//docs//kb', '/docs/kb/']])('read the sub-path %j as %j', (value, basePath) => {
+  it.each([
+    ['kb', '/kb/'],
+    ['/kb', '/kb/'],
+    ['kb/', '/kb/'],
+    [' /kb/ ', '/kb/'],
+    ['/', '/'],
+    ['', '/'],
+    ['a/b', '/a/b/'],
+    ['//docs//kb', '/docs/kb/'],
+  ])('read the sub-path %j as %j', (value, basePath) => {
     expect(readSettings({ DOSSIER_BASE: value }).basePath).toBe(basePath);
   });
 
   it('read the switches', () => {
-    expect(readSettings({ DOSSIER_LINKING: 'off', DOSSIER_TRUST_CODE: '1', DOSSIER_LINK_MODE: 'every', DOSSIER_TITLE: ' Notes ' })).toMatchObject({ linking: false, trustCode: true, linkMode: 'every', title: 'Notes' });
+    expect(
+      readSettings({
+        DOSSIER_LINKING: 'off',
+        DOSSIER_TRUST_CODE: '1',
+        DOSSIER_LINK_MODE: 'every',
+        DOSSIER_TITLE: ' Notes ',
+      }),
+    ).toMatchObject({ linking: false, trustCode: true, linkMode: 'every', title: 'Notes' });
   });
 
   it('name every bad value with what was expected, all at once', () => {
@@ -49,11 +66,27 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
   });
 
   it('refuse a site address that is no web address', () => {
-    expect(() => readSettings({ DOSSIER_SITE: 'javascript:alert(1)' })).toThrow('DOSSIER_SITE is "javascript:alert(1)"');
+    expect(() => readSettings({ DOSSIER_SITE: 'javascript:alert(1)' })).toThrow(
+      'DOSSIER_SITE is "javascript:alert(1)"',
+    );
   });
 
   it('take the integration’s options, each checked as its variable is', () => {
-    expect(readSettings({}, { title: 'Field Notes', description: 'what we saw.', site: 'https://notes.example', base: 'kb', content: 'writing', linkMode: 'every', linking: false, trustCode: true })).toEqual({
+    expect(
+      readSettings(
+        {},
+        {
+          title: 'Field Notes',
+          description: 'what we saw.',
+          site: 'https://notes.example',
+          base: 'kb',
+          content: 'writing',
+          linkMode: 'every',
+          linking: false,
+          trustCode: true,
+        },
+      ),
+    ).toEqual({
       contentRoot: 'writing',
       site: 'https://notes.example',
       basePath: '/kb/',
@@ -66,11 +99,15 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
   });
 
   it('let a variable override its option, for CI and fixture sites', () => {
-    expect(readSettings({ DOSSIER_CONTENT: 'fixtures/site', DOSSIER_LINKING: 'on' }, { content: 'writing', linking: false })).toMatchObject({ contentRoot: 'fixtures/site', linking: true });
+    expect(
+      readSettings({ DOSSIER_CONTENT: 'fixtures/site', DOSSIER_LINKING: 'on' }, { content: 'writing', linking: false }),
+    ).toMatchObject({ contentRoot: 'fixtures/site', linking: true });
   });
 
   it('name a bad option, an unknown one and a wrong type with what was expected', () => {
-    expect(() => readSettings({}, { site: 'notes.example', linkMode: 'sections', titel: 'Notes', linking: 'yes' })).toThrow(
+    expect(() =>
+      readSettings({}, { site: 'notes.example', linkMode: 'sections', titel: 'Notes', linking: 'yes' }),
+    ).toThrow(
       [
         'Dossier found 4 problems in the settings:',
         '  - the option linking is wrong: expected boolean, received string',

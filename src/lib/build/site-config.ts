@@ -9,7 +9,9 @@ import type { SiteIndexOptions } from '../index/site-index.ts';
 /** Settings whose values cannot be used, each named (option or variable) with what was expected. */
 export class SettingError extends Error {
   constructor(problems: string[]) {
-    super(`Dossier found ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} in the settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Dossier found ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} in the settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'SettingError';
     // The message names the setting and its value; a stack trace would only hide it.
     this.stack = this.message;
@@ -49,19 +51,33 @@ export type DossierOptions = z.input<typeof dossierOptionsSchema>;
 
 type Check<T> = (value: string) => { value: T } | { expected: string };
 
-const text = (expected: string): Check<string> => (value) => (value.trim() ? { value: value.trim() } : { expected });
-const oneOf = <T extends string>(values: readonly T[]): Check<T> => (value) => ((values as readonly string[]).includes(value) ? { value: value as T } : { expected: `one of ${values.join(', ')}` });
+const text =
+  (expected: string): Check<string> =>
+  (value) =>
+    value.trim() ? { value: value.trim() } : { expected };
+const oneOf =
+  <T extends string>(values: readonly T[]): Check<T> =>
+  (value) =>
+    (values as readonly string[]).includes(value) ? { value: value as T } : { expected: `one of ${values.join(', ')}` };
 const webAddress: Check<string> = (value) =>
-  URL.canParse(value) && /^https?:$/.test(new URL(value).protocol) ? { value } : { expected: 'the public address of the site, an http(s) URL like https://example.org' };
+  URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)
+    ? { value }
+    : { expected: 'the public address of the site, an http(s) URL like https://example.org' };
 // `kb`, `/kb` and `kb/` all mean the sub-path /kb/; links are written from it, so it must be exact.
 const subPath: Check<string> = (value) => {
   const segments = value.trim().split('/').filter(Boolean);
   if (segments.some((segment) => segment === '.' || segment === '..' || !/^[\w.~-]+$/.test(segment))) {
-    return { expected: 'the sub-path the site is served under, like /kb/ (letters, digits, "-", "_", "." and "~" between slashes)' };
+    return {
+      expected:
+        'the sub-path the site is served under, like /kb/ (letters, digits, "-", "_", "." and "~" between slashes)',
+    };
   }
   return { value: segments.length ? `/${segments.join('/')}/` : '/' };
 };
-const onOff = (on: string, off: string): Check<boolean> => (value) => (value === on ? { value: true } : value === off ? { value: false } : { expected: `one of ${on}, ${off}` });
+const onOff =
+  (on: string, off: string): Check<boolean> =>
+  (value) =>
+    value === on ? { value: true } : value === off ? { value: false } : { expected: `one of ${on}, ${off}` };
 
 interface Setting<K extends keyof Settings> {
   option: keyof DossierOptions;
@@ -75,18 +91,63 @@ interface Setting<K extends keyof Settings> {
   nothing: string;
 }
 
-const DESCRIPTION = 'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.';
+const DESCRIPTION =
+  'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.';
 
 /** Every setting: its option, its variable, its default and its check. */
 const SETTINGS: { [K in keyof Settings]: Setting<K> } = {
-  contentRoot: { option: 'content', variable: 'DOSSIER_CONTENT', fallback: 'content', check: text('the path of a content folder'), nothing: 'content/' },
-  site: { option: 'site', variable: 'DOSSIER_SITE', fallback: 'https://dossier.example', check: webAddress, nothing: '' },
+  contentRoot: {
+    option: 'content',
+    variable: 'DOSSIER_CONTENT',
+    fallback: 'content',
+    check: text('the path of a content folder'),
+    nothing: 'content/',
+  },
+  site: {
+    option: 'site',
+    variable: 'DOSSIER_SITE',
+    fallback: 'https://dossier.example',
+    check: webAddress,
+    nothing: '',
+  },
   basePath: { option: 'base', variable: 'DOSSIER_BASE', fallback: '/', check: subPath, nothing: '' },
-  linkMode: { option: 'linkMode', variable: 'DOSSIER_LINK_MODE', fallback: 'section', check: oneOf(LINK_MODES), nothing: '' },
-  linking: { option: 'linking', variable: 'DOSSIER_LINKING', fallback: true, check: onOff('true', 'false'), variableCheck: onOff('on', 'off'), nothing: '' },
-  trustCode: { option: 'trustCode', variable: 'DOSSIER_TRUST_CODE', fallback: false, check: onOff('true', 'false'), variableCheck: onOff('1', '0'), nothing: '' },
-  title: { option: 'title', variable: 'DOSSIER_TITLE', fallback: 'Dossier', check: text('the name of the site'), nothing: '"Dossier"' },
-  description: { option: 'description', variable: 'DOSSIER_DESCRIPTION', fallback: DESCRIPTION, check: text('a sentence on what the site is about'), nothing: 'the default' },
+  linkMode: {
+    option: 'linkMode',
+    variable: 'DOSSIER_LINK_MODE',
+    fallback: 'section',
+    check: oneOf(LINK_MODES),
+    nothing: '',
+  },
+  linking: {
+    option: 'linking',
+    variable: 'DOSSIER_LINKING',
+    fallback: true,
+    check: onOff('true', 'false'),
+    variableCheck: onOff('on', 'off'),
+    nothing: '',
+  },
+  trustCode: {
+    option: 'trustCode',
+    variable: 'DOSSIER_TRUST_CODE',
+    fallback: false,
+    check: onOff('true', 'false'),
+    variableCheck: onOff('1', '0'),
+    nothing: '',
+  },
+  title: {
+    option: 'title',
+    variable: 'DOSSIER_TITLE',
+    fallback: 'Dossier',
+    check: text('the name of the site'),
+    nothing: '"Dossier"',
+  },
+  description: {
+    option: 'description',
+    variable: 'DOSSIER_DESCRIPTION',
+    fallback: DESCRIPTION,
+    check: text('a sentence on what the site is about'),
+    nothing: 'the default',
+  },
 };
 
 /**
@@ -99,7 +160,10 @@ export function readSettings(env: Record<string, string | undefined>, options: u
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const option = issue.path.join('.');
-      if (issue.code === 'unrecognized_keys') problems.push(`dossier() has no option ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; it takes ${Object.keys(dossierOptionsSchema.shape).join(', ')}`);
+      if (issue.code === 'unrecognized_keys')
+        problems.push(
+          `dossier() has no option ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; it takes ${Object.keys(dossierOptionsSchema.shape).join(', ')}`,
+        );
       else problems.push(`the option ${option} ${issue.message.replace(/^Invalid input: /, 'is wrong: ')}`);
     }
   }
@@ -107,12 +171,21 @@ export function readSettings(env: Record<string, string | undefined>, options: u
   const shape = dossierOptionsSchema.shape;
   const given: DossierOptions = parsed.success
     ? parsed.data
-    : Object.fromEntries(Object.entries(typeof options === 'object' && options ? options : {}).filter(([key, value]) => key in shape && shape[key as keyof typeof shape].safeParse(value).success));
+    : Object.fromEntries(
+        Object.entries(typeof options === 'object' && options ? options : {}).filter(
+          ([key, value]) => key in shape && shape[key as keyof typeof shape].safeParse(value).success,
+        ),
+      );
   const settings = {} as Record<keyof Settings, unknown>;
   for (const [key, setting] of Object.entries(SETTINGS) as [keyof Settings, Setting<keyof Settings>][]) {
     const variable = env[setting.variable];
     const option = given[setting.option];
-    const [raw, name, check] = variable !== undefined ? [variable, setting.variable, setting.variableCheck ?? setting.check] : option !== undefined ? [String(option), `the option ${setting.option}`, setting.check] : [undefined, '', setting.check];
+    const [raw, name, check] =
+      variable !== undefined
+        ? [variable, setting.variable, setting.variableCheck ?? setting.check]
+        : option !== undefined
+          ? [String(option), `the option ${setting.option}`, setting.check]
+          : [undefined, '', setting.check];
     if (raw === undefined) {
       settings[key] = setting.fallback;
       continue;
@@ -120,7 +193,9 @@ export function readSettings(env: Record<string, string | undefined>, options: u
     const result = check(raw);
     if ('value' in result) settings[key] = result.value;
     else {
-      problems.push(`${name} is ${JSON.stringify(raw)}; expected ${result.expected}${variable !== undefined ? `, or nothing${setting.nothing ? ` for ${setting.nothing}` : ''}` : ''}`);
+      problems.push(
+        `${name} is ${JSON.stringify(raw)}; expected ${result.expected}${variable !== undefined ? `, or nothing${setting.nothing ? ` for ${setting.nothing}` : ''}` : ''}`,
+      );
       settings[key] = setting.fallback;
     }
   }
@@ -132,7 +207,10 @@ export function readSettings(env: Record<string, string | undefined>, options: u
 export const ledgerTarget = (pendingLedger: string) => `${pendingLedger}.target`;
 
 /** What the pages and the build's stages take from the settings. */
-export function siteIndexOptionsOf(settings: Settings, env: Record<string, string | undefined> = process.env): SiteIndexOptions {
+export function siteIndexOptionsOf(
+  settings: Settings,
+  env: Record<string, string | undefined> = process.env,
+): SiteIndexOptions {
   return {
     contentRoot: settings.contentRoot,
     linkMode: settings.linkMode,

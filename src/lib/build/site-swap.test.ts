@@ -14,8 +14,18 @@ function fakeFileSystem(state: Record<string, string>, failOn?: string): SwapFil
   };
 }
 
-const paths = { staging: 'dist.staging', output: 'dist', previous: 'dist.previous', ledger: { next: 'content/.ledger.json.next', current: 'content/ledger.json' } };
-const before = () => ({ 'dist.staging': 'new site', dist: 'old site', 'content/.ledger.json.next': 'new ledger', 'content/ledger.json': 'old ledger' });
+const paths = {
+  staging: 'dist.staging',
+  output: 'dist',
+  previous: 'dist.previous',
+  ledger: { next: 'content/.ledger.json.next', current: 'content/ledger.json' },
+};
+const before = () => ({
+  'dist.staging': 'new site',
+  dist: 'old site',
+  'content/.ledger.json.next': 'new ledger',
+  'content/ledger.json': 'old ledger',
+});
 
 describe('swapIn', () => {
   it('puts the new site and the new ledger in place, the old site aside', () => {
@@ -34,7 +44,9 @@ describe('swapIn', () => {
     'rolls everything back when %s fails: the old site and ledger, as they were',
     (failOn) => {
       const state = before();
-      expect(() => swapIn(paths, fakeFileSystem(state, failOn))).toThrow(/^the new site could not be put in place \(EACCES: permission denied, rename .*\); it was rolled back$/);
+      expect(() => swapIn(paths, fakeFileSystem(state, failOn))).toThrow(
+        /^the new site could not be put in place \(EACCES: permission denied, rename .*\); it was rolled back$/,
+      );
       expect(state).toEqual(before());
     },
   );

@@ -14,8 +14,12 @@ describe('addresses under the base path', () => {
   });
 
   it('make absolute URLs on the site’s address', () => {
-    expect(siteUrl('https://dossier.example', '/', '/sitemap-index.xml')).toBe('https://dossier.example/sitemap-index.xml');
-    expect(siteUrl(new URL('https://dossier.example/'), '/kb/', '/cards/index.png')).toBe('https://dossier.example/kb/cards/index.png');
+    expect(siteUrl('https://dossier.example', '/', '/sitemap-index.xml')).toBe(
+      'https://dossier.example/sitemap-index.xml',
+    );
+    expect(siteUrl(new URL('https://dossier.example/'), '/kb/', '/cards/index.png')).toBe(
+      'https://dossier.example/kb/cards/index.png',
+    );
     expect(siteUrl('https://dossier.example', '/kb/', '/')).toBe('https://dossier.example/kb/');
   });
 });

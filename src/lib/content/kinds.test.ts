@@ -18,7 +18,7 @@ describe('the kinds table', () => {
   const [lightRules, darkRules] = block.split('@media (prefers-color-scheme: dark)');
   /** The colour the CSS gives each kind: its own rule, or the `[data-kind]` default. */
   const cssColours = (rules: string) => {
-    const found = new Map([...rules.matchAll(/\[data-kind(?:="(\w+)")?\]\s*\{\s*--kind:\s*(#[0-9a-f]{6});/g)].map((m) => [m[1] ?? '', m[2]!]));
+    const found = new Map([...rules.matchAll(/\[data-kind(?:=["'](\w+)["'])?\]\s*\{\s*--kind:\s*(#[0-9a-f]{6});/g)].map((m) => [m[1] ?? '', m[2]!]));
     for (const kind of found.keys()) if (kind) expect(entityKinds).toContain(kind);
     return Object.fromEntries(entityKinds.map((kind) => [kind, found.get(kind) ?? found.get('')]));
   };

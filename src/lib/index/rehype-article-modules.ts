@@ -15,7 +15,8 @@ export function rehypeArticleModules(options: SiteIndexOptions) {
     const index = getSiteIndex(options);
     const article = file.path ? index.articleAt(file.path) : undefined;
     if (!article) return;
-    if (options.linking) timed('linking', () => linkTree(tree, index.matcher, article.context, () => article.redirects));
+    if (options.linking)
+      timed('linking', () => linkTree(tree, index.matcher, article.context, () => article.redirects));
     // Problems in the components were reported by the site index already, naming file and line.
     expandComponents(tree, index.componentSite);
   };

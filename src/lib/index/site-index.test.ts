@@ -11,8 +11,14 @@ const passageTexts = (id: string) => (index.passages.get(id) ?? []).map((p) => p
 
 describe('the mention index over the real content', () => {
   it('gives DeepSeek the passage on its profit strategy, with the paragraph id the article uses', () => {
-    const passage = index.passages.get('deepseek')!.find((p) => p.excerpt.text === 'DeepSeek, on the other hand, has no near-term profit strategy.');
-    expect(passage).toMatchObject({ articleSlug: 'deepseek-and-open-source', blockId: 'p-deepseek-on-the-other-hand', excerpt: { marks: [[0, 8]] } });
+    const passage = index.passages
+      .get('deepseek')!
+      .find((p) => p.excerpt.text === 'DeepSeek, on the other hand, has no near-term profit strategy.');
+    expect(passage).toMatchObject({
+      articleSlug: 'deepseek-and-open-source',
+      blockId: 'p-deepseek-on-the-other-hand',
+      excerpt: { marks: [[0, 8]] },
+    });
     const block = index.articles.get('deepseek-and-open-source')!.blocks.find((b) => b.id === passage!.blockId);
     expect(block?.text).toBe(passage!.excerpt.text);
   });
@@ -22,13 +28,20 @@ describe('the mention index over the real content', () => {
   });
 
   it('finds weak aliases: Liang in the interview, Jordan in the aside', () => {
-    expect(passageTexts('liang-wenfeng').some((t) => t.startsWith('Liang: It’s like walking 50 kilometers'))).toBe(true);
-    expect(passageTexts('jordan-schneider').some((t) => t.startsWith('[Jordan: Beyond direct government intervention'))).toBe(true);
+    expect(passageTexts('liang-wenfeng').some((t) => t.startsWith('Liang: It’s like walking 50 kilometers'))).toBe(
+      true,
+    );
+    expect(
+      passageTexts('jordan-schneider').some((t) => t.startsWith('[Jordan: Beyond direct government intervention')),
+    ).toBe(true);
   });
 
   it('places passages in their sections', () => {
     const passage = index.passages.get('huawei')!.find((p) => p.excerpt.text.startsWith('Huawei exemplifies'));
-    expect(passage?.section).toEqual({ id: 'beijings-approach-to-open-source', title: 'Beijing’s approach to open source' });
+    expect(passage?.section).toEqual({
+      id: 'beijings-approach-to-open-source',
+      title: 'Beijing’s approach to open source',
+    });
   });
 
   it('counts mentions per article for the "In this article" panel', () => {
@@ -39,22 +52,31 @@ describe('the mention index over the real content', () => {
 
   it('ranks related entities, explicit and co-mentioned, with a reason', () => {
     const related = index.related.get('high-flyer')!;
-    expect(related[0]).toMatchObject({ id: 'deepseek', reason: expect.stringMatching(/^listed as related; mentioned together in \d+ passages?$/) });
+    expect(related[0]).toMatchObject({
+      id: 'deepseek',
+      reason: expect.stringMatching(/^listed as related; mentioned together in \d+ passages?$/),
+    });
     const scores = related.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
   it('writes each document out once, as the linked HTML its page shows', () => {
     const html = index.articles.get('deepseek-and-open-source')!.html!;
-    expect(html).toMatch(/<p id="p-deepseek-on-the-other-hand"[^>]*>DeepSeek, on the other hand, has no near-term profit strategy\.<a href="#p-deepseek-on-the-other-hand" class="permalink"/);
-    expect(html).toContain('<a href="/organizations/deepseek/" class="entity-link" data-entity="deepseek" data-kind="organization">DeepSeek</a>');
+    expect(html).toMatch(
+      /<p id="p-deepseek-on-the-other-hand"[^>]*>DeepSeek, on the other hand, has no near-term profit strategy\.<a href="#p-deepseek-on-the-other-hand" class="permalink"/,
+    );
+    expect(html).toContain(
+      '<a href="/organizations/deepseek/" class="entity-link" data-entity="deepseek" data-kind="organization">DeepSeek</a>',
+    );
     expect(html).toContain('<aside role="note" aria-label="From the newsletter"');
     expect(html).not.toContain('<Aside');
     expect(index.entityHtml.get('deepseek')).toContain('href="/people/liang-wenfeng/"');
   });
 
   it('tells which article a file is, for the articles MDX compiles', () => {
-    expect(index.articleAt('content/articles/deepseek-and-open-source.mdx')).toBe(index.articles.get('deepseek-and-open-source'));
+    expect(index.articleAt('content/articles/deepseek-and-open-source.mdx')).toBe(
+      index.articles.get('deepseek-and-open-source'),
+    );
     expect(index.articleAt('content/entities/organizations/deepseek.md')).toBeUndefined();
     expect(index.articleAt('src/pages/index.astro')).toBeUndefined();
   });
@@ -97,7 +119,9 @@ describe('who said what', () => {
   it('keeps reader comments apart: linked on the article, counted nowhere as reporting', () => {
     expect(index.passages.has('ferrari')).toBe(false);
     expect(index.passages.has('xi-jinping')).toBe(false);
-    expect(index.commentPassages.get('ferrari')!.map((p) => p.excerpt.text)).toEqual([expect.stringMatching(/^A bit like Ferrari/)]);
+    expect(index.commentPassages.get('ferrari')!.map((p) => p.excerpt.text)).toEqual([
+      expect.stringMatching(/^A bit like Ferrari/),
+    ]);
     expect(index.commentPassages.get('xi-jinping')).toHaveLength(1);
     expect(index.coMentions.get('ferrari')).toBeUndefined();
     expect(together('chinese-government', 'ferrari')).toBe(0);
@@ -126,10 +150,18 @@ describe('excerptOf', () => {
 
 describe('aliasPatterns', () => {
   it('finds a name in text typed in either normal form, whichever form the entity file used', () => {
-    const cafe = { path: 'entities/organizations/cafe.md', bytes: new TextEncoder().encode('---\nname: Cafe\u0301 Group\nsummary: S.\norgType: company\n---\n') };
+    const cafe = {
+      path: 'entities/organizations/cafe.md',
+      bytes: new TextEncoder().encode('---\nname: Cafe\u0301 Group\nsummary: S.\norgType: company\n---\n'),
+    };
     const matcher = new Matcher(aliasPatterns(parseContent([cafe])));
     for (const text of ['At Caf\u00e9 Group, coffee.', 'At Cafe\u0301 Group, coffee.']) {
-      expect(matcher.document().scan(text).map((match) => [match.entityId, text.slice(match.start, match.end)])).toEqual([['cafe', text.slice(3, -9)]]);
+      expect(
+        matcher
+          .document()
+          .scan(text)
+          .map((match) => [match.entityId, text.slice(match.start, match.end)]),
+      ).toEqual([['cafe', text.slice(3, -9)]]);
     }
   });
 });
@@ -138,7 +170,12 @@ describe('a document nested beyond reading', () => {
   it('is one content error naming the file, not a stack overflow', () => {
     const root = mkdtempSync(join(tmpdir(), 'dossier-deep-'));
     cpSync('e2e/fixtures/bad-content/base', root, { recursive: true });
-    writeFileSync(join(root, 'articles', 'deep.md'), `---\ntitle: Deep\ndek: Nested.\ndate: 2025-02-01\nsource: { publication: Example }\n---\n\n${'>'.repeat(10_000)} deep\n`);
-    expect(() => buildSiteIndex({ contentRoot: root, linkMode: 'section', base: '/', linking: true })).toThrow(/articles\/deep\.md: nests too deeply to read/);
+    writeFileSync(
+      join(root, 'articles', 'deep.md'),
+      `---\ntitle: Deep\ndek: Nested.\ndate: 2025-02-01\nsource: { publication: Example }\n---\n\n${'>'.repeat(10_000)} deep\n`,
+    );
+    expect(() => buildSiteIndex({ contentRoot: root, linkMode: 'section', base: '/', linking: true })).toThrow(
+      /articles\/deep\.md: nests too deeply to read/,
+    );
   });
 });

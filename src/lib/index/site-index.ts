@@ -7,7 +7,13 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import type { AnnotatedBlock, DocumentContext } from '../link/annotate.ts';
-import { codeProblems, expandComponents, hasCode, type BodyProblem, type ComponentSite } from '../content/article-components.ts';
+import {
+  codeProblems,
+  expandComponents,
+  hasCode,
+  type BodyProblem,
+  type ComponentSite,
+} from '../content/article-components.ts';
 import { linkTree } from '../link/block-markup.ts';
 import { timed } from '../build/build-timings.ts';
 import { withBase } from '../build/site-url.ts';
@@ -143,11 +149,20 @@ export function excerptOf(text: string, marks: [number, number][], toEnd = false
   const tail = to < text.length ? ' …' : '';
   return {
     text: head + text.slice(from, to).trim() + tail,
-    marks: marks.filter(([s, e]) => s >= from && e <= to).map(([s, e]) => [s - from + head.length, e - from + head.length]),
+    marks: marks
+      .filter(([s, e]) => s >= from && e <= to)
+      .map(([s, e]) => [s - from + head.length, e - from + head.length]),
   };
 }
 
-export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking, trustCode = false }: SiteIndexOptions): SiteIndex {
+export function buildSiteIndex({
+  contentRoot,
+  linkMode,
+  base,
+  ledgerOut,
+  linking,
+  trustCode = false,
+}: SiteIndexOptions): SiteIndex {
   const content = timed('registry', () => loadContent(contentRoot));
   const matcher = timed('matcher', () => new Matcher(aliasPatterns(content)));
   const kindOf = (id: string): EntityKind => content.entities.get(id)!.kind;
@@ -164,13 +179,21 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
   const articleContext = new Map<string, DocumentContext>();
   const entityContext = new Map<string, DocumentContext>();
   for (const article of content.articles) {
-    articleContext.set(article.slug, { declared: article.data.entities, linkMode: article.data.linkMode ?? linkMode, href, kind: kindOf, name: nameOf });
+    articleContext.set(article.slug, {
+      declared: article.data.entities,
+      linkMode: article.data.linkMode ?? linkMode,
+      href,
+      kind: kindOf,
+      name: nameOf,
+    });
   }
   for (const entity of content.entities.values()) {
     entityContext.set(entity.id, { declared: [], self: entity.id, linkMode, href, kind: kindOf, name: nameOf });
   }
 
-  const previousLedger: Record<string, LedgerEntry[]> = existsSync(ledgerFile(contentRoot)) ? parseLedger(readFileSync(ledgerFile(contentRoot), 'utf8'), ledgerFile(contentRoot)) : {};
+  const previousLedger: Record<string, LedgerEntry[]> = existsSync(ledgerFile(contentRoot))
+    ? parseLedger(readFileSync(ledgerFile(contentRoot), 'utf8'), ledgerFile(contentRoot))
+    : {};
   const ledger: Record<string, LedgerEntry[]> = { ...previousLedger };
   /** Reconciles a page's blocks with its ledger; returns the page's redirects. */
   const publish = (page: string, blocks: AnnotatedBlock[]): Redirect[] => {
@@ -200,10 +223,18 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
    */
   const renderDocument = (document: Document, page: string, context: DocumentContext, trusted = false) => {
     const tree = timed('parsing', () => parseBody(document, contentRoot));
-    const report = (found: BodyProblem[]) => problems.push(...found.map((problem) => bodyProblem(document, contentRoot, problem)));
-    report(unsafeUrls(tree).map(({ url, line }) => ({ bodyLine: line, message: `links to ${JSON.stringify(url)}; expected ${SAFE_URLS} (a javascript:, vbscript: or data: URL, outside images, is never published)` })));
+    const report = (found: BodyProblem[]) =>
+      problems.push(...found.map((problem) => bodyProblem(document, contentRoot, problem)));
+    report(
+      unsafeUrls(tree).map(({ url, line }) => ({
+        bodyLine: line,
+        message: `links to ${JSON.stringify(url)}; expected ${SAFE_URLS} (a javascript:, vbscript: or data: URL, outside images, is never published)`,
+      })),
+    );
     report(codeProblems(tree, trusted));
-    const linked = linking ? timed('linking', () => linkTree(tree, matcher, context, (blocks) => publish(page, blocks))) : { blocks: [], redirects: [] };
+    const linked = linking
+      ? timed('linking', () => linkTree(tree, matcher, context, (blocks) => publish(page, blocks)))
+      : { blocks: [], redirects: [] };
     const compiled = hasCode(tree);
     const html = timed('parsing', () => {
       report(expandComponents(tree, componentSite));
@@ -213,7 +244,12 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
   };
 
   for (const article of content.articles) {
-    const { blocks, redirects, html } = renderDocument(article, paths.article(article.slug), articleContext.get(article.slug)!, article.data.trusted || trustCode);
+    const { blocks, redirects, html } = renderDocument(
+      article,
+      paths.article(article.slug),
+      articleContext.get(article.slug)!,
+      article.data.trusted || trustCode,
+    );
     const mentionCounts = new Map<string, number>();
     const voices = articleVoices(article.slug, blocks);
     timed('linking', () => {
@@ -248,11 +284,22 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
         quotations.set(quotation.speaker.entityId, [...(quotations.get(quotation.speaker.entityId) ?? []), quotation]);
       }
     });
-    articles.set(article.slug, { blocks, mentionCounts, redirects, html, context: articleContext.get(article.slug)!, quotations: voices.quotations });
+    articles.set(article.slug, {
+      blocks,
+      mentionCounts,
+      redirects,
+      html,
+      context: articleContext.get(article.slug)!,
+      quotations: voices.quotations,
+    });
   }
 
   for (const entity of content.entities.values()) {
-    const { blocks, redirects, html } = renderDocument(entity, paths.entity(entity.kind, entity.id), entityContext.get(entity.id)!);
+    const { blocks, redirects, html } = renderDocument(
+      entity,
+      paths.entity(entity.kind, entity.id),
+      entityContext.get(entity.id)!,
+    );
     entityRedirects.set(entity.id, redirects);
     entityHtml.set(entity.id, html!);
     const named = new Set(blocks.flatMap((b) => b.mentions.map((m) => m.entityId)));
@@ -262,7 +309,11 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
 
   // Without linking there are no blocks: the bench's baseline leaves quotes unresolved.
   // Reader comments are no source of events.
-  const timeline = buildTimeline(content, (slug) => (linking ? articles.get(slug)?.blocks.filter((block) => block.voice?.kind !== 'comment') : undefined), contentRoot);
+  const timeline = buildTimeline(
+    content,
+    (slug) => (linking ? articles.get(slug)?.blocks.filter((block) => block.voice?.kind !== 'comment') : undefined),
+    contentRoot,
+  );
 
   const related = new Map<string, RelatedEntity[]>();
   for (const entity of content.entities.values()) {
@@ -272,10 +323,17 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
       .map((id) => {
         const explicit = entity.data.related.includes(id) || content.entities.get(id)!.data.related.includes(entity.id);
         const together = coMentions.get(entity.id)?.get(id) ?? 0;
-        const reasons = [explicit && 'listed as related', together > 0 && `mentioned together in ${together} passage${together === 1 ? '' : 's'}`].filter(Boolean);
+        const reasons = [
+          explicit && 'listed as related',
+          together > 0 && `mentioned together in ${together} passage${together === 1 ? '' : 's'}`,
+        ].filter(Boolean);
         return { id, score: (explicit ? 3 : 0) + together, reason: reasons.join('; ') };
       })
-      .sort((a, b) => b.score - a.score || content.entities.get(a.id)!.data.name.localeCompare(content.entities.get(b.id)!.data.name));
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          content.entities.get(a.id)!.data.name.localeCompare(content.entities.get(b.id)!.data.name),
+      );
     related.set(entity.id, ranked);
   }
 
@@ -287,11 +345,17 @@ export function buildSiteIndex({ contentRoot, linkMode, base, ledgerOut, linking
     ];
     for (const [page, redirects] of pages) {
       for (const { from, to, why } of redirects) {
-        console.log(`Ledger: ${page}#${from} now lands on #${to} (${why === 'edited' ? 'the same paragraph, edited' : 'removed; the nearest paragraph'})`);
+        console.log(
+          `Ledger: ${page}#${from} now lands on #${to} (${why === 'edited' ? 'the same paragraph, edited' : 'removed; the nearest paragraph'})`,
+        );
       }
     }
   }
-  if (ledgerOut && linking) writeFileSync(ledgerOut, `${JSON.stringify(Object.fromEntries(Object.entries(ledger).sort(([a], [b]) => a.localeCompare(b))), null, 1)}\n`);
+  if (ledgerOut && linking)
+    writeFileSync(
+      ledgerOut,
+      `${JSON.stringify(Object.fromEntries(Object.entries(ledger).sort(([a], [b]) => a.localeCompare(b))), null, 1)}\n`,
+    );
 
   return {
     entityHtml,
@@ -327,7 +391,12 @@ function parseBody(document: Document, contentRoot: string) {
   } catch (error) {
     // The parsers recurse per level: a quote or list inside itself thousands of times deep exhausts the stack.
     if (error instanceof RangeError) {
-      throw new ContentError([{ file: `${contentRoot}/${document.file}`, message: `nests too deeply to read (a quote, list or component inside itself thousands of levels deep); expected at most a few hundred levels of nesting` }]);
+      throw new ContentError([
+        {
+          file: `${contentRoot}/${document.file}`,
+          message: `nests too deeply to read (a quote, list or component inside itself thousands of levels deep); expected at most a few hundred levels of nesting`,
+        },
+      ]);
     }
     const reason = (error as { reason?: string }).reason ?? String(error);
     const [, line, column] = /\((\d+):(\d+)/.exec(reason) ?? [];
@@ -343,7 +412,11 @@ function parseBody(document: Document, contentRoot: string) {
 
 /** A problem in a document's body as the editor reads it: the file, and the line in the file. */
 function bodyProblem(document: Document, contentRoot: string, { bodyLine, message }: BodyProblem): ContentProblem {
-  return { file: `${contentRoot}/${document.file}`, line: bodyLine === undefined ? undefined : bodyLine + document.bodyLine - 1, message };
+  return {
+    file: `${contentRoot}/${document.file}`,
+    line: bodyLine === undefined ? undefined : bodyLine + document.bodyLine - 1,
+    message,
+  };
 }
 
 /**

@@ -7,14 +7,24 @@
 import type { AnnotatedBlock } from '../link/annotate.ts';
 import { ContentError, type ContentProblem } from '../content/content-errors.ts';
 import type { ArticleData } from '../content/content-schema.ts';
-import { canonicalDate, compareEventDates, parseEventDate, type CalendarPoint, type EventDate } from '../content/event-date.ts';
+import {
+  canonicalDate,
+  compareEventDates,
+  parseEventDate,
+  type CalendarPoint,
+  type EventDate,
+} from '../content/event-date.ts';
 import type { Content } from '../content/registry.ts';
 
 /** An article's publication as an event date, if the source gives one. */
-export function publicationDate({ date, datePrecision }: Pick<ArticleData, 'date' | 'datePrecision'>): EventDate | undefined {
+export function publicationDate({
+  date,
+  datePrecision,
+}: Pick<ArticleData, 'date' | 'datePrecision'>): EventDate | undefined {
   if (!date) return undefined;
   const [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
-  const start: CalendarPoint = datePrecision === 'day' ? { precision: 'day', year, month, day } : { precision: 'month', year, month };
+  const start: CalendarPoint =
+    datePrecision === 'day' ? { precision: 'day', year, month, day } : { precision: 'month', year, month };
   return { start, approximate: datePrecision === 'approximate' };
 }
 
@@ -26,7 +36,8 @@ const loosely = (text: string) =>
     .replace(/[“”„‟″]/g, '"')
     .toLowerCase();
 
-export type QuoteMatch = { blockId: string } | { found: 'nowhere'; loosely: boolean } | { found: 'several'; blockIds: string[] };
+export type QuoteMatch =
+  { blockId: string } | { found: 'nowhere'; loosely: boolean } | { found: 'several'; blockIds: string[] };
 
 /**
  * The one paragraph (or list item, or table cell: any block but a heading) whose text holds the quote, spaces
@@ -92,7 +103,11 @@ function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
  * build without linking, where quotes stay unresolved. A quote found in no paragraph, or in several, is a content
  * problem: all of them are collected, then thrown as one ContentError. `root` prefixes file names in messages.
  */
-export function buildTimeline(content: Content, blocksOf: (slug: string) => AnnotatedBlock[] | undefined, root = 'content'): TimelineEvent[] {
+export function buildTimeline(
+  content: Content,
+  blocksOf: (slug: string) => AnnotatedBlock[] | undefined,
+  root = 'content',
+): TimelineEvent[] {
   const problems: ContentProblem[] = [];
   const articleFiles = new Map(content.articles.map((article) => [article.slug, `${root}/${article.file}`]));
   const events: TimelineEvent[] = [];
@@ -100,12 +115,25 @@ export function buildTimeline(content: Content, blocksOf: (slug: string) => Anno
     entity.data.events.forEach(({ description, source, ...written }, i) => {
       const date = parseEventDate(written.date);
       const id = `event-${entity.id}-${canonicalDate(date).replace('/', '-')}`;
-      const event: EntityEvent = { type: 'entity', id, date, description, articleSlug: source.article, entityId: entity.id, quote: source.quote };
+      const event: EntityEvent = {
+        type: 'entity',
+        id,
+        date,
+        description,
+        articleSlug: source.article,
+        entityId: entity.id,
+        quote: source.quote,
+      };
       const blocks = blocksOf(source.article);
       if (blocks) {
         const match = findQuote(blocks, source.quote);
         if ('blockId' in match) event.blockId = match.blockId;
-        else problems.push({ file: `${root}/${entity.file}`, field: `events.${i}.source.quote`, message: quoteProblem(match, articleFiles.get(source.article)!) });
+        else
+          problems.push({
+            file: `${root}/${entity.file}`,
+            field: `events.${i}.source.quote`,
+            message: quoteProblem(match, articleFiles.get(source.article)!),
+          });
       }
       events.push(event);
     });
@@ -114,7 +142,14 @@ export function buildTimeline(content: Content, blocksOf: (slug: string) => Anno
     const date = publicationDate(article.data);
     if (!date) continue;
     const { title, dateNote } = article.data;
-    events.push({ type: 'publication', id: `published-${article.slug}`, date, description: title, articleSlug: article.slug, ...(date.approximate && dateNote ? { dateNote } : {}) });
+    events.push({
+      type: 'publication',
+      id: `published-${article.slug}`,
+      date,
+      description: title,
+      articleSlug: article.slug,
+      ...(date.approximate && dateNote ? { dateNote } : {}),
+    });
   }
   if (problems.length) throw new ContentError(problems);
   events.sort(compareEvents);
@@ -132,12 +167,18 @@ function quoteProblem(match: Exclude<QuoteMatch, { blockId: string }>, articleFi
   if (match.found === 'several') {
     return `is in ${match.blockIds.length} paragraphs of ${articleFile} (${match.blockIds.map((id) => `#${id}`).join(', ')}); expected words found in exactly one paragraph: quote more of the passage`;
   }
-  const hint = match.loosely ? '; a paragraph has these words with other quotation marks, apostrophes or capitals: copy them as the article writes them' : '';
+  const hint = match.loosely
+    ? '; a paragraph has these words with other quotation marks, apostrophes or capitals: copy them as the article writes them'
+    : '';
   return `is in no paragraph of ${articleFile}; expected words copied exactly from one paragraph of the article${hint}`;
 }
 
 /** Events grouped under their year (a decade under its own heading), in the order given, with an id for each year. */
 export function groupByYear(events: TimelineEvent[]): { id: string; year: string; events: TimelineEvent[] }[] {
   const yearOf = ({ start }: EventDate) => (start.precision === 'decade' ? `${start.year}s` : String(start.year));
-  return [...Map.groupBy(events, (event) => yearOf(event.date))].map(([year, list]) => ({ id: `year-${year}`, year, events: list }));
+  return [...Map.groupBy(events, (event) => yearOf(event.date))].map(([year, list]) => ({
+    id: `year-${year}`,
+    year,
+    events: list,
+  }));
 }

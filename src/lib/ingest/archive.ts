@@ -15,10 +15,19 @@ export interface ArchiveSuggestion {
   articles: ArticleRef[];
 }
 
-const key = (form: string) => form.normalize('NFC').toLowerCase().replace(/[’']/g, "'").replace(/[\s-]+/g, ' ').trim();
+const key = (form: string) =>
+  form
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[\s-]+/g, ' ')
+    .trim();
 
 /** One suggestion per entity across the articles: two suggestions sharing any form are the same entity. */
-export function mergeSuggestions(perArticle: { article: ArticleRef; suggestions: Suggestions }[]): { entities: ArchiveSuggestion[]; aliases: AliasSuggestion[] } {
+export function mergeSuggestions(perArticle: { article: ArticleRef; suggestions: Suggestions }[]): {
+  entities: ArchiveSuggestion[];
+  aliases: AliasSuggestion[];
+} {
   const merged: ArchiveSuggestion[] = [];
   const byForm = new Map<string, ArchiveSuggestion>();
   const aliases = new Map<string, AliasSuggestion>();
@@ -27,7 +36,16 @@ export function mergeSuggestions(perArticle: { article: ArticleRef; suggestions:
       const forms = [suggestion.name, ...suggestion.aliases, ...(suggestion.native ? [suggestion.native.name] : [])];
       const existing = forms.map((form) => byForm.get(key(form))).find(Boolean);
       if (!existing) {
-        const entry = { suggestion: { ...suggestion, aliases: [...suggestion.aliases], weakAliases: [...suggestion.weakAliases], reasons: [...suggestion.reasons], passages: [...suggestion.passages] }, articles: [article] };
+        const entry = {
+          suggestion: {
+            ...suggestion,
+            aliases: [...suggestion.aliases],
+            weakAliases: [...suggestion.weakAliases],
+            reasons: [...suggestion.reasons],
+            passages: [...suggestion.passages],
+          },
+          articles: [article],
+        };
         merged.push(entry);
         for (const form of forms) byForm.set(key(form), entry);
         continue;
@@ -51,7 +69,12 @@ export function mergeSuggestions(perArticle: { article: ArticleRef; suggestions:
     }
   }
   // Most articles first; then most passages; then by name, so runs are repeatable.
-  merged.sort((a, b) => b.articles.length - a.articles.length || b.suggestion.passages.length - a.suggestion.passages.length || a.suggestion.name.localeCompare(b.suggestion.name));
+  merged.sort(
+    (a, b) =>
+      b.articles.length - a.articles.length ||
+      b.suggestion.passages.length - a.suggestion.passages.length ||
+      a.suggestion.name.localeCompare(b.suggestion.name),
+  );
   // Each article chose its ids alone: two entities of two articles may have picked the same one.
   const ids = new Set<string>();
   for (const { suggestion } of merged) {

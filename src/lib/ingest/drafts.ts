@@ -10,12 +10,17 @@ import type { AliasSuggestion, Suggestion } from './suggest.ts';
 
 const REVIEW_NOTE = /\n*<!-- review\n[\s\S]*?\n-->\n*/;
 
-const quote = (passage: string) => passage.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n');
+const quote = (passage: string) =>
+  passage
+    .split('\n')
+    .map((line) => `> ${line}`.trimEnd())
+    .join('\n');
 /** HTML comments end at `--`, so passages quoted inside one must not contain it. */
 const commentSafe = (text: string) => text.replace(/--/g, '–');
 
 /** The summary a draft starts with: a placeholder, which accepting refuses until it is rewritten. */
-const placeholderSummary = (articles: ArticleRef[]) => `Named in “${articles[0]!.title}”${articles.length > 1 ? ` and ${articles.length - 1} other article${articles.length > 2 ? 's' : ''}` : ''}.`;
+const placeholderSummary = (articles: ArticleRef[]) =>
+  `Named in “${articles[0]!.title}”${articles.length > 1 ? ` and ${articles.length - 1} other article${articles.length > 2 ? 's' : ''}` : ''}.`;
 const PLACEHOLDER_SUMMARY = /^Named in “.*”(?: and \d+ other articles?)?\.$/;
 const PLACEHOLDER_ROLE = /^named in “/;
 
@@ -48,13 +53,16 @@ export function draftFile(suggestion: Suggestion, articles: ArticleRef[]): strin
 export function placeholdersOf(draft: string): string[] {
   const { data, body: content } = readFrontmatter(draft.replace(/^\uFEFF/, ''));
   const left: string[] = [];
-  if (typeof data.summary === 'string' && PLACEHOLDER_SUMMARY.test(data.summary.trim())) left.push(`the summary is still “${data.summary.trim()}”`);
-  if (Array.isArray(data.roles) && data.roles.some((role) => typeof role === 'string' && PLACEHOLDER_ROLE.test(role))) left.push('a role is still the placeholder “named in …”');
+  if (typeof data.summary === 'string' && PLACEHOLDER_SUMMARY.test(data.summary.trim()))
+    left.push(`the summary is still “${data.summary.trim()}”`);
+  if (Array.isArray(data.roles) && data.roles.some((role) => typeof role === 'string' && PLACEHOLDER_ROLE.test(role)))
+    left.push('a role is still the placeholder “named in …”');
   if (!content.replace(REVIEW_NOTE, '').trim()) left.push('there is no description');
   return left;
 }
 
-const factFields = (kind: EntityKind) => new Set(Object.keys(entitySchema.options.find((option) => option.shape.kind.value === kind)!.shape));
+const factFields = (kind: EntityKind) =>
+  new Set(Object.keys(entitySchema.options.find((option) => option.shape.kind.value === kind)!.shape));
 
 /**
  * The entity file a reviewed draft becomes in the kind folder it now sits in: without its review note, and with the
@@ -76,7 +84,11 @@ export function acceptedFile(draft: string, kind: EntityKind): { text: string; d
     }
   }
   const body = parsed.body.replace(REVIEW_NOTE, '\n');
-  return { text: dropped.length || guessed.length ? matter.stringify(body, data) : draft.replace(REVIEW_NOTE, '\n'), dropped, guessed };
+  return {
+    text: dropped.length || guessed.length ? matter.stringify(body, data) : draft.replace(REVIEW_NOTE, '\n'),
+    dropped,
+    guessed,
+  };
 }
 
 /** The kind of a kind folder's name (`people` → `person`). */
@@ -86,18 +98,36 @@ export function kindOfFolder(folder: string): EntityKind | undefined {
 
 /** New forms of existing entities, as a report for the editor: the entity files stay as they are. */
 export function aliasReport(suggestions: AliasSuggestion[], article: { title: string; slug: string }): string {
-  const lines = [`# Suggested aliases from “${article.title}” (${article.slug})`, '', 'Forms the article uses that these entities do not list. Add the right ones to `aliases` (or `weakAliases`) by hand.', ''];
+  const lines = [
+    `# Suggested aliases from “${article.title}” (${article.slug})`,
+    '',
+    'Forms the article uses that these entities do not list. Add the right ones to `aliases` (or `weakAliases`) by hand.',
+    '',
+  ];
   for (const suggestion of suggestions) {
-    lines.push(`## ${suggestion.entityId}`, '', ...suggestion.aliases.map((alias) => `- ${alias}`), '', ...suggestion.passages.slice(0, 3).map((passage) => `${quote(passage)}\n`));
+    lines.push(
+      `## ${suggestion.entityId}`,
+      '',
+      ...suggestion.aliases.map((alias) => `- ${alias}`),
+      '',
+      ...suggestion.passages.slice(0, 3).map((passage) => `${quote(passage)}\n`),
+    );
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
 /** The names too unsure to draft, each with its evidence and confidence: a report, for an editor who disagrees. */
 export function unsureReport(entries: { suggestion: Suggestion; articles: ArticleRef[] }[]): string {
-  const lines = ['# Names too unsure to draft', '', 'Draft one by hand (`review/<kind>/<id>.md`, or straight into `content/entities/`) if it is an entity.', ''];
+  const lines = [
+    '# Names too unsure to draft',
+    '',
+    'Draft one by hand (`review/<kind>/<id>.md`, or straight into `content/entities/`) if it is an entity.',
+    '',
+  ];
   for (const { suggestion, articles } of entries) {
-    lines.push(`- **${suggestion.name}** (${suggestion.kind}, confidence ${suggestion.confidence.toFixed(2)}; ${articles.map((article) => article.slug).join(', ')}): ${suggestion.evidence.map((item) => `${item.reason}${item.count > 1 ? ` ×${item.count}` : ''}`).join('; ')}`);
+    lines.push(
+      `- **${suggestion.name}** (${suggestion.kind}, confidence ${suggestion.confidence.toFixed(2)}; ${articles.map((article) => article.slug).join(', ')}): ${suggestion.evidence.map((item) => `${item.reason}${item.count > 1 ? ` ×${item.count}` : ''}`).join('; ')}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -106,7 +136,10 @@ export function unsureReport(entries: { suggestion: Suggestion; articles: Articl
  * The facts each kind requires, guessed from the name and the passages so that a draft is a valid entity as it
  * stands; the reviewer corrects them.
  */
-export function guessedFacts(suggestion: Pick<Suggestion, 'kind' | 'name' | 'passages'>, articleTitle: string): Record<string, unknown> {
+export function guessedFacts(
+  suggestion: Pick<Suggestion, 'kind' | 'name' | 'passages'>,
+  articleTitle: string,
+): Record<string, unknown> {
   const { kind, name } = suggestion;
   if (kind === 'organization') {
     const orgType = /\b(?:Alliance|Association|Federation|Consortium)$/.test(name)
@@ -145,13 +178,22 @@ export function guessedFacts(suggestion: Pick<Suggestion, 'kind' | 'name' | 'pas
   }
   if (kind === 'product') return { productType: /\d/.test(name) ? 'ai-model' : 'software' };
   if (kind === 'place') {
-    const placeType = /\b(?:Province|省)$/u.test(name) ? 'province' : /\b(?:District|区|县)$/u.test(name) ? 'district' : /\b(?:Region|Valley|自治区)$/u.test(name) ? 'region' : /(?:市|City)$/u.test(name) ? 'city' : 'country';
+    const placeType = /\b(?:Province|省)$/u.test(name)
+      ? 'province'
+      : /\b(?:District|区|县)$/u.test(name)
+        ? 'district'
+        : /\b(?:Region|Valley|自治区)$/u.test(name)
+          ? 'region'
+          : /(?:市|City)$/u.test(name)
+            ? 'city'
+            : 'country';
     return { placeType };
   }
   return {};
 }
 
-const ROLE = /(?:(\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*)*) )?\b((?:[Cc]o-)?[Ff]ounder|CEO|[Cc]hief executive|[Pp]resident|[Cc]hair(?:man|woman)?|[Hh]ost|[Ee]ditor|[Aa]nalyst|[Ii]nvestor|[Pp]rofessor|[Mm]inister|[Ss]pokesperson)\s*,?\s*$/u;
+const ROLE =
+  /(?:(\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*)*) )?\b((?:[Cc]o-)?[Ff]ounder|CEO|[Cc]hief executive|[Pp]resident|[Cc]hair(?:man|woman)?|[Hh]ost|[Ee]ditor|[Aa]nalyst|[Ii]nvestor|[Pp]rofessor|[Mm]inister|[Ss]pokesperson)\s*,?\s*$/u;
 
 /** A role stated just before the name: `Baidu founder Robin Li` → `Baidu founder`. */
 function roleFromPassages(suggestion: Pick<Suggestion, 'name' | 'passages'>): string | undefined {

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { entityKinds } from '../content/content-schema.ts';
 import type { AliasSuggestion, Suggestion } from './suggest.ts';
 
-
 export const truthEntitySchema = z.strictObject({
   name: z.string().min(1),
   kind: z.enum(entityKinds),
@@ -58,21 +57,42 @@ export interface ArticleScore {
   misses: { missed: string[]; notEntities: string[]; wrongKind: string[]; unpaired: string[]; duplicated: string[] };
 }
 
-const suggestionForms = (suggestion: Suggestion) => [suggestion.name, ...suggestion.aliases, ...(suggestion.native ? [suggestion.native.name] : [])];
+const suggestionForms = (suggestion: Suggestion) => [
+  suggestion.name,
+  ...suggestion.aliases,
+  ...(suggestion.native ? [suggestion.native.name] : []),
+];
 
 /**
  * Scores one article. `known` are the forms of the entities the content already has; a draft of a truth entity
  * whose forms include one of them is a duplicate (Zhipu drafted beside the existing Zhipu AI).
  */
-export function scoreArticle(truth: TruthEntity[], drafts: Suggestion[], aliases: AliasSuggestion[] = [], known: string[] = []): ArticleScore {
+export function scoreArticle(
+  truth: TruthEntity[],
+  drafts: Suggestion[],
+  aliases: AliasSuggestion[] = [],
+  known: string[] = [],
+): ArticleScore {
   const byForm = new Map<string, TruthEntity>();
-  for (const entity of truth) for (const form of [entity.name, ...entity.forms]) if (!byForm.has(comparable(form))) byForm.set(comparable(form), entity);
+  for (const entity of truth)
+    for (const form of [entity.name, ...entity.forms])
+      if (!byForm.has(comparable(form))) byForm.set(comparable(form), entity);
   const knownForms = new Set(known.map(comparable));
   const inContent = (entity: TruthEntity) => entity.forms.some((form) => knownForms.has(comparable(form)));
   /** The truth entity a list of forms names: its first form that names one (the suggestion's name comes first). */
   const entityOf = (forms: string[]) => forms.map((form) => byForm.get(comparable(form))).find(Boolean);
 
-  const score: ArticleScore = { drafts: drafts.length, realDrafts: 0, targets: 0, targetsFound: 0, kindRight: 0, pairable: 0, paired: 0, duplicates: 0, misses: { missed: [], notEntities: [], wrongKind: [], unpaired: [], duplicated: [] } };
+  const score: ArticleScore = {
+    drafts: drafts.length,
+    realDrafts: 0,
+    targets: 0,
+    targetsFound: 0,
+    kindRight: 0,
+    pairable: 0,
+    paired: 0,
+    duplicates: 0,
+    misses: { missed: [], notEntities: [], wrongKind: [], unpaired: [], duplicated: [] },
+  };
   const drafted = new Map<TruthEntity, Suggestion[]>();
   for (const draft of drafts) {
     const entity = entityOf(suggestionForms(draft));
@@ -89,7 +109,9 @@ export function scoreArticle(truth: TruthEntity[], drafts: Suggestion[], aliases
     const extra = its.length - 1 + (inContent(entity) ? 1 : 0);
     if (extra > 0) {
       score.duplicates += extra;
-      score.misses.duplicated.push(`${entity.name}: ${its.map((draft) => draft.name).join(', ')}${inContent(entity) ? ' (in the content already)' : ''}`);
+      score.misses.duplicated.push(
+        `${entity.name}: ${its.map((draft) => draft.name).join(', ')}${inContent(entity) ? ' (in the content already)' : ''}`,
+      );
     }
     if (entity.forms.some(hasHan) && entity.forms.some(hasLatin)) {
       score.pairable++;
@@ -98,7 +120,9 @@ export function scoreArticle(truth: TruthEntity[], drafts: Suggestion[], aliases
       else score.misses.unpaired.push(`${entity.name} (${forms.join(' · ')})`);
     }
   }
-  const aliased = new Set(aliases.flatMap((suggestion) => suggestion.aliases).map((form) => byForm.get(comparable(form))));
+  const aliased = new Set(
+    aliases.flatMap((suggestion) => suggestion.aliases).map((form) => byForm.get(comparable(form))),
+  );
   for (const entity of truth.filter(isTarget)) {
     score.targets++;
     if (drafted.has(entity) || aliased.has(entity) || inContent(entity)) score.targetsFound++;

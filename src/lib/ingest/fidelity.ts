@@ -34,14 +34,43 @@ export function sentencesOf(text: string): string[] {
     .filter((sentence) => /\p{L}/u.test(sentence));
 }
 
-const BLOCKS = new Set(['p', 'li', 'ol', 'ul', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'div', 'aside', 'hr', 'br', 'td', 'th', 'tr', 'table', 'pre', 'figcaption']);
+const BLOCKS = new Set([
+  'p',
+  'li',
+  'ol',
+  'ul',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'div',
+  'aside',
+  'hr',
+  'br',
+  'td',
+  'th',
+  'tr',
+  'table',
+  'pre',
+  'figcaption',
+]);
 
 /** The visible text of an MDX article as the site renders it, with its frontmatter's title, dek, authors and date. */
 export function renderedText(mdx: string): string {
   const { data, body } = readFrontmatter(mdx);
   const tree = toHast(body, 'mdx');
   const parts: string[] = [metadataOf(data).join(' '), ' '];
-  const walk = (node: { type: string; value?: unknown; children?: unknown[]; tagName?: string; properties?: Record<string, unknown> }) => {
+  const walk = (node: {
+    type: string;
+    value?: unknown;
+    children?: unknown[];
+    tagName?: string;
+    properties?: Record<string, unknown>;
+  }) => {
     // A footnote's link back is the site's; its number stands glued to the word, as plain text copies have it.
     if (node.properties?.dataFootnoteBackref !== undefined) return;
     if (node.type === 'text') parts.push(String(node.value));
@@ -59,7 +88,9 @@ function metadataOf(data: Record<string, unknown>): string[] {
   const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date ?? '');
   const authors = (data.authors as string[] | undefined) ?? [];
   // An author line names them together, as `A and B` or `A, B`.
-  return [data.title, data.dek, ...authors, authors.join(' and '), authors.join(', '), authors.join(' & '), date].filter((value): value is string => typeof value === 'string' && value !== '').map(normalize);
+  return [data.title, data.dek, ...authors, authors.join(' and '), authors.join(', '), authors.join(' & '), date]
+    .filter((value): value is string => typeof value === 'string' && value !== '')
+    .map(normalize);
 }
 
 /** Which of the source's sentences the article lost. */
@@ -68,7 +99,10 @@ export function keptSentences(source: string, mdx: string): { total: number; mis
   const metadata = new Set(metadataOf(readFrontmatter(mdx).data));
   const sentences = sentencesOf(source);
   // A header's date line is kept as the article's date, written as a date.
-  const kept = (sentence: string) => haystack.includes(sentence) || metadata.has(sentence) || (parseDate(sentence) !== undefined && metadata.has(parseDate(sentence)!));
+  const kept = (sentence: string) =>
+    haystack.includes(sentence) ||
+    metadata.has(sentence) ||
+    (parseDate(sentence) !== undefined && metadata.has(parseDate(sentence)!));
   return { total: sentences.length, missing: sentences.filter((sentence) => !kept(sentence)) };
 }
 
@@ -84,11 +118,13 @@ export function bodyText(text: string, format: SourceFormat): string {
     const tree = unified().use(remarkParse).use(remarkGfm).parse(body);
     // A footnote reference reads as its number, glued to its word.
     visit(tree, 'footnoteReference', (node, index, parent) => {
-      if (parent && index !== undefined) parent.children[index] = { type: 'text', value: node.label ?? node.identifier };
+      if (parent && index !== undefined)
+        parent.children[index] = { type: 'text', value: node.label ?? node.identifier };
     });
     const blocks: string[] = [];
     const walk = (node: { type: string; children?: unknown[] }) => {
-      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') blocks.push(toString(node, { includeHtml: true }).replace(/<!--[\s\S]*?-->|<[^>]+>/g, ' '));
+      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')
+        blocks.push(toString(node, { includeHtml: true }).replace(/<!--[\s\S]*?-->|<[^>]+>/g, ' '));
       else for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
     };
     walk(tree);
@@ -111,4 +147,8 @@ export function bodyText(text: string, format: SourceFormat): string {
 }
 
 const textOf = (node: ElementContent): string =>
-  node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') + (BLOCKS.has(node.tagName) ? ' ' : '') : '';
+  node.type === 'text'
+    ? node.value
+    : node.type === 'element'
+      ? node.children.map(textOf).join('') + (BLOCKS.has(node.tagName) ? ' ' : '')
+      : '';

@@ -18,7 +18,18 @@ export const footnoteToken = (label: string) => `\uE000footnote:${label}\uE001`;
 const FOOTNOTE_TOKEN = /\uE000footnote:([^\uE001]+)\uE001/g;
 
 /** Never article text: scripts, forms, controls. */
-const CODE_AND_CONTROLS = new Set(['script', 'style', 'noscript', 'template', 'form', 'button', 'input', 'select', 'textarea', 'dialog']);
+const CODE_AND_CONTROLS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'dialog',
+]);
 /** Media the site does not load from elsewhere: left out, each listed for the editor. */
 const MEDIA = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'embed', 'object', 'svg', 'canvas', 'math']);
 /** A page's chrome, when the article is cut from a whole page. */
@@ -35,7 +46,8 @@ export interface ArticleTreeOptions {
 
 /** The article's HTML as one Markdown tree, footnotes and all; what was left out or changed is a finding. */
 export function articleTree(html: HastRoot, notes: HastNote[], options: ArticleTreeOptions, findings: Finding[]): Root {
-  const note = (level: Finding['level'], element: Element, message: string) => findings.push({ level, line: options.lineOf(element), message });
+  const note = (level: Finding['level'], element: Element, message: string) =>
+    findings.push({ level, line: options.lineOf(element), message });
   const leftOut = new Map<string, number>();
 
   const leaveOut = (element: Element) => {
@@ -47,18 +59,30 @@ export function articleTree(html: HastRoot, notes: HastNote[], options: ArticleT
     if (MEDIA.has(tag)) {
       const alt = String(element.properties.alt ?? element.properties.title ?? '').trim();
       if (tag !== 'picture' || !find(element, (inner) => inner.tagName === 'img')) {
-        note('flagged', element, `${tag === 'img' || tag === 'picture' ? 'an image' : `an embedded <${tag}>`}${alt ? ` (“${alt}”)` : ''} was left out: the site loads nothing from elsewhere; add it by hand if it matters`);
+        note(
+          'flagged',
+          element,
+          `${tag === 'img' || tag === 'picture' ? 'an image' : `an embedded <${tag}>`}${alt ? ` (“${alt}”)` : ''} was left out: the site loads nothing from elsewhere; add it by hand if it matters`,
+        );
       }
       return true;
     }
     if (options.fromPage && isLinkRow(element)) {
-      note('flagged', element, `a row of links (${linkLabels(element).slice(0, 4).join(', ')}${linkLabels(element).length > 4 ? ', …' : ''}), the page’s navigation, was left out`);
+      note(
+        'flagged',
+        element,
+        `a row of links (${linkLabels(element).slice(0, 4).join(', ')}${linkLabels(element).length > 4 ? ', …' : ''}), the page’s navigation, was left out`,
+      );
       return true;
     }
     return false;
   };
   for (const tree of [html, ...notes.map((note) => note.html)]) prune(tree, leaveOut);
-  for (const [tag, count] of leftOut) findings.push({ level: 'detected', message: `${count} ${tag} element${count === 1 ? '' : 's'} of the page left out (not article text)` });
+  for (const [tag, count] of leftOut)
+    findings.push({
+      level: 'detected',
+      message: `${count} ${tag} element${count === 1 ? '' : 's'} of the page left out (not article text)`,
+    });
 
   for (const tree of [html, ...notes.map((note) => note.html)]) {
     dropComments(tree);
@@ -79,7 +103,11 @@ export function articleTree(html: HastRoot, notes: HastNote[], options: ArticleT
 /** Schemes a reader can follow safely; anything else (`javascript:`, `data:`, `vbscript:`) is never a link. */
 const SAFE_SCHEME = /^(?:https?:|mailto:)/i;
 
-function rewriteLinks(node: Parent, baseUrl: string | undefined, note: (level: Finding['level'], element: Element, message: string) => void) {
+function rewriteLinks(
+  node: Parent,
+  baseUrl: string | undefined,
+  note: (level: Finding['level'], element: Element, message: string) => void,
+) {
   node.children = (node.children as ElementContent[]).flatMap((child): ElementContent[] => {
     if (child.type !== 'element') return [child];
     rewriteLinks(child, baseUrl, note);
@@ -91,14 +119,22 @@ function rewriteLinks(node: Parent, baseUrl: string | undefined, note: (level: F
     if (SAFE_SCHEME.test(target)) return [child];
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(target)?.[1];
     if (scheme) {
-      note('flagged', child, `a ${scheme.toLowerCase()}: link (“${shorten(textOf(child))}”) was dropped, its text kept: only http(s) and mailto links are published`);
+      note(
+        'flagged',
+        child,
+        `a ${scheme.toLowerCase()}: link (“${shorten(textOf(child))}”) was dropped, its text kept: only http(s) and mailto links are published`,
+      );
       return child.children;
     }
     if (baseUrl) {
       child.properties.href = new URL(target, baseUrl).href;
       return [child];
     }
-    note('unsure', child, `a relative link (${shorten(target)}) leads nowhere without the page’s address: its text is kept without the link; pass --url to keep it`);
+    note(
+      'unsure',
+      child,
+      `a relative link (${shorten(target)}) leads nowhere without the page’s address: its text is kept without the link; pass --url to keep it`,
+    );
     return child.children;
   }) as typeof node.children;
 }
@@ -126,7 +162,15 @@ function linkLabels(element: Element): string[] {
 }
 
 function textOutsideLinks(node: Parent): string {
-  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' && child.tagName !== 'a' ? textOutsideLinks(child) : '')).join('');
+  return node.children
+    .map((child) =>
+      child.type === 'text'
+        ? child.value
+        : child.type === 'element' && child.tagName !== 'a'
+          ? textOutsideLinks(child)
+          : '',
+    )
+    .join('');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -159,12 +203,15 @@ export function extractFootnotes(body: Parent): HastNote[] {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
       const href = child.properties.href;
-      const label = textOf(child).trim().replace(/^\[(.+)\]$/, '$1');
+      const label = textOf(child)
+        .trim()
+        .replace(/^\[(.+)\]$/, '$1');
       if (child.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && /^\d{1,3}$/.test(label)) {
         const target = byId.get(safeDecode(href.slice(1)));
         if (target && !containers.has(target) && !isInside(target, child)) {
           // Platforms put the id on the note's number link; the note is its parent.
-          const container = target.tagName === 'a' || target.tagName === 'sup' ? (parentOf(body, target) ?? target) : target;
+          const container =
+            target.tagName === 'a' || target.tagName === 'sup' ? (parentOf(body, target) ?? target) : target;
           const noteText = textOf(container).replace(/[\d\s↩︎.[\]^]+/g, '');
           if (noteText && ![...containers.keys()].some((note) => isInside(note, child))) {
             containers.set(container, label);
@@ -181,16 +228,31 @@ export function extractFootnotes(body: Parent): HastNote[] {
   for (const [container, label] of containers) {
     const note: HastRoot = { type: 'root', children: structuredClone(container.children) as HastRoot['children'] };
     // The link back to the reference is navigation, not note text; so is a leading copy of the note's number.
-    prune(note, (element) => element.tagName === 'a' && typeof element.properties.href === 'string' && element.properties.href.startsWith('#') && /^\s*(?:[\d↩︎]+|\^)\s*$/.test(textOf(element)));
+    prune(
+      note,
+      (element) =>
+        element.tagName === 'a' &&
+        typeof element.properties.href === 'string' &&
+        element.properties.href.startsWith('#') &&
+        /^\s*(?:[\d↩︎]+|\^)\s*$/.test(textOf(element)),
+    );
     notes.push({ label, html: note });
   }
   prune(body, (element) => containers.has(element));
   // A notes section the platform wrote (GFM's `<section data-footnotes>`) is empty now but for its heading.
-  prune(body, (element) => (element.tagName === 'section' || element.tagName === 'div' || element.tagName === 'ol') && containers.size > 0 && /^\s*(?:(?:foot)?notes|脚注|注释)?\s*$/i.test(textOf(element)) && find(element, (inner) => /^(?:ol|h\d)$/.test(inner.tagName)) !== undefined);
+  prune(
+    body,
+    (element) =>
+      (element.tagName === 'section' || element.tagName === 'div' || element.tagName === 'ol') &&
+      containers.size > 0 &&
+      /^\s*(?:(?:foot)?notes|脚注|注释)?\s*$/i.test(textOf(element)) &&
+      find(element, (inner) => /^(?:ol|h\d)$/.test(inner.tagName)) !== undefined,
+  );
   const replace = (node: Parent) => {
     node.children = node.children.map((child) => {
       if (child.type !== 'element') return child;
-      const reference = references.get(child) ?? (child.tagName === 'sup' ? onlyReference(child, references) : undefined);
+      const reference =
+        references.get(child) ?? (child.tagName === 'sup' ? onlyReference(child, references) : undefined);
       if (reference) return { type: 'text', value: footnoteToken(reference) };
       replace(child);
       return child;
@@ -200,13 +262,25 @@ export function extractFootnotes(body: Parent): HastNote[] {
   return notes.sort((a, b) => Number(a.label) - Number(b.label));
 }
 
-const PHRASING = new Set(['text', 'emphasis', 'strong', 'link', 'inlineCode', 'break', 'delete', 'footnoteReference', 'html']);
+const PHRASING = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'link',
+  'inlineCode',
+  'break',
+  'delete',
+  'footnoteReference',
+  'html',
+]);
 
 function toDefinition({ label, html }: HastNote): FootnoteDefinition {
   const converted = toMdast(html) as Root;
   rawAsText(converted);
   splitFootnoteTokens(converted);
-  const children = converted.children.every((child) => PHRASING.has(child.type)) ? [{ type: 'paragraph' as const, children: converted.children as PhrasingContent[] }] : converted.children;
+  const children = converted.children.every((child) => PHRASING.has(child.type))
+    ? [{ type: 'paragraph' as const, children: converted.children as PhrasingContent[] }]
+    : converted.children;
   return { type: 'footnoteDefinition', identifier: label, label, children: children as FootnoteDefinition['children'] };
 }
 
@@ -287,7 +361,13 @@ function dropEmptyBlocks(node: { children?: unknown[] }) {
 
 function hasContent(node: RootContent): boolean {
   if (node.type === 'text') return node.value.trim().length > 0;
-  if (node.type === 'footnoteReference' || node.type === 'inlineCode' || node.type === 'code' || node.type === 'thematicBreak') return true;
+  if (
+    node.type === 'footnoteReference' ||
+    node.type === 'inlineCode' ||
+    node.type === 'code' ||
+    node.type === 'thematicBreak'
+  )
+    return true;
   return 'children' in node && (node.children as RootContent[]).some(hasContent);
 }
 

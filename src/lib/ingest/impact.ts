@@ -16,18 +16,36 @@ export interface MentionChange {
   change: 'added' | 'removed';
 }
 
-const mentionKey = (block: AnnotatedBlock, mention: AnnotatedBlock['mentions'][number]) => `${block.id}\u0000${mention.entityId}\u0000${mention.start}\u0000${mention.end}`;
+const mentionKey = (block: AnnotatedBlock, mention: AnnotatedBlock['mentions'][number]) =>
+  `${block.id}\u0000${mention.entityId}\u0000${mention.start}\u0000${mention.end}`;
 
 /** The mentions that differ between two indexes of the same articles. */
-export function mentionChanges(before: Map<string, AnnotatedBlock[]>, after: Map<string, AnnotatedBlock[]>): MentionChange[] {
+export function mentionChanges(
+  before: Map<string, AnnotatedBlock[]>,
+  after: Map<string, AnnotatedBlock[]>,
+): MentionChange[] {
   const changes: MentionChange[] = [];
-  const diff = (from: Map<string, AnnotatedBlock[]>, to: Map<string, AnnotatedBlock[]>, change: MentionChange['change']) => {
+  const diff = (
+    from: Map<string, AnnotatedBlock[]>,
+    to: Map<string, AnnotatedBlock[]>,
+    change: MentionChange['change'],
+  ) => {
     for (const [article, blocks] of to) {
-      const known = new Set((from.get(article) ?? []).flatMap((block) => block.mentions.map((mention) => mentionKey(block, mention))));
+      const known = new Set(
+        (from.get(article) ?? []).flatMap((block) => block.mentions.map((mention) => mentionKey(block, mention))),
+      );
       for (const block of blocks) {
         for (const mention of block.mentions) {
           if (known.has(mentionKey(block, mention))) continue;
-          changes.push({ article, block: block.id, entityId: mention.entityId, text: block.text.slice(mention.start, mention.end), sentence: sentenceAround(block.text, mention.start, mention.end), linked: mention.linked, change });
+          changes.push({
+            article,
+            block: block.id,
+            entityId: mention.entityId,
+            text: block.text.slice(mention.start, mention.end),
+            sentence: sentenceAround(block.text, mention.start, mention.end),
+            linked: mention.linked,
+            change,
+          });
         }
       }
     }
@@ -62,7 +80,11 @@ export interface CommonAlias {
 export function commonAliases(after: Map<string, AnnotatedBlock[]>, accepted: Map<string, Set<string>>): CommonAlias[] {
   const found: CommonAlias[] = [];
   for (const [entityId, sources] of accepted) {
-    const others = [...after].filter(([article]) => !sources.has(article)).flatMap(([article, blocks]) => blocks.filter((block) => block.role !== 'heading').map((block) => ({ article, block })));
+    const others = [...after]
+      .filter(([article]) => !sources.has(article))
+      .flatMap(([article, blocks]) =>
+        blocks.filter((block) => block.role !== 'heading').map((block) => ({ article, block })),
+      );
     if (!others.length) continue;
     const byAlias = new Map<string, Set<string>>();
     for (const { article, block } of others) {
@@ -73,7 +95,8 @@ export function commonAliases(after: Map<string, AnnotatedBlock[]>, accepted: Ma
       }
     }
     for (const [alias, paragraphs] of byAlias) {
-      if (paragraphs.size >= 3 && paragraphs.size > others.length * COMMON_WORD_SHARE) found.push({ entityId, alias, paragraphs: paragraphs.size, of: others.length });
+      if (paragraphs.size >= 3 && paragraphs.size > others.length * COMMON_WORD_SHARE)
+        found.push({ entityId, alias, paragraphs: paragraphs.size, of: others.length });
     }
   }
   return found;

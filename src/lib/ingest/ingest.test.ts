@@ -6,28 +6,64 @@ import { toHast } from '../content/markdown.ts';
 import { loadContent, surfaceForms } from '../content/registry.ts';
 import { acceptedFile, draftFile, guessedFacts, placeholdersOf } from './drafts.ts';
 import { readSource } from './read.ts';
-import { findGluedMarkers, isBoilerplate, isHeadingLike, isInterview, shapeArticle, sourceTexts, speakerLabel, speakersOf } from './shape.ts';
+import {
+  findGluedMarkers,
+  isBoilerplate,
+  isHeadingLike,
+  isInterview,
+  shapeArticle,
+  sourceTexts,
+  speakerLabel,
+  speakersOf,
+} from './shape.ts';
 import { undeclaredSpeakers } from './speakers.ts';
 import { suggestEntities } from './suggest.ts';
 import { articleFile, toMdx } from './write.ts';
 import { seededRandom } from '../../cli/seeded-random.ts';
 
 const SEED = readFileSync(new URL('../../../e2e/fixtures/chinatalk-deepseek-open-source.txt', import.meta.url), 'utf8');
-const CURATED = readFileSync(new URL('../../../content/articles/deepseek-and-open-source.mdx', import.meta.url), 'utf8');
+const CURATED = readFileSync(
+  new URL('../../../content/articles/deepseek-and-open-source.mdx', import.meta.url),
+  'utf8',
+);
 
-const ingestText = (text: string, format: 'text' | 'markdown' | 'html' = 'text') => shapeArticle(readSource(text, format));
+const ingestText = (text: string, format: 'text' | 'markdown' | 'html' = 'text') =>
+  shapeArticle(readSource(text, format));
 const mdxOf = (text: string, format: 'text' | 'markdown' | 'html' = 'text') => {
   const shaped = ingestText(text, format);
   return articleFile({ title: shaped.meta.title ?? 'T', dek: 'D', source: { publication: 'P' } }, shaped.tree);
 };
 
-const BLOCKS = new Set(['p', 'li', 'ol', 'ul', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'div', 'aside', 'hr', 'br']);
+const BLOCKS = new Set([
+  'p',
+  'li',
+  'ol',
+  'ul',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'div',
+  'aside',
+  'hr',
+  'br',
+]);
 
 /** Visible text of an MDX article as the site renders it (frontmatter left out). */
 function renderedText(mdx: string): string {
   const tree = toHast(mdx.replace(/^---\n[\s\S]*?\n---\n/, ''), 'mdx');
   const parts: string[] = [];
-  const walk = (node: { type: string; value?: unknown; children?: unknown[]; tagName?: string; properties?: Record<string, unknown> }) => {
+  const walk = (node: {
+    type: string;
+    value?: unknown;
+    children?: unknown[];
+    tagName?: string;
+    properties?: Record<string, unknown>;
+  }) => {
     if (node.type === 'text') parts.push(String(node.value));
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') parts.push(' ');
     for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
@@ -50,14 +86,20 @@ function footnotes(mdx: string): Map<string, string> {
 }
 
 /** Where each footnote marker sits: the words just before it. */
-const markers = (mdx: string) => [...mdx.matchAll(/(\S{1,20})\[\^(\d+)\](?!:)/g)].map((match) => `${match[1]}[^${match[2]}]`);
+const markers = (mdx: string) =>
+  [...mdx.matchAll(/(\S{1,20})\[\^(\d+)\](?!:)/g)].map((match) => `${match[1]}[^${match[2]}]`);
 
 describe('ingesting the seed, compared with the curated article', () => {
   const ingested = mdxOf(SEED);
 
   it('finds the same section headings', () => {
     expect(headings(ingested)).toEqual(headings(CURATED));
-    expect(headings(ingested)).toEqual(['Beijing’s approach to open source', 'How it could all go wrong', 'The uncertain future of DeepSeek and open source', 'Reader comments']);
+    expect(headings(ingested)).toEqual([
+      'Beijing’s approach to open source',
+      'How it could all go wrong',
+      'The uncertain future of DeepSeek and open source',
+      'Reader comments',
+    ]);
   });
 
   it('attaches the same notes to the same markers, and marks the markers the source gives no note for', () => {
@@ -74,7 +116,9 @@ describe('ingesting the seed, compared with the curated article', () => {
 
   it('sets apart the newsletter’s boilerplate, the interview, the quotes and the comments as the curated article does', () => {
     expect(ingested).toMatch(/<Aside label="From the newsletter">\s+We released a new podcast/);
-    expect(ingested).toMatch(/<Aside label="From the newsletter">\s+Subscribe to ChinaTalk[^<]+We’re looking for advertisers/);
+    expect(ingested).toMatch(
+      /<Aside label="From the newsletter">\s+Subscribe to ChinaTalk[^<]+We’re looking for advertisers/,
+    );
     expect(ingested).toMatch(/<Interview>\s+\*\*Liang:\*\* I’m unsure/);
     expect(ingested).toMatch(/\n> Open source is a kind of IQ tax 智商税\.\.\.\n>\n> When you rationally/);
     expect(ingested).toMatch(/<Aside label="Editor’s aside">\s+\\\[Jordan: Beyond/);
@@ -94,36 +138,57 @@ describe('ingesting the seed, compared with the curated article', () => {
     const key = (form: string) => form.toLowerCase().replace(/’/g, "'");
     const covered = curated.filter((entity) => {
       const forms = new Set(surfaceForms(entity.data).map((form) => key(form.text)));
-      return entities.some((suggestion) => [suggestion.name, ...suggestion.aliases, ...suggestion.weakAliases].some((form) => forms.has(key(form))));
+      return entities.some((suggestion) =>
+        [suggestion.name, ...suggestion.aliases, ...suggestion.weakAliases].some((form) => forms.has(key(form))),
+      );
     });
     const correct = entities.filter((suggestion) =>
-      curated.some((entity) => surfaceForms(entity.data).some((form) => [suggestion.name, ...suggestion.aliases, ...suggestion.weakAliases].some((own) => key(own) === key(form.text)))),
+      curated.some((entity) =>
+        surfaceForms(entity.data).some((form) =>
+          [suggestion.name, ...suggestion.aliases, ...suggestion.weakAliases].some(
+            (own) => key(own) === key(form.text),
+          ),
+        ),
+      ),
     );
     const coverage = covered.length / curated.length;
     const precision = correct.length / entities.length;
-    console.log(`entity suggestions for the seed: coverage ${covered.length}/${curated.length} = ${coverage.toFixed(3)}, precision ${correct.length}/${entities.length} = ${precision.toFixed(3)}`);
+    console.log(
+      `entity suggestions for the seed: coverage ${covered.length}/${curated.length} = ${coverage.toFixed(3)}, precision ${correct.length}/${entities.length} = ${precision.toFixed(3)}`,
+    );
     expect(coverage).toBeGreaterThanOrEqual(0.9);
   });
 });
 
 describe('structure from plain text', () => {
   it('takes a footnote marker only in sequence, and never from a number or a name', () => {
-    const body = ingestText('Revenue grew 3.5 times with Qwen2 and R1.\nIt grew.1 Then plans2 and more.\nA note.\nAnother note.').tree;
+    const body = ingestText(
+      'Revenue grew 3.5 times with Qwen2 and R1.\nIt grew.1 Then plans2 and more.\nA note.\nAnother note.',
+    ).tree;
     expect(toMdx(body)).toContain('It grew.[^1] Then plans[^2] and more.');
     expect(toMdx(body)).toContain('3.5 times with Qwen2 and R1.');
     expect(findGluedMarkers(readSource('Version 2 of it.3', 'text').tree.children)).toEqual([]);
   });
 
   it('reads numbered notes by their numbers', () => {
-    const mdx = toMdx(ingestText('The title\nFirst claim.1 Second claim.2\nMiddle paragraph that is long enough to be a paragraph of the body.\n1. The first note.\n2. The second note.').tree);
+    const mdx = toMdx(
+      ingestText(
+        'The title\nFirst claim.1 Second claim.2\nMiddle paragraph that is long enough to be a paragraph of the body.\n1. The first note.\n2. The second note.',
+      ).tree,
+    );
     expect(mdx).toContain('[^1]: The first note.');
     expect(mdx).toContain('[^2]: The second note.');
   });
 
   it('takes an interview only where two speakers take turns at least twice each; labelled paragraphs stay paragraphs', () => {
-    expect(toMdx(ingestText('Intro paragraph.\nJordan: So, R1 is good.\nMore text.').tree)).not.toContain('<Interview>');
+    expect(toMdx(ingestText('Intro paragraph.\nJordan: So, R1 is good.\nMore text.').tree)).not.toContain(
+      '<Interview>',
+    );
     expect(toMdx(ingestText('Intro.\nQ: Why?\nA: Because.\nQ: Really?\nA: Yes.').tree)).toContain('<Interview>');
-    const labelled = toMdx(ingestText('Intro.\nRegulatory Localization: rules differ by city.\nPolicy Support: grants for startups.\nOutro.').tree);
+    const labelled = toMdx(
+      ingestText('Intro.\nRegulatory Localization: rules differ by city.\nPolicy Support: grants for startups.\nOutro.')
+        .tree,
+    );
     expect(labelled).not.toContain('<Interview>');
     expect(labelled).toContain('**Regulatory Localization:** rules differ by city.');
     expect(isInterview(['Liang', 'Waves', 'Liang', 'Waves', 'Liang'])).toBe(true);
@@ -142,20 +207,31 @@ describe('structure from plain text', () => {
 
   it('flags boilerplate without dropping it', () => {
     expect(isBoilerplate('Subscribe to ChinaTalk as we continue to follow this story.')).toBe(true);
-    expect(isBoilerplate('The debate over whether users subscribe to closed models or build on open ones is the whole question of this long essay, and it goes on and on for many more words than any newsletter footer would ever use, so it is not boilerplate at all but an argument that continues across the paragraph and beyond what a footer says.')).toBe(false);
+    expect(
+      isBoilerplate(
+        'The debate over whether users subscribe to closed models or build on open ones is the whole question of this long essay, and it goes on and on for many more words than any newsletter footer would ever use, so it is not boilerplate at all but an argument that continues across the paragraph and beyond what a footer says.',
+      ),
+    ).toBe(false);
   });
 
   it('quotes only after a lead-in that names speech, and says where it is unsure', () => {
-    const shaped = ingestText('He put it bluntly:\nWe will never do it...\nWhen you look at it, it is clear.\nThe company said no more.\nTwo things are true:\nFirst thing is this long sentence.');
+    const shaped = ingestText(
+      'He put it bluntly:\nWe will never do it...\nWhen you look at it, it is clear.\nThe company said no more.\nTwo things are true:\nFirst thing is this long sentence.',
+    );
     const mdx = toMdx(shaped.tree);
-    expect(mdx).toContain('> We will never do it...\n>\n> When you look at it, it is clear.\n\nThe company said no more.');
+    expect(mdx).toContain(
+      '> We will never do it...\n>\n> When you look at it, it is clear.\n\nThe company said no more.',
+    );
     expect(mdx).toContain('Two things are true:\n\nFirst thing');
     expect(shaped.findings.some((finding) => finding.level === 'unsure' && finding.line === 4)).toBe(true);
   });
 
   it('joins hard-wrapped lines into one paragraph, Chinese without spaces', () => {
-    const text = 'This paragraph was wrapped by the newsletter platform at a fixed\nwidth of about sixty-five characters so that it reads well in an\nemail client.\n\nSecond paragraph.';
-    expect(toMdx(readSource(text, 'text').tree)).toBe('This paragraph was wrapped by the newsletter platform at a fixed width of about sixty-five characters so that it reads well in an email client.\n\nSecond paragraph.\n');
+    const text =
+      'This paragraph was wrapped by the newsletter platform at a fixed\nwidth of about sixty-five characters so that it reads well in an\nemail client.\n\nSecond paragraph.';
+    expect(toMdx(readSource(text, 'text').tree)).toBe(
+      'This paragraph was wrapped by the newsletter platform at a fixed width of about sixty-five characters so that it reads well in an email client.\n\nSecond paragraph.\n',
+    );
   });
 });
 
@@ -178,12 +254,23 @@ describe('structure from HTML and Markdown', () => {
     expect(mdx).toContain('[^1]: The note, with *emphasis*.');
     expect(mdx).toMatch(/<Aside label="From the newsletter">\s+Subscribe to ChinaTalk/);
     expect(mdx).not.toMatch(/Home|©|alert|A Title|cdn\.example/);
-    expect(shaped.meta).toEqual({ title: 'A Title', dek: 'The dek.', date: '2025-02-01', publication: 'ChinaTalk', url: 'https://example.com/p/a' });
-    expect(shaped.findings.some((finding) => finding.level === 'flagged' && finding.message.includes('A chart'))).toBe(true);
+    expect(shaped.meta).toEqual({
+      title: 'A Title',
+      dek: 'The dek.',
+      date: '2025-02-01',
+      publication: 'ChinaTalk',
+      url: 'https://example.com/p/a',
+    });
+    expect(shaped.findings.some((finding) => finding.level === 'flagged' && finding.message.includes('A chart'))).toBe(
+      true,
+    );
   });
 
   it('reads a Markdown newsletter: frontmatter and a leading title, footnotes as written', () => {
-    const shaped = ingestText('---\nauthor: Jordan Schneider\ndate: 2025-02-01\n---\n# The title\n\nText with a note.[^a]\n\n[^a]: The note.\n', 'markdown');
+    const shaped = ingestText(
+      '---\nauthor: Jordan Schneider\ndate: 2025-02-01\n---\n# The title\n\nText with a note.[^a]\n\n[^a]: The note.\n',
+      'markdown',
+    );
     expect(shaped.meta).toMatchObject({ title: 'The title', authors: ['Jordan Schneider'], date: '2025-02-01' });
     expect(toMdx(shaped.tree)).toBe('Text with a note.[^a]\n\n[^a]: The note.\n');
   });
@@ -191,12 +278,36 @@ describe('structure from HTML and Markdown', () => {
 
 describe('the MDX written', () => {
   // Characters that mean something to Markdown or MDX, in the places they would.
-  const hostile = ['{x}', '<b>', '*emphasis*', '_under_', '[link](x)', '# not a heading', '- not a list', '1. not a list', '> not a quote', '`code`', '&amp;', '\\back', '~~strike~~', '|a|b|', 'a < b > c', '---', '[^1]', '<!-- c -->', 'https://example.com'];
+  const hostile = [
+    '{x}',
+    '<b>',
+    '*emphasis*',
+    '_under_',
+    '[link](x)',
+    '# not a heading',
+    '- not a list',
+    '1. not a list',
+    '> not a quote',
+    '`code`',
+    '&amp;',
+    '\\back',
+    '~~strike~~',
+    '|a|b|',
+    'a < b > c',
+    '---',
+    '[^1]',
+    '<!-- c -->',
+    'https://example.com',
+  ];
 
   it('keeps any text exactly as it was: nothing in it reads as syntax', () => {
     const random = seededRandom(7);
     for (let round = 0; round < 300; round++) {
-      const words = Array.from({ length: 1 + Math.floor(random() * 6) }, () => (random() < 0.5 ? hostile[Math.floor(random() * hostile.length)] : ['DeepSeek', '开源', 'open', 'source.', '智商税'][Math.floor(random() * 5)]));
+      const words = Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
+        random() < 0.5
+          ? hostile[Math.floor(random() * hostile.length)]
+          : ['DeepSeek', '开源', 'open', 'source.', '智商税'][Math.floor(random() * 5)],
+      );
       const text = words.join(random() < 0.8 ? ' ' : '');
       const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] };
       expect(renderedText(toMdx(tree)), text).toBe(normalizeSpace(text));
@@ -205,10 +316,18 @@ describe('the MDX written', () => {
 });
 
 describe('drafts', () => {
-  const suggestion = suggestEntities(['Baidu founder Robin Li 李彦宏 put it bluntly.', 'Robin Li said so again -- twice.']).entities.find((entity) => entity.name === 'Robin Li')!;
+  const suggestion = suggestEntities([
+    'Baidu founder Robin Li 李彦宏 put it bluntly.',
+    'Robin Li said so again -- twice.',
+  ]).entities.find((entity) => entity.name === 'Robin Li')!;
 
   it('pre-fills both scripts, guesses the kind and its facts, and quotes the passages for review', () => {
-    expect(suggestion).toMatchObject({ id: 'robin-li', kind: 'person', aliases: ['李彦宏', '李彥宏'], native: { name: '李彦宏', script: 'zh-Hans' } });
+    expect(suggestion).toMatchObject({
+      id: 'robin-li',
+      kind: 'person',
+      aliases: ['李彦宏', '李彥宏'],
+      native: { name: '李彦宏', script: 'zh-Hans' },
+    });
     expect(guessedFacts(suggestion, 'T')).toEqual({ roles: ['Baidu founder'] });
     const draft = draftFile(suggestion, [{ title: 'T', slug: 't' }]);
     expect(draft).toContain('> Baidu founder Robin Li 李彦宏 put it bluntly.');
@@ -224,43 +343,74 @@ describe('drafts', () => {
   });
 
   it('moved to another kind folder, drop the old kind’s facts and guess the new kind’s', () => {
-    const asOrganization = acceptedFile(draftFile({ ...suggestion, kind: 'organization' }, [{ title: 'T', slug: 't' }]), 'person');
+    const asOrganization = acceptedFile(
+      draftFile({ ...suggestion, kind: 'organization' }, [{ title: 'T', slug: 't' }]),
+      'person',
+    );
     expect(asOrganization.dropped).toEqual(['orgType']);
     expect(asOrganization.guessed).toEqual(['roles']);
     expect(asOrganization.text).not.toContain('orgType');
   });
 
   it('are refused while they hold placeholders', () => {
-    const draft = draftFile(suggestion, [{ title: 'T', slug: 't' }, { title: 'U', slug: 'u' }]);
+    const draft = draftFile(suggestion, [
+      { title: 'T', slug: 't' },
+      { title: 'U', slug: 'u' },
+    ]);
     expect(draft).toContain('summary: Named in “T” and 1 other article.');
-    expect(placeholdersOf(draft)).toEqual(['the summary is still “Named in “T” and 1 other article.”', 'there is no description']);
-    const reviewed = draft.replace(/summary: .*/, 'summary: The founder of Baidu.').replace('-->', '-->\n\nThe founder of Baidu, quoted on open source.');
+    expect(placeholdersOf(draft)).toEqual([
+      'the summary is still “Named in “T” and 1 other article.”',
+      'there is no description',
+    ]);
+    const reviewed = draft
+      .replace(/summary: .*/, 'summary: The founder of Baidu.')
+      .replace('-->', '-->\n\nThe founder of Baidu, quoted on open source.');
     expect(placeholdersOf(reviewed)).toEqual([]);
   });
 
   it('are not suggested for names an entity has; new forms of it are suggested as aliases', () => {
-    const { entities, aliases } = suggestEntities(['Kai-fu Lee’s 李開復 start-up released it.'], [{ id: 'kai-fu-lee', forms: ['Kai-fu Lee'] }]);
+    const { entities, aliases } = suggestEntities(
+      ['Kai-fu Lee’s 李開復 start-up released it.'],
+      [{ id: 'kai-fu-lee', forms: ['Kai-fu Lee'] }],
+    );
     expect(entities).toEqual([]);
-    expect(aliases).toEqual([{ entityId: 'kai-fu-lee', aliases: ['李開復'], passages: ['Kai-fu Lee’s 李開復 start-up released it.'] }]);
+    expect(aliases).toEqual([
+      { entityId: 'kai-fu-lee', aliases: ['李開復'], passages: ['Kai-fu Lee’s 李開復 start-up released it.'] },
+    ]);
   });
 });
 
 describe('quotes and their speakers', () => {
   it('attributes the seed’s quotes as the curated article does, from the lead-ins and the content’s entities', () => {
-    const speakers = [...loadContent('content').entities.values()].map((entity) => ({ id: entity.id, kind: entity.kind, forms: surfaceForms(entity.data).filter((form) => !form.shared) }));
+    const speakers = [...loadContent('content').entities.values()].map((entity) => ({
+      id: entity.id,
+      kind: entity.kind,
+      forms: surfaceForms(entity.data).filter((form) => !form.shared),
+    }));
     const shaped = shapeArticle(readSource(SEED, 'text'), {}, { speakers });
     const written = toMdx(shaped.tree);
     const curatedSpeakers = [...CURATED.matchAll(/<Quote by="([^"]+)">/g)].map((match) => match[1]);
     expect([...written.matchAll(/<Quote by="([^"]+)">/g)].map((match) => match[1])).toEqual(curatedSpeakers);
     expect(written).toContain('<Quote source="a viral post by an engineer">');
-    expect(shaped.findings).toContainEqual(expect.objectContaining({ level: 'detected', message: expect.stringContaining('quote attributed to robin-li: the lead-in names “Robin Li” as the one speaking (line 5)') }));
+    expect(shaped.findings).toContainEqual(
+      expect.objectContaining({
+        level: 'detected',
+        message: expect.stringContaining(
+          'quote attributed to robin-li: the lead-in names “Robin Li” as the one speaking (line 5)',
+        ),
+      }),
+    );
     // Who speaks only by a short form the article never introduces is among the entities the curated article declares.
     const { labels, quoted } = speakersOf(shaped.tree);
     const declared = /^entities: \[(.*)\]$/m.exec(CURATED)![1]!.split(', ');
-    const undeclared = undeclaredSpeakers(labels, quoted, sourceTexts(shaped.tree).join('\n'), speakers).map(({ id }) => id);
+    const undeclared = undeclaredSpeakers(labels, quoted, sourceTexts(shaped.tree).join('\n'), speakers).map(
+      ({ id }) => id,
+    );
     expect(undeclared).toEqual(expect.arrayContaining(['waves', 'jordan-schneider']));
     for (const id of undeclared) expect(declared).toContain(id);
     // Turned off, the quotes stay as they were.
-    expect(toMdx(shapeArticle(readSource(SEED, 'text'), { speakers: false }, { speakers }).tree)).not.toContain('<Quote');
+    expect(toMdx(shapeArticle(readSource(SEED, 'text'), { speakers: false }, { speakers }).tree)).not.toContain(
+      '<Quote',
+    );
   });
 });

@@ -25,6 +25,8 @@ export function ingestArticle(bytes: Uint8Array, file: string, options: IngestOp
   const format = formatOf(file);
   if (!format) throw new SourceError(`${file}: ingest reads .txt, .md and .html files`);
   const text = decodeSource(bytes, file, options.encoding);
-  const shaped = shapeArticle(readSource(text, format, { file, url: options.url }), options.shape, { speakers: options.speakers ?? [] });
+  const shaped = shapeArticle(readSource(text, format, { file, url: options.url }), options.shape, {
+    speakers: options.speakers ?? [],
+  });
   return { ...shaped, texts: sourceTexts(shaped.tree, { boilerplate: false }) };
 }

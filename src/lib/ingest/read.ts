@@ -24,7 +24,14 @@ import { SourceError, type Finding, type SourceDocument, type SourceFormat, type
 
 export { SourceError, type Finding, type SourceDocument, type SourceFormat, type SourceMeta } from './source.ts';
 
-const FORMATS: Record<string, SourceFormat> = { txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
+const FORMATS: Record<string, SourceFormat> = {
+  txt: 'text',
+  text: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+};
 
 /** The format of a file by its extension, or undefined for one ingest does not read. */
 export function formatOf(path: string): SourceFormat | undefined {
@@ -41,26 +48,42 @@ const MAX_BYTES = 50 * 1024 * 1024;
  * bytes) and anything that is not UTF-8 are refused rather than turned into replacement characters.
  */
 export function decodeSource(bytes: Uint8Array, file: string, encoding?: string): string {
-  if (bytes.length > MAX_BYTES) throw new SourceError(`${file}: is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; ingest reads articles of up to ${MAX_BYTES / 1024 / 1024} MB`);
+  if (bytes.length > MAX_BYTES)
+    throw new SourceError(
+      `${file}: is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; ingest reads articles of up to ${MAX_BYTES / 1024 / 1024} MB`,
+    );
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new SourceError(`${file}:${lineAt(bytes, nul)}: holds a NUL byte, so it is binary, not text; expected a plain text, Markdown or HTML file`);
+  if (nul >= 0)
+    throw new SourceError(
+      `${file}:${lineAt(bytes, nul)}: holds a NUL byte, so it is binary, not text; expected a plain text, Markdown or HTML file`,
+    );
   // An HTML page may say which encoding it is in (`<meta charset="gbk">`); UTF-8 otherwise, unless the editor says.
   const declared = encoding ?? declaredCharset(bytes);
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(declared ?? 'utf-8', { fatal: true });
   } catch {
-    throw new SourceError(`${file}: “${declared}” is no text encoding this ingest knows; expected a name like utf-8, gb18030, big5 or windows-1252`);
+    throw new SourceError(
+      `${file}: “${declared}” is no text encoding this ingest knows; expected a name like utf-8, gb18030, big5 or windows-1252`,
+    );
   }
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
-    if (declared) throw new SourceError(`${file}: is not ${declared} text${encoding ? '' : ' as its page declares'}; pass --encoding with the encoding it is in`);
-    throw new SourceError(`${file}:${lineAt(bytes, firstInvalidUtf8(bytes))}: is not UTF-8 text; pass --encoding (gb18030, big5, windows-1252…) if you know its encoding, or save it as UTF-8`);
+    if (declared)
+      throw new SourceError(
+        `${file}: is not ${declared} text${encoding ? '' : ' as its page declares'}; pass --encoding with the encoding it is in`,
+      );
+    throw new SourceError(
+      `${file}:${lineAt(bytes, firstInvalidUtf8(bytes))}: is not UTF-8 text; pass --encoding (gb18030, big5, windows-1252…) if you know its encoding, or save it as UTF-8`,
+    );
   }
   const controls = text.match(/[\u0001-\u0008\u000E-\u001F\u007F]/g)?.length ?? 0;
-  if (controls > 8 && controls > text.length / 1000) throw new SourceError(`${file}: holds ${controls} control characters, so it is binary, not text; expected a plain text, Markdown or HTML file`);
+  if (controls > 8 && controls > text.length / 1000)
+    throw new SourceError(
+      `${file}: holds ${controls} control characters, so it is binary, not text; expected a plain text, Markdown or HTML file`,
+    );
   if (!text.replace(/^\uFEFF/, '').trim()) throw new SourceError(`${file}: is empty; expected an article`);
   return text;
 }
@@ -79,9 +102,18 @@ function lineAt(bytes: Uint8Array, offset: number): number {
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const byte = bytes[i]!;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte < 0xe0
+          ? 2
+          : byte >= 0xe0 && byte < 0xf0
+            ? 3
+            : byte >= 0xf0 && byte < 0xf5
+              ? 4
+              : 0;
     if (!length) return i;
     for (let j = 1; j < length; j++) if ((bytes[i + j]! & 0xc0) !== 0x80) return i;
     i += length;
@@ -136,12 +168,17 @@ function readPlainText(text: string): SourceDocument {
   });
   flush();
   const { meta, findings, taken } = postHeader(children.map((node) => toString(node)));
-  return { format: 'text', tree: { type: 'root', children: children.slice(taken) }, meta, findings: findings.map((message, i) => ({ level: 'detected', line: children[i]?.position?.start.line, message })) };
+  return {
+    format: 'text',
+    tree: { type: 'root', children: children.slice(taken) },
+    meta,
+    findings: findings.map((message, i) => ({ level: 'detected', line: children[i]?.position?.start.line, message })),
+  };
 }
 
-
 /** An author line: one to four names joined by commas, `and` or `&`. */
-const AUTHOR_LINE = /^(?:By )?\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){0,3}(?:(?:, | and | & )\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){0,3}){0,3}$/u;
+const AUTHOR_LINE =
+  /^(?:By )?\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){0,3}(?:(?:, | and | & )\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){0,3}){0,3}$/u;
 
 /**
  * The header of a copied post: a date line among the first five lines, and before it the title, then an optional
@@ -154,7 +191,10 @@ export function postHeader(lines: string[]): { meta: SourceMeta; findings: strin
   const findings = [`title: “${meta.title}”`];
   const between = lines.slice(1, dateAt);
   if (between.length && AUTHOR_LINE.test(between.at(-1)!) && between.at(-1)!.length <= 80) {
-    meta.authors = between.pop()!.replace(/^By /, '').split(/, | and | & /);
+    meta.authors = between
+      .pop()!
+      .replace(/^By /, '')
+      .split(/, | and | & /);
     findings.push(`authors: ${meta.authors.join(', ')}`);
   }
   if (between.length > 1) return { meta: {}, findings: [], taken: 0 };
@@ -181,7 +221,9 @@ function looksHardWrapped(lines: string[]): boolean {
 
 /** Joins wrapped lines: with a space between Latin words, with nothing between Chinese characters. */
 function joinWrapped(lines: string[]): string {
-  return lines.reduce((joined, line) => (/\p{Script=Han}$/u.test(joined) && /^\p{Script=Han}/u.test(line) ? joined + line : `${joined} ${line}`));
+  return lines.reduce((joined, line) =>
+    /\p{Script=Han}$/u.test(joined) && /^\p{Script=Han}/u.test(line) ? joined + line : `${joined} ${line}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -204,7 +246,11 @@ function readMarkdown(text: string, file: string, url: string | undefined): Sour
     const title = toString(first).trim();
     if (!meta.title) {
       meta.title = title;
-      findings.push({ level: 'detected', line: (first.position?.start.line ?? 0) + offset, message: `title: “${title}” (the leading heading)` });
+      findings.push({
+        level: 'detected',
+        line: (first.position?.start.line ?? 0) + offset,
+        message: `title: “${title}” (the leading heading)`,
+      });
     }
     if (meta.title === title || !header.notes.length) tree.children.shift();
   }
@@ -213,15 +259,24 @@ function readMarkdown(text: string, file: string, url: string | undefined): Sour
   const notes: HastNote[] = [];
   tree.children = tree.children.filter((node) => {
     if (node.type !== 'footnoteDefinition') return true;
-    notes.push({ label: node.label ?? node.identifier, html: markdownToHtml({ type: 'root', children: node.children }, body) });
+    notes.push({
+      label: node.label ?? node.identifier,
+      html: markdownToHtml({ type: 'root', children: node.children }, body),
+    });
     return false;
   });
   visit(tree, 'footnoteReference', (node, index, parent) => {
-    if (parent && index !== undefined) parent.children[index] = { type: 'text', value: footnoteToken(node.label ?? node.identifier) };
+    if (parent && index !== undefined)
+      parent.children[index] = { type: 'text', value: footnoteToken(node.label ?? node.identifier) };
   });
   const html = markdownToHtml(tree, body);
   const lineOf = (element: Element) => (element.position ? element.position.start.line + offset : undefined);
-  return { format: 'markdown', tree: articleTree(html, notes, { baseUrl: meta.url ?? url, fromPage: false, lineOf }, findings), meta, findings };
+  return {
+    format: 'markdown',
+    tree: articleTree(html, notes, { baseUrl: meta.url ?? url, fromPage: false, lineOf }, findings),
+    meta,
+    findings,
+  };
 }
 
 /** Markdown to HTML with its raw HTML parsed as HTML (`<br>`, `<div>`, `<sub>`, comments), positions kept. */
@@ -234,7 +289,8 @@ function markdownToHtml(tree: Root, source: string): HastRoot {
 function setAsideTemplates(body: string, offset: number, findings: Finding[]): string {
   const code: [number, number][] = [];
   visit(unified().use(remarkParse).parse(body), (node) => {
-    if ((node.type === 'code' || node.type === 'inlineCode') && node.position) code.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+    if ((node.type === 'code' || node.type === 'inlineCode') && node.position)
+      code.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
   });
   return body.replace(TEMPLATE_TAG, (tag, at: number) => {
     if (code.some(([start, end]) => at >= start && at < end)) return tag;
@@ -242,7 +298,9 @@ function setAsideTemplates(body: string, offset: number, findings: Finding[]): s
     const name = /^\{\{[<%]\s*(\/?[\w.-]+)|^\{%-?\s*(\w+)/.exec(tag);
     const alt = /\b(?:alt|caption|title)="([^"]*)"/.exec(tag)?.[1];
     findings.push({
-      level: /^(?:figure|img|image|gallery|youtube|vimeo|video|tweet|x)$/.test(name?.[1] ?? '') ? 'flagged' : 'detected',
+      level: /^(?:figure|img|image|gallery|youtube|vimeo|video|tweet|x)$/.test(name?.[1] ?? '')
+        ? 'flagged'
+        : 'detected',
       line,
       message: `a template tag ${tag.startsWith('{%') ? `{% ${name?.[2] ?? ''} %}` : `{{< ${name?.[1] ?? ''} >}}`}${alt ? ` (“${alt}”)` : ''} was set aside: it is the site generator’s, not text`,
     });
@@ -263,11 +321,19 @@ function readHtml(text: string, file: string, url: string | undefined): SourceDo
 
   const { document } = parseHTML(toHtml(page));
   const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-  if (!article?.content || (article.textContent ?? '').trim().length < 25) throw new SourceError(`${file}: no article text found in the page; expected an HTML page with an article in it (or save the article as plain text)`);
+  if (!article?.content || (article.textContent ?? '').trim().length < 25)
+    throw new SourceError(
+      `${file}: no article text found in the page; expected an HTML page with an article in it (or save the article as plain text)`,
+    );
 
   // What the page's meta did not say, the extractor may have found in the page itself.
-  const extracted = { title: article.title?.trim(), publication: article.siteName?.trim(), date: article.publishedTime ? parseDate(article.publishedTime) : undefined };
-  for (const key of ['title', 'publication', 'date'] as const) if (!meta[key] && extracted[key]) meta[key] = extracted[key];
+  const extracted = {
+    title: article.title?.trim(),
+    publication: article.siteName?.trim(),
+    date: article.publishedTime ? parseDate(article.publishedTime) : undefined,
+  };
+  for (const key of ['title', 'publication', 'date'] as const)
+    if (!meta[key] && extracted[key]) meta[key] = extracted[key];
   const byline = article.byline?.trim().replace(/^(?:By|作者[:：]?)\s*/i, '');
   if (!meta.authors && byline && !/^https?:/.test(byline) && byline.length <= 100) meta.authors = [byline];
 
@@ -279,16 +345,41 @@ function readHtml(text: string, file: string, url: string | undefined): SourceDo
     prune(content, (element) => element === h1);
   }
   const pageHeading = find(page, (element) => element.tagName === 'h1');
-  for (const line of dropLeadingMetadata(content, meta, pageHeading ? textOf(pageHeading).trim() : undefined)) findings.push({ level: 'detected', line: lineOfText(text, line), message: `“${line}” above the article is the page’s metadata, not text: left out` });
+  for (const line of dropLeadingMetadata(content, meta, pageHeading ? textOf(pageHeading).trim() : undefined))
+    findings.push({
+      level: 'detected',
+      line: lineOfText(text, line),
+      message: `“${line}” above the article is the page’s metadata, not text: left out`,
+    });
   // A description that is the page's own opening cut short (a generator's automatic summary) is no dek.
   const opening = (article.textContent ?? '').replace(/\s+/g, ' ').trim();
-  if (meta.dek && (meta.dek.length > 300 || opening.startsWith(meta.dek.replace(/\s+/g, ' ').replace(/[.…]+$/, '').slice(0, 60)))) {
-    findings.push({ level: 'unsure', message: `the page’s description is its opening text cut short, not a dek (“${meta.dek.replace(/\s+/g, ' ').slice(0, 60)}…”): left out` });
+  if (
+    meta.dek &&
+    (meta.dek.length > 300 ||
+      opening.startsWith(
+        meta.dek
+          .replace(/\s+/g, ' ')
+          .replace(/[.…]+$/, '')
+          .slice(0, 60),
+      ))
+  ) {
+    findings.push({
+      level: 'unsure',
+      message: `the page’s description is its opening text cut short, not a dek (“${meta.dek.replace(/\s+/g, ' ').slice(0, 60)}…”): left out`,
+    });
     delete meta.dek;
   }
-  findings.push({ level: 'detected', message: `the article was taken out of the page (${(article.textContent ?? '').trim().length} characters); the page’s menus, header, footer and sidebars were left out` });
+  findings.push({
+    level: 'detected',
+    message: `the article was taken out of the page (${(article.textContent ?? '').trim().length} characters); the page’s menus, header, footer and sidebars were left out`,
+  });
   const lineOf = (element: Element) => lineOfText(text, textOf(element));
-  return { format: 'html', tree: articleTree(content, notes, { baseUrl: meta.url ?? url, fromPage: true, lineOf }, findings), meta, findings };
+  return {
+    format: 'html',
+    tree: articleTree(content, notes, { baseUrl: meta.url ?? url, fromPage: true, lineOf }, findings),
+    meta,
+    findings,
+  };
 }
 
 /**
@@ -297,17 +388,32 @@ function readHtml(text: string, file: string, url: string | undefined): SourceDo
  */
 function dropLeadingMetadata(content: HastRoot, meta: SourceMeta, pageHeading: string | undefined): string[] {
   const dropped: string[] = [];
-  const same = (a: string, b: string | undefined) => !!b && a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();
+  const same = (a: string, b: string | undefined) =>
+    !!b && a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();
   const isMetadata = (line: string) =>
     same(line, meta.title) ||
     same(line, pageHeading) ||
     parseDate(line) !== undefined ||
     /^\d{1,3}\s*(?:min(?:ute)?s?|分钟)\s*(?:read|阅读)?$/i.test(line) ||
-    (meta.authors ?? []).some((author) => same(line, author) || same(line.replace(/^(?:by|作者[:：]?)\s*/i, ''), author)) ||
-    /^(?:By|作者[:：])\s*\p{Lu}?[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3}(?:(?:,| and| &)\s\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3})*$/u.test(line) ||
+    (meta.authors ?? []).some(
+      (author) => same(line, author) || same(line.replace(/^(?:by|作者[:：]?)\s*/i, ''), author),
+    ) ||
+    /^(?:By|作者[:：])\s*\p{Lu}?[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3}(?:(?:,| and| &)\s\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3})*$/u.test(
+      line,
+    ) ||
     /^(?:by\s+)?[\p{Lu}][\p{L}.'’-]+(?:\s[\p{Lu}][\p{L}.'’-]+){0,3}\s*[·|•,–—-]\s*.{0,40}\d{4}$/u.test(line);
   for (let checked = 0; checked < 6; checked++) {
-    const first = find(content, (element) => /^(?:p|h[1-6]|time|div|span)$/.test(element.tagName) && !find(element, (inner) => /^(?:p|div|h[1-6]|ul|ol|table|blockquote|article|section|main|header|footer|figure|pre|aside)$/.test(inner.tagName)) && textOf(element).trim() !== '');
+    const first = find(
+      content,
+      (element) =>
+        /^(?:p|h[1-6]|time|div|span)$/.test(element.tagName) &&
+        !find(element, (inner) =>
+          /^(?:p|div|h[1-6]|ul|ol|table|blockquote|article|section|main|header|footer|figure|pre|aside)$/.test(
+            inner.tagName,
+          ),
+        ) &&
+        textOf(element).trim() !== '',
+    );
     const line = first ? textOf(first).replace(/\s+/g, ' ').trim() : '';
     if (!first || !isMetadata(line)) break;
     dropped.push(line);
@@ -328,7 +434,14 @@ function lineOfText(source: string, text: string): number | undefined {
 export function pageMeta(page: HastRoot): SourceMeta {
   const metaContent = (...keys: string[]) => {
     for (const key of keys) {
-      const element = find(page, (el) => el.tagName === 'meta' && [el.properties.name, el.properties.property, el.properties.itemProp].some((name) => String(name ?? '').toLowerCase() === key.toLowerCase()));
+      const element = find(
+        page,
+        (el) =>
+          el.tagName === 'meta' &&
+          [el.properties.name, el.properties.property, el.properties.itemProp].some(
+            (name) => String(name ?? '').toLowerCase() === key.toLowerCase(),
+          ),
+      );
       const value = element?.properties.content;
       if (typeof value === 'string' && value.trim()) return value.trim();
     }
@@ -337,20 +450,37 @@ export function pageMeta(page: HastRoot): SourceMeta {
   const linked = linkedData(page);
   const meta: SourceMeta = {};
   const titleElement = find(page, (el) => el.tagName === 'title');
-  const title = metaContent('og:title', 'twitter:title') ?? linked.headline ?? (titleElement ? textOf(titleElement).trim() : undefined);
+  const title =
+    metaContent('og:title', 'twitter:title') ??
+    linked.headline ??
+    (titleElement ? textOf(titleElement).trim() : undefined);
   if (title) meta.title = title;
   const dek = metaContent('og:description', 'description', 'twitter:description') ?? linked.description;
   if (dek) meta.dek = dek;
   const timeElement = find(page, (el) => el.tagName === 'time' && el.properties.dateTime !== undefined);
-  const published = metaContent('article:published_time', 'og:release_date', 'publishdate', 'pubdate', 'date', 'datePublished', 'dc.date') ?? linked.datePublished ?? (timeElement ? String(timeElement.properties.dateTime) : undefined);
+  const published =
+    metaContent(
+      'article:published_time',
+      'og:release_date',
+      'publishdate',
+      'pubdate',
+      'date',
+      'datePublished',
+      'dc.date',
+    ) ??
+    linked.datePublished ??
+    (timeElement ? String(timeElement.properties.dateTime) : undefined);
   const date = published ? parseDate(published) : undefined;
   if (date) meta.date = date;
   const author = metaContent('author', 'article:author', 'dc.creator') ?? linked.author;
   if (author && !/^https?:/.test(author)) meta.authors = author.split(/\s*,\s*/).filter(Boolean);
   const publication = metaContent('og:site_name', 'application-name') ?? linked.publisher;
   if (publication) meta.publication = publication;
-  const canonical = find(page, (el) => el.tagName === 'link' && [el.properties.rel].flat().includes('canonical'))?.properties.href;
-  const url = [typeof canonical === 'string' ? canonical : undefined, metaContent('og:url'), linked.url].find((value) => value && /^https?:\/\/\S+$/.test(value));
+  const canonical = find(page, (el) => el.tagName === 'link' && [el.properties.rel].flat().includes('canonical'))
+    ?.properties.href;
+  const url = [typeof canonical === 'string' ? canonical : undefined, metaContent('og:url'), linked.url].find(
+    (value) => value && /^https?:\/\/\S+$/.test(value),
+  );
   if (url) meta.url = url;
   return meta;
 }
@@ -379,7 +509,8 @@ function linkedData(page: HastRoot): LinkedData {
   const nameOf = (value: unknown): string | undefined => {
     const first = Array.isArray(value) ? value[0] : value;
     if (typeof first === 'string') return first;
-    if (first && typeof first === 'object' && typeof (first as { name?: unknown }).name === 'string') return (first as { name: string }).name;
+    if (first && typeof first === 'object' && typeof (first as { name?: unknown }).name === 'string')
+      return (first as { name: string }).name;
     return undefined;
   };
   for (const script of scripts) {
@@ -389,7 +520,9 @@ function linkedData(page: HastRoot): LinkedData {
     } catch {
       continue;
     }
-    const items = (Array.isArray(data) ? data : [data, ...(((data as { '@graph'?: unknown[] })?.['@graph'] as unknown[]) ?? [])]) as Record<string, unknown>[];
+    const items = (
+      Array.isArray(data) ? data : [data, ...(((data as { '@graph'?: unknown[] })?.['@graph'] as unknown[]) ?? [])]
+    ) as Record<string, unknown>[];
     const article = items.find((item) => item && /Article|Posting|Report/.test(String(item['@type'] ?? '')));
     if (!article) continue;
     const text = (key: string) => (typeof article[key] === 'string' ? (article[key] as string) : undefined);

@@ -24,11 +24,25 @@ export const EDITOR_ASIDE_LABEL = 'Editor’s aside';
 export const COMMENTS_HEADING = 'Reader comments';
 
 /** The guesses `shapeArticle` makes, each of which an editor can turn off (`--no-interview`, …). */
-export const GUESSES = ['headings', 'footnotes', 'interview', 'faq', 'quotes', 'speakers', 'asides', 'comments', 'boilerplate'] as const;
+export const GUESSES = [
+  'headings',
+  'footnotes',
+  'interview',
+  'faq',
+  'quotes',
+  'speakers',
+  'asides',
+  'comments',
+  'boilerplate',
+] as const;
 export type Guess = (typeof GUESSES)[number];
 export type ShapeOptions = Partial<Record<Guess, boolean>>;
 
-export function shapeArticle(document: SourceDocument, options: ShapeOptions = {}, { speakers = [] }: { speakers?: SpeakerEntity[] } = {}): ShapedArticle {
+export function shapeArticle(
+  document: SourceDocument,
+  options: ShapeOptions = {},
+  { speakers = [] }: { speakers?: SpeakerEntity[] } = {},
+): ShapedArticle {
   const on = (guess: Guess) => options[guess] !== false;
   const findings = [...document.findings];
   const meta = { ...document.meta };
@@ -36,7 +50,9 @@ export function shapeArticle(document: SourceDocument, options: ShapeOptions = {
     findings.push({ level, line: node?.position?.start.line, message });
   const plainText = document.format === 'text';
 
-  const definitions = document.tree.children.filter((node): node is FootnoteDefinition => node.type === 'footnoteDefinition');
+  const definitions = document.tree.children.filter(
+    (node): node is FootnoteDefinition => node.type === 'footnoteDefinition',
+  );
   let body: RootContent[] = document.tree.children.filter((node) => node.type !== 'footnoteDefinition');
 
   // Plain text gives no title line of its own unless the first line looks like one.
@@ -51,7 +67,11 @@ export function shapeArticle(document: SourceDocument, options: ShapeOptions = {
   if (comments.length && isCommentsLabel(textOf(body.at(-1)))) body = body.slice(0, -1);
 
   if (definitions.length) {
-    note('detected', undefined, `${definitions.length} footnote${definitions.length === 1 ? '' : 's'} stated by the source`);
+    note(
+      'detected',
+      undefined,
+      `${definitions.length} footnote${definitions.length === 1 ? '' : 's'} stated by the source`,
+    );
   } else if (plainText && on('footnotes') && !hasFootnoteReferences(body)) {
     // Markdown and HTML state their footnotes; only a plain-text copy leaves its markers glued to words.
     const found = attachGluedFootnotes(body, note);
@@ -71,7 +91,11 @@ export function shapeArticle(document: SourceDocument, options: ShapeOptions = {
   if (on('speakers')) body = attributeQuotes(body, speakers, note);
 
   if (comments.length) {
-    note('detected', comments[0], `${comments.length} reader comment${comments.length === 1 ? '' : 's'}, set apart under “${COMMENTS_HEADING}”`);
+    note(
+      'detected',
+      comments[0],
+      `${comments.length} reader comment${comments.length === 1 ? '' : 's'}, set apart under “${COMMENTS_HEADING}”`,
+    );
     body.push(
       { type: 'heading', depth: 2, children: [{ type: 'text', value: COMMENTS_HEADING }], data: EDITORIAL },
       ...comments.map((comment) => jsxBlock('Comment', {}, [comment as BlockContent])),
@@ -104,7 +128,9 @@ export function sourceTexts(tree: Root, { boilerplate = true }: { boilerplate?: 
     if (node.type === 'paragraph' || node.type === 'heading') texts.push(toString(node).trim());
     // A table's rows, each one text with its cells apart (`DeepSeek │ 深度求索 │ Hangzhou`); the header row is
     // labels, not names.
-    else if (node.type === 'table') for (const row of node.children.slice(1)) texts.push(row.children.map((cell) => toString(cell).trim()).join(TABLE_CELLS));
+    else if (node.type === 'table')
+      for (const row of node.children.slice(1))
+        texts.push(row.children.map((cell) => toString(cell).trim()).join(TABLE_CELLS));
     else if ('children' in node) for (const child of node.children) walk(child as RootContent);
   };
   walk(tree);
@@ -144,7 +170,11 @@ function recoverHeadings(body: RootContent[], note: Note): RootContent[] {
     if (node.type !== 'paragraph' || !isHeadingLike(textOf(node)) || index === 0) return node;
     const rest = body.slice(index + 1);
     if (!rest.some((next) => next.type === 'paragraph' && !isHeadingLike(textOf(next)))) {
-      note('unsure', node, `“${textOf(node)}” reads like a title with nothing under it (an image or embed the text lost?): kept as a paragraph`);
+      note(
+        'unsure',
+        node,
+        `“${textOf(node)}” reads like a title with nothing under it (an image or embed the text lost?): kept as a paragraph`,
+      );
       return node;
     }
     note('detected', node, `heading: “${textOf(node)}”`);
@@ -177,7 +207,7 @@ export function isInterview(labels: string[]): boolean {
 
 function gatherInterviews(body: RootContent[], note: Note): RootContent[] {
   const out: RootContent[] = [];
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     let end = i;
     while (end < body.length && body[end]!.type === 'paragraph' && speakerLabel(textOf(body[end]))) end++;
     const run = body.slice(i, end) as Paragraph[];
@@ -196,7 +226,11 @@ function gatherInterviews(body: RootContent[], note: Note): RootContent[] {
 
 /** A paragraph opening with a short label (`Regulatory Localization: …`) keeps it, in bold. */
 function boldLabels(body: RootContent[]): RootContent[] {
-  return body.map((node) => (node.type === 'paragraph' && speakerLabel(textOf(node)) && node.children[0]?.type === 'text' ? boldSpeaker(node) : node));
+  return body.map((node) =>
+    node.type === 'paragraph' && speakerLabel(textOf(node)) && node.children[0]?.type === 'text'
+      ? boldSpeaker(node)
+      : node,
+  );
 }
 
 /**
@@ -207,9 +241,13 @@ function boldLabels(body: RootContent[]): RootContent[] {
 const ANSWER_BLOCKS = new Set(['paragraph', 'blockquote', 'list', 'table', 'code']);
 
 function gatherFaq(body: RootContent[], note: Note): RootContent[] {
-  const isQuestion = (node: RootContent | undefined) => node?.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'strong' && /[?？]$/.test(textOf(node));
+  const isQuestion = (node: RootContent | undefined) =>
+    node?.type === 'paragraph' &&
+    node.children.length === 1 &&
+    node.children[0]!.type === 'strong' &&
+    /[?？]$/.test(textOf(node));
   const out: RootContent[] = [];
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     let end = i;
     let questions = 0;
     const isAnswer = (node: RootContent | undefined) => !!node && ANSWER_BLOCKS.has(node.type) && !isQuestion(node);
@@ -236,7 +274,9 @@ export function speakersOf(tree: Root): { labels: string[]; quoted: string[] } {
   const quoted: string[] = [];
   const walk = (node: Root | RootContent) => {
     if (node.type === 'mdxJsxFlowElement' && node.name === 'Quote') {
-      const by = node.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'by')?.value;
+      const by = node.attributes.find(
+        (attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'by',
+      )?.value;
       if (typeof by === 'string') quoted.push(by);
     } else if (node.type === 'mdxJsxFlowElement' && node.name === 'Interview') {
       for (const turn of node.children) {
@@ -256,14 +296,22 @@ function boldSpeaker(line: Paragraph): Paragraph {
   const match = SPEAKER_LABEL.exec(first.value)!;
   const label = first.value.slice(0, match[0].trimEnd().length);
   const after = first.value.slice(match[0].trimEnd().length);
-  return { ...line, children: [{ type: 'strong', children: [{ type: 'text', value: label }] }, ...(after ? [{ type: 'text' as const, value: after }] : []), ...rest] };
+  return {
+    ...line,
+    children: [
+      { type: 'strong', children: [{ type: 'text', value: label }] },
+      ...(after ? [{ type: 'text' as const, value: after }] : []),
+      ...rest,
+    ],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Quotes after a lead-in
 
 /** A lead-in that introduces a quotation: ends with a colon and names an act of saying or a quoted text. */
-const QUOTE_CUE = /\b(?:said|says|say|put it|puts it|explains?|explained|wrote|writes|told|tells|stated|states|argues?|argued|asserts?|noted|notes|warned|warns|added|adds|recalled|posted|tweeted|this way|as follows|bluntly|reads|endorses|statement|essay|post|letter|speech|remarks)\b/i;
+const QUOTE_CUE =
+  /\b(?:said|says|say|put it|puts it|explains?|explained|wrote|writes|told|tells|stated|states|argues?|argued|asserts?|noted|notes|warned|warns|added|adds|recalled|posted|tweeted|this way|as follows|bluntly|reads|endorses|statement|essay|post|letter|speech|remarks)\b/i;
 /** The quoted speaker's own voice: a first- or second-person word outside any quotation marks. */
 const OWN_VOICE = /\b(?:I|I’m|I'm|I’ve|my|me|you|your)\b/;
 
@@ -281,12 +329,21 @@ function recoverQuotes(body: RootContent[], note: Note): RootContent[] {
     }
     const quoted: Paragraph[] = [next];
     let j = i + 2;
-    while (j < body.length && body[j]!.type === 'paragraph' && continuesQuote(textOf(body[j - 1]), textOf(body[j]))) quoted.push(body[j++] as Paragraph);
+    while (j < body.length && body[j]!.type === 'paragraph' && continuesQuote(textOf(body[j - 1]), textOf(body[j])))
+      quoted.push(body[j++] as Paragraph);
     const after = body[j];
     const lines = quoted.map((paragraph) => paragraph.position?.start.line).filter((line) => line !== undefined);
-    note('detected', next, `a quoted passage of ${quoted.length} paragraph${quoted.length === 1 ? '' : 's'} after a lead-in ending with a colon`);
+    note(
+      'detected',
+      next,
+      `a quoted passage of ${quoted.length} paragraph${quoted.length === 1 ? '' : 's'} after a lead-in ending with a colon`,
+    );
     if (after?.type === 'paragraph' && !/[:：]$/.test(textOf(after))) {
-      note('unsure', after, `the quote ${lines.length ? `from line ${lines[0]} ` : ''}is taken to end before this paragraph: check whether it belongs to the quote`);
+      note(
+        'unsure',
+        after,
+        `the quote ${lines.length ? `from line ${lines[0]} ` : ''}is taken to end before this paragraph: check whether it belongs to the quote`,
+      );
     }
     out.push({ type: 'blockquote', children: quoted, position: next.position });
     i = j - 1;
@@ -308,8 +365,13 @@ function attributeQuotes(body: RootContent[], speakers: SpeakerEntity[], note: N
       note('unsure', node, `quote: ${attribution.unsure}`);
       return node;
     }
-    const attributes: Record<string, string> = 'by' in attribution ? { by: attribution.by } : { source: attribution.source };
-    note('detected', node, `quote attributed to ${'by' in attribution ? attribution.by : `“${attribution.source}”`}: ${attribution.evidence} (line ${leadIn.position?.start.line ?? '?'})`);
+    const attributes: Record<string, string> =
+      'by' in attribution ? { by: attribution.by } : { source: attribution.source };
+    note(
+      'detected',
+      node,
+      `quote attributed to ${'by' in attribution ? attribution.by : `“${attribution.source}”`}: ${attribution.evidence} (line ${leadIn.position?.start.line ?? '?'})`,
+    );
     return jsxBlock('Quote', attributes, [node]);
   });
 }
@@ -349,7 +411,7 @@ export function isBoilerplate(text: string): boolean {
 
 function setApartBoilerplate(body: RootContent[], meta: SourceMeta, note: Note): RootContent[] {
   const out: RootContent[] = [];
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     let end = i;
     while (end < body.length && body[end]!.type === 'paragraph' && isBoilerplate(textOf(body[end]))) end++;
     if (end === i) {
@@ -358,8 +420,14 @@ function setApartBoilerplate(body: RootContent[], meta: SourceMeta, note: Note):
     }
     const run = body.slice(i, end) as Paragraph[];
     for (const paragraph of run) {
-      note('flagged', paragraph, `newsletter boilerplate, set apart as “${NEWSLETTER_LABEL}”: “${shorten(textOf(paragraph))}”`);
-      const publication = /\bSubscribe to ((?:\p{Lu}[\p{L}\p{N}’'.&-]*)(?: \p{Lu}[\p{L}\p{N}’'.&-]*)*)/u.exec(textOf(paragraph))?.[1];
+      note(
+        'flagged',
+        paragraph,
+        `newsletter boilerplate, set apart as “${NEWSLETTER_LABEL}”: “${shorten(textOf(paragraph))}”`,
+      );
+      const publication = /\bSubscribe to ((?:\p{Lu}[\p{L}\p{N}’'.&-]*)(?: \p{Lu}[\p{L}\p{N}’'.&-]*)*)/u.exec(
+        textOf(paragraph),
+      )?.[1];
       if (publication && !meta.publication) meta.publication = publication;
     }
     out.push({ ...jsxBlock('Aside', { label: NEWSLETTER_LABEL }, run), data: BOILERPLATE_BLOCK });
@@ -384,7 +452,8 @@ const shorten = (text: string) => (text.length > 70 ? `${text.slice(0, 67)}…` 
 // Reader comments
 
 /** Readers address the author; they also type straight apostrophes where the newsletter sets curly ones. */
-const COMMENT_VOICE = /\b(?:your (?:article|piece|post|story|essay|newsletter|analysis|writing|work)|thanks?\b|thank you|compliments|great (?:piece|article|post|read)|well written|I (?:appreciate|enjoyed|agree|disagree|wonder))/i;
+const COMMENT_VOICE =
+  /\b(?:your (?:article|piece|post|story|essay|newsletter|analysis|writing|work)|thanks?\b|thank you|compliments|great (?:piece|article|post|read)|well written|I (?:appreciate|enjoyed|agree|disagree|wonder))/i;
 
 /**
  * Reader comments only where the source marks them: under a comments label (`Comments`, `12 Comments`), or
@@ -395,7 +464,11 @@ function takeTrailingComments(body: RootContent[], note: Note): Paragraph[] {
   const curlyHouseStyle = body.map(textOf).join(' ').split('’').length > body.map(textOf).join(' ').split("'").length;
   const label = body.findLastIndex((node) => isCommentsLabel(textOf(node)));
   if (label > 0 && body.slice(label + 1).every((node) => node.type === 'paragraph') && label < body.length - 1) {
-    note('detected', body[label + 1], `${body.length - label - 1} paragraph${body.length - label - 2 ? 's' : ''} under “${textOf(body[label])}”, read as reader comments`);
+    note(
+      'detected',
+      body[label + 1],
+      `${body.length - label - 1} paragraph${body.length - label - 2 ? 's' : ''} under “${textOf(body[label])}”, read as reader comments`,
+    );
     return body.slice(label + 1) as Paragraph[];
   }
   const comments: Paragraph[] = [];
@@ -409,7 +482,11 @@ function takeTrailingComments(body: RootContent[], note: Note): Paragraph[] {
     comments.unshift(node);
   }
   if (!otherHand) return [];
-  note('unsure', comments[0], 'the last paragraphs read as reader comments (they address the author and break the house style): check');
+  note(
+    'unsure',
+    comments[0],
+    'the last paragraphs read as reader comments (they address the author and break the house style): check',
+  );
   return comments;
 }
 
@@ -419,14 +496,19 @@ const isCommentsLabel = (text: string) => /^(?:\d+\s+)?(?:reader\s+)?(?:comments
 // Footnotes
 
 function hasFootnoteReferences(nodes: RootContent[]): boolean {
-  return nodes.some((node) => node.type === 'footnoteReference' || ('children' in node && hasFootnoteReferences(node.children as RootContent[])));
+  return nodes.some(
+    (node) =>
+      node.type === 'footnoteReference' ||
+      ('children' in node && hasFootnoteReferences(node.children as RootContent[])),
+  );
 }
 
 /**
  * A footnote marker glued to the end of a word or after punctuation (`innovations.1`, `plans3`), never inside a
  * name (`Qwen2`, `R1`) or a number (`3.5`): the preceding word is lowercase or the digit follows punctuation.
  */
-const GLUED_MARKER = /(?<=(?:^|[^\p{L}\p{N}])\p{Ll}[\p{Ll}’'-]*|\p{L}[.,;:!?”’"')\]])([1-9]\d?)(?=[\s,;:!?)\]]|\.(?!\d)|$)/gu;
+const GLUED_MARKER =
+  /(?<=(?:^|[^\p{L}\p{N}])\p{Ll}[\p{Ll}’'-]*|\p{L}[.,;:!?”’"')\]])([1-9]\d?)(?=[\s,;:!?)\]]|\.(?!\d)|$)/gu;
 
 interface Marker {
   number: number;
@@ -438,7 +520,8 @@ interface Marker {
 }
 
 /** The same, after any word that is not a name of a letter or two (`Muon3`, but never `o1`, `V3`, `K2`). */
-const GLUED_TO_ANY_WORD = /(?<=(?:^|[^\p{L}\p{N}])\p{L}{3,}[\p{Ll}’']*|\p{L}[.,;:!?”’"')\]])([1-9]\d?)(?=[\s,;:!?)\]]|\.(?!\d)|$)/gu;
+const GLUED_TO_ANY_WORD =
+  /(?<=(?:^|[^\p{L}\p{N}])\p{L}{3,}[\p{Ll}’']*|\p{L}[.,;:!?”’"')\]])([1-9]\d?)(?=[\s,;:!?)\]]|\.(?!\d)|$)/gu;
 
 /**
  * Markers numbered 1, 2, 3… in reading order; a candidate out of sequence is ordinary text, and so is a word the
@@ -450,7 +533,12 @@ export function findGluedMarkers(body: RootContent[], noteNumbers?: Set<number>)
   const all = body.map(textOf).join('\n');
   const recurs = (value: string, at: number, digits: string) => {
     const word = /[\p{L}\p{N}’'-]+$/u.exec(value.slice(0, at))?.[0] ?? '';
-    return !!word && (all.match(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ -]?${digits}(?!\\p{N})`, 'gu'))?.length ?? 0) > 1;
+    return (
+      !!word &&
+      (all.match(
+        new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ -]?${digits}(?!\\p{N})`, 'gu'),
+      )?.length ?? 0) > 1
+    );
   };
   const visit = (paragraph: Paragraph, nodes: PhrasingContent[]) => {
     for (const node of nodes) {
@@ -460,8 +548,19 @@ export function findGluedMarkers(body: RootContent[], noteNumbers?: Set<number>)
           if (noteNumbers && !noteNumbers.has(Number(match[1]))) continue;
           if (recurs(node.value, match.index, match[1]!)) continue;
           const before = node.value.slice(0, match.index);
-          const sentenceStart = Math.max(0, ...[...before.matchAll(/[.!?…][”’"]?\s+(?=\S)/g)].map((m) => m.index + m[0].length).filter((at) => at < before.length - 1));
-          markers.push({ number: markers.length + 1, paragraph, text: node, index: match.index, context: before.slice(sentenceStart) });
+          const sentenceStart = Math.max(
+            0,
+            ...[...before.matchAll(/[.!?…][”’"]?\s+(?=\S)/g)]
+              .map((m) => m.index + m[0].length)
+              .filter((at) => at < before.length - 1),
+          );
+          markers.push({
+            number: markers.length + 1,
+            paragraph,
+            text: node,
+            index: match.index,
+            context: before.slice(sentenceStart),
+          });
         }
       } else if ('children' in node && node.type !== 'link') {
         visit(paragraph, node.children as PhrasingContent[]);
@@ -487,8 +586,21 @@ function joinBareNoteNumbers(body: RootContent[]): RootContent[] {
   for (let i = 0; i < body.length; i++) {
     const node = body[i]!;
     const next = body[i + 1];
-    if (node.type === 'paragraph' && /^\d{1,2}$/.test(textOf(node)) && next?.type === 'paragraph' && next.children[0]?.type === 'text' && !/^\d{1,2}$/.test(textOf(next))) {
-      out.push({ ...next, children: [{ ...next.children[0], value: `${textOf(node)} ${next.children[0].value}` }, ...next.children.slice(1)], position: node.position ?? next.position });
+    if (
+      node.type === 'paragraph' &&
+      /^\d{1,2}$/.test(textOf(node)) &&
+      next?.type === 'paragraph' &&
+      next.children[0]?.type === 'text' &&
+      !/^\d{1,2}$/.test(textOf(next))
+    ) {
+      out.push({
+        ...next,
+        children: [
+          { ...next.children[0], value: `${textOf(node)} ${next.children[0].value}` },
+          ...next.children.slice(1),
+        ],
+        position: node.position ?? next.position,
+      });
       i++;
     } else {
       out.push(node);
@@ -508,10 +620,15 @@ function statedNoteNumbers(body: RootContent[]): Set<number> | undefined {
     if (number) numbers.unshift(Number(number));
     if (number === '1') break;
   }
-  return numbers[0] === 1 && numbers.every((number, at) => at === 0 || number > numbers[at - 1]!) ? new Set(numbers) : undefined;
+  return numbers[0] === 1 && numbers.every((number, at) => at === 0 || number > numbers[at - 1]!)
+    ? new Set(numbers)
+    : undefined;
 }
 
-function attachGluedFootnotes(source: RootContent[], note: Note): { body: RootContent[]; definitions: FootnoteDefinition[] } {
+function attachGluedFootnotes(
+  source: RootContent[],
+  note: Note,
+): { body: RootContent[]; definitions: FootnoteDefinition[] } {
   const joined = joinBareNoteNumbers(source);
   const markers = findGluedMarkers(joined, statedNoteNumbers(joined));
   if (!markers.length) return { body: source, definitions: [] };
@@ -525,39 +642,89 @@ function attachGluedFootnotes(source: RootContent[], note: Note): { body: RootCo
   while (start - 1 > lastMarked) {
     const candidate = body[start - 1]!;
     const text = textOf(candidate);
-    if (candidate.type !== 'paragraph' || isHeadingLike(text) || isBoilerplate(text) || speakerLabel(text) || /[:：]$/.test(text)) break;
+    if (
+      candidate.type !== 'paragraph' ||
+      isHeadingLike(text) ||
+      isBoilerplate(text) ||
+      speakerLabel(text) ||
+      /[:：]$/.test(text)
+    )
+      break;
     start--;
   }
   if (start < body.length && /^(?:foot)?notes$/i.test(textOf(body[start - 1]))) start--;
   // Notes that state their numbers begin at the last paragraph numbered 1.
-  const firstNumbered = body.findLastIndex((node, index) => index >= start && node.type === 'paragraph' && NOTE_NUMBER.exec(textOf(node))?.[1] === '1');
+  const firstNumbered = body.findLastIndex(
+    (node, index) => index >= start && node.type === 'paragraph' && NOTE_NUMBER.exec(textOf(node))?.[1] === '1',
+  );
   if (firstNumbered >= 0) start = firstNumbered;
-  let notes = body.slice(start).filter((node): node is Paragraph => node.type === 'paragraph' && !/^(?:foot)?notes$/i.test(textOf(node)));
+  let notes = body
+    .slice(start)
+    .filter((node): node is Paragraph => node.type === 'paragraph' && !/^(?:foot)?notes$/i.test(textOf(node)));
   if (notes.length > markers.length * 3) {
-    note('unsure', notes[0], `${notes.length} paragraphs follow the last footnote marker: only the last ${markers.length} are taken as notes`);
+    note(
+      'unsure',
+      notes[0],
+      `${notes.length} paragraphs follow the last footnote marker: only the last ${markers.length} are taken as notes`,
+    );
     notes = notes.slice(-markers.length);
   }
   const numbered = firstNumbered >= 0;
   // A numbered note runs on over the unnumbered paragraphs after it.
   let current = -1;
-  const assignment = numbered ? notes.map((paragraph) => (current = Number(NOTE_NUMBER.exec(textOf(paragraph))?.[1] ?? current + 1) - 1)) : alignNotes(markers, notes, body);
+  const assignment = numbered
+    ? notes.map((paragraph) => (current = Number(NOTE_NUMBER.exec(textOf(paragraph))?.[1] ?? current + 1) - 1))
+    : alignNotes(markers, notes, body);
 
   const definitions: FootnoteDefinition[] = markers.map((marker, index) => {
     const paragraphs = notes.filter((_, j) => assignment[j] === index).map((paragraph) => stripNoteNumber(paragraph));
     if (!paragraphs.length) {
-      note('unsure', marker.paragraph, `footnote marker ${marker.number} (“…${marker.context.slice(-40)}”) has no note text at the end: marked as such for the editor`);
+      note(
+        'unsure',
+        marker.paragraph,
+        `footnote marker ${marker.number} (“…${marker.context.slice(-40)}”) has no note text at the end: marked as such for the editor`,
+      );
       return {
         type: 'footnoteDefinition',
         identifier: String(marker.number),
         label: String(marker.number),
-        children: [{ type: 'paragraph', data: EDITORIAL, children: [{ type: 'emphasis', children: [{ type: 'text', value: 'Editorial note: the source text carries this marker but gives no note for it.' }] }] }],
+        children: [
+          {
+            type: 'paragraph',
+            data: EDITORIAL,
+            children: [
+              {
+                type: 'emphasis',
+                children: [
+                  {
+                    type: 'text',
+                    value: 'Editorial note: the source text carries this marker but gives no note for it.',
+                  },
+                ],
+              },
+            ],
+          },
+        ],
       };
     }
-    note('detected', marker.paragraph, `footnote ${marker.number} (“…${marker.context.slice(-40)}”) ← ${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'} of notes from line ${paragraphs[0]!.position?.start.line ?? '?'}`);
-    return { type: 'footnoteDefinition', identifier: String(marker.number), label: String(marker.number), children: paragraphs };
+    note(
+      'detected',
+      marker.paragraph,
+      `footnote ${marker.number} (“…${marker.context.slice(-40)}”) ← ${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'} of notes from line ${paragraphs[0]!.position?.start.line ?? '?'}`,
+    );
+    return {
+      type: 'footnoteDefinition',
+      identifier: String(marker.number),
+      label: String(marker.number),
+      children: paragraphs,
+    };
   });
   if (notes.length && notes.length !== markers.length && !numbered) {
-    note('unsure', notes[0], `${markers.length} footnote markers but ${notes.length} note paragraphs: notes were matched to markers by their words; check the pairing`);
+    note(
+      'unsure',
+      notes[0],
+      `${markers.length} footnote markers but ${notes.length} note paragraphs: notes were matched to markers by their words; check the pairing`,
+    );
   }
 
   // Each marker becomes a reference: every text holding markers is split once, at all of its markers.
@@ -576,7 +743,9 @@ function attachGluedFootnotes(source: RootContent[], note: Note): { body: RootCo
 }
 
 function holds(node: RootContent, target: Paragraph): boolean {
-  return node === target || ('children' in node && (node.children as RootContent[]).some((child) => holds(child, target)));
+  return (
+    node === target || ('children' in node && (node.children as RootContent[]).some((child) => holds(child, target)))
+  );
 }
 
 function replaceDeep(nodes: PhrasingContent[], target: Text, pieces: PhrasingContent[]): boolean {
@@ -594,7 +763,11 @@ function stripNoteNumber(paragraph: Paragraph): Paragraph {
   return { ...paragraph, children: [{ ...first, value: first.value.replace(NOTE_NUMBER, '') }, ...rest] };
 }
 
-const STOPWORDS = new Set('the and for but not with that this from its their they them are was were has have had been being which who whom what when where why how than then also into onto over under about after before while such these those other some many more most much very can could would should will may might must our your you his her him she he it’s it\'s there here just only even both each any all one two three own same so too out off per via like'.split(' '));
+const STOPWORDS = new Set(
+  "the and for but not with that this from its their they them are was were has have had been being which who whom what when where why how than then also into onto over under about after before while such these those other some many more most much very can could would should will may might must our your you his her him she he it’s it's there here just only even both each any all one two three own same so too out off per via like".split(
+    ' ',
+  ),
+);
 
 /** Words of a text for matching notes to markers: lowercase, three letters or more, hyphenated words whole and split. */
 export function noteWords(text: string): string[] {
@@ -619,12 +792,16 @@ const MISSING_NOTE_COST = 1.5;
 function alignNotes(markers: Marker[], notes: Paragraph[], body: RootContent[]): number[] {
   if (!notes.length) return [];
   const documentFrequency = new Map<string, number>();
-  for (const node of body) for (const word of new Set(noteWords(textOf(node)))) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  for (const node of body)
+    for (const word of new Set(noteWords(textOf(node))))
+      documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
   const weight = (word: string) => Math.log(1 + body.length / (1 + (documentFrequency.get(word) ?? 0)));
   const contexts = markers.map((marker) => new Set(noteWords(marker.context)));
   const similarity = notes.map((paragraph) => {
     const words = new Set(noteWords(textOf(paragraph)));
-    return contexts.map((context) => [...words].filter((word) => context.has(word)).reduce((sum, word) => sum + weight(word), 0));
+    return contexts.map((context) =>
+      [...words].filter((word) => context.has(word)).reduce((sum, word) => sum + weight(word), 0),
+    );
   });
 
   // best[j][i]: the best total with note paragraph j given to marker i; from[j][i] the marker of paragraph j-1. A

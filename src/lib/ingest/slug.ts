@@ -6,7 +6,9 @@ import { pinyin } from 'pinyin-pro';
  * `ke-ji-ai-hao-zhe-zhou-kan-di-381-qi`, `李彦宏` → `li-yan-hong`), cut at a word to at most 80 characters.
  */
 export function slugOf(text: string, fallback: string): string {
-  const spelled = /\p{Script=Han}/u.test(text) ? pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ') : text;
+  const spelled = /\p{Script=Han}/u.test(text)
+    ? pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ')
+    : text;
   const slug = spelled
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -31,27 +31,35 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
       header = readFrontmatter(text);
     } catch (error) {
       if (!(error instanceof FrontmatterError)) throw error;
-      throw new SourceError(`${file}:${error.line ?? 1}: ${error.message}; ingest reads YAML (---) or TOML (+++) front matter`);
+      throw new SourceError(
+        `${file}:${error.line ?? 1}: ${error.message}; ingest reads YAML (---) or TOML (+++) front matter`,
+      );
     }
     return fromHeader(header.data, text.slice(0, text.length - header.body.length), text, 'YAML front matter');
   }
   if (TOML_OPEN.test(text)) {
     const end = /\n\+\+\+[ \t]*(?:\n|$)/.exec(text.slice(3));
-    if (!end) throw new SourceError(`${file}:1: the TOML front matter opened with +++ is never closed; expected a closing +++ line`);
+    if (!end)
+      throw new SourceError(
+        `${file}:1: the TOML front matter opened with +++ is never closed; expected a closing +++ line`,
+      );
     const header = text.slice(0, 3 + end.index + end[0].length);
     let data: Record<string, unknown>;
     try {
       data = parseToml(header.slice(header.indexOf('\n') + 1, 3 + end.index)) as Record<string, unknown>;
     } catch (error) {
       const line = (error as { line?: number }).line;
-      throw new SourceError(`${file}:${(line ?? 0) + 1}: the TOML front matter does not parse (${firstLine(error)}); expected key = value lines between the +++ lines`);
+      throw new SourceError(
+        `${file}:${(line ?? 0) + 1}: the TOML front matter does not parse (${firstLine(error)}); expected key = value lines between the +++ lines`,
+      );
     }
     return fromHeader(data, header, text, 'TOML front matter');
   }
   const exported = EXPORT_HEADER.exec(text);
   if (exported) {
     const data: Record<string, unknown> = {};
-    for (const [, key, value] of exported[0].matchAll(/^([A-Z][\w ]{1,30}): (.*)$/gm)) data[key!.toLowerCase().replace(/ (\w)/g, (_, c: string) => c.toUpperCase())] = value!.trim();
+    for (const [, key, value] of exported[0].matchAll(/^([A-Z][\w ]{1,30}): (.*)$/gm))
+      data[key!.toLowerCase().replace(/ (\w)/g, (_, c: string) => c.toUpperCase())] = value!.trim();
     data.url ??= data.urlSource;
     data.date ??= data.publishedTime;
     return fromHeader(data, exported[0], text, 'a web export’s header (Title:, URL Source:, Markdown Content:)');
@@ -62,10 +70,18 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
 function fromHeader(data: Record<string, unknown>, header: string, text: string, kind: string): FrontMatter {
   const notes = [`${kind}: read as the article’s metadata`];
   if (data.draft === true) notes.push('the front matter marks this article a draft');
-  return { meta: metaOf(data, header), body: text.slice(header.length), lineOffset: header.split('\n').length - 1, notes };
+  return {
+    meta: metaOf(data, header),
+    body: text.slice(header.length),
+    lineOffset: header.split('\n').length - 1,
+    notes,
+  };
 }
 
-const firstLine = (error: unknown) => String((error as Error).message ?? error).split('\n')[0]!.trim();
+const firstLine = (error: unknown) =>
+  String((error as Error).message ?? error)
+    .split('\n')[0]!
+    .trim();
 
 const DEK_KEYS = ['dek', 'subtitle', 'description', 'summary', 'excerpt'];
 const DATE_KEYS = ['date', 'pubDate', 'publishDate', 'published', 'publishedAt', 'publishedTime', 'created'];
@@ -74,14 +90,21 @@ const URL_KEYS = ['url', 'canonical', 'canonicalURL', 'canonical_url', 'canonica
 /** The article's metadata from a header's fields; a field of the wrong shape is left out, not guessed. */
 export function metaOf(data: Record<string, unknown>, header = ''): SourceMeta {
   const meta: SourceMeta = {};
-  const text = (key: string) => (typeof data[key] === 'string' && (data[key] as string).trim() ? (data[key] as string).trim() : undefined);
+  const text = (key: string) =>
+    typeof data[key] === 'string' && (data[key] as string).trim() ? (data[key] as string).trim() : undefined;
   const title = text('title');
   if (title) meta.title = title;
   const dek = DEK_KEYS.map(text).find(Boolean);
   if (dek) meta.dek = dek;
   for (const key of DATE_KEYS) {
     const value = data[key];
-    const date = literalDate(header, key) ?? (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? parseDate(value) : undefined);
+    const date =
+      literalDate(header, key) ??
+      (value instanceof Date
+        ? value.toISOString().slice(0, 10)
+        : typeof value === 'string'
+          ? parseDate(value)
+          : undefined);
     if (date) {
       meta.date = date;
       break;
@@ -105,7 +128,13 @@ function literalDate(header: string, key: string): string | undefined {
 function namesOf(value: unknown): string[] {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list
-    .map((entry) => (typeof entry === 'string' ? entry : typeof entry === 'object' && entry && typeof (entry as { name?: unknown }).name === 'string' ? (entry as { name: string }).name : ''))
+    .map((entry) =>
+      typeof entry === 'string'
+        ? entry
+        : typeof entry === 'object' && entry && typeof (entry as { name?: unknown }).name === 'string'
+          ? (entry as { name: string }).name
+          : '',
+    )
     .map((name) => name.trim())
     .filter(Boolean);
 }
@@ -134,8 +163,10 @@ export function parseDate(text: string): string | undefined {
   match = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(value);
   if (match) return checked(Number(match[1]), Number(match[2]), Number(match[3]));
   match = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(value) ?? null;
-  if (match && MONTHS.includes(match[1]!.slice(0, 3).toLowerCase())) return checked(Number(match[3]), MONTHS.indexOf(match[1]!.slice(0, 3).toLowerCase()) + 1, Number(match[2]));
+  if (match && MONTHS.includes(match[1]!.slice(0, 3).toLowerCase()))
+    return checked(Number(match[3]), MONTHS.indexOf(match[1]!.slice(0, 3).toLowerCase()) + 1, Number(match[2]));
   match = /^(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})$/.exec(value);
-  if (match && MONTHS.includes(match[2]!.slice(0, 3).toLowerCase())) return checked(Number(match[3]), MONTHS.indexOf(match[2]!.slice(0, 3).toLowerCase()) + 1, Number(match[1]));
+  if (match && MONTHS.includes(match[2]!.slice(0, 3).toLowerCase()))
+    return checked(Number(match[3]), MONTHS.indexOf(match[2]!.slice(0, 3).toLowerCase()) + 1, Number(match[1]));
   return undefined;
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { attributeQuote, undeclaredSpeakers, type SpeakerEntity } from './speakers.ts';
 
-const entity = (id: string, kind: SpeakerEntity['kind'], ...forms: string[]): SpeakerEntity => ({ id, kind, forms: forms.map((text) => ({ text, ignoreCase: false })) });
+const entity = (id: string, kind: SpeakerEntity['kind'], ...forms: string[]): SpeakerEntity => ({
+  id,
+  kind,
+  forms: forms.map((text) => ({ text, ignoreCase: false })),
+});
 const SPEAKERS = [
   entity('baidu', 'organization', 'Baidu'),
   entity('robin-li', 'person', 'Robin Li', '李彦宏'),
@@ -29,23 +33,54 @@ describe('who a quote is by, from its lead-in', () => {
   });
 
   it('gives a statement to the statement, and a described source its description', () => {
-    expect(by('To be clear, the only government statement we have on DeepSeek endorses open source:')).toBe('the-statement');
-    expect(by('Analysts agreed. See a viral post by an engineer refuting Dario’s export control essay:')).toBe('source: a viral post by an engineer');
+    expect(by('To be clear, the only government statement we have on DeepSeek endorses open source:')).toBe(
+      'the-statement',
+    );
+    expect(by('Analysts agreed. See a viral post by an engineer refuting Dario’s export control essay:')).toBe(
+      'source: a viral post by an engineer',
+    );
   });
 
   it('leaves a quote unattributed when the lead-in names no one, several, or someone with no entity, and says so', () => {
-    expect(attributeQuote('When thinking about DeepSeek, two things can be true at once:', SPEAKERS)).toEqual({ unsure: 'the lead-in names no one speaking: left unattributed' });
-    expect(attributeQuote('Robin Li and Kevin Xu both said it:', SPEAKERS)).toEqual({ unsure: expect.stringContaining('names “Robin Li” and “Kevin Xu”: which one is speaking?') });
-    expect(attributeQuote('Especially since Dan Wang wrote in his letter:', SPEAKERS)).toEqual({ unsure: expect.stringContaining('reads as “Dan Wang” speaking, who has no entity yet') });
+    expect(attributeQuote('When thinking about DeepSeek, two things can be true at once:', SPEAKERS)).toEqual({
+      unsure: 'the lead-in names no one speaking: left unattributed',
+    });
+    expect(attributeQuote('Robin Li and Kevin Xu both said it:', SPEAKERS)).toEqual({
+      unsure: expect.stringContaining('names “Robin Li” and “Kevin Xu”: which one is speaking?'),
+    });
+    expect(attributeQuote('Especially since Dan Wang wrote in his letter:', SPEAKERS)).toEqual({
+      unsure: expect.stringContaining('reads as “Dan Wang” speaking, who has no entity yet'),
+    });
     expect(by('Especially since he described it as follows:')).toBe('unsure');
   });
 });
 
 describe('speakers to declare', () => {
   const speakers: SpeakerEntity[] = [
-    { id: 'waves', kind: 'organization', forms: [{ text: 'Waves (暗涌)', ignoreCase: false }, { text: 'Waves', ignoreCase: false, weak: true }] },
-    { id: 'liang-wenfeng', kind: 'person', forms: [{ text: 'Liang Wenfeng', ignoreCase: false }, { text: 'Liang', ignoreCase: false, weak: true }] },
-    { id: 'jordan-schneider', kind: 'person', forms: [{ text: 'Jordan Schneider', ignoreCase: false }, { text: 'Jordan', ignoreCase: false, weak: true }] },
+    {
+      id: 'waves',
+      kind: 'organization',
+      forms: [
+        { text: 'Waves (暗涌)', ignoreCase: false },
+        { text: 'Waves', ignoreCase: false, weak: true },
+      ],
+    },
+    {
+      id: 'liang-wenfeng',
+      kind: 'person',
+      forms: [
+        { text: 'Liang Wenfeng', ignoreCase: false },
+        { text: 'Liang', ignoreCase: false, weak: true },
+      ],
+    },
+    {
+      id: 'jordan-schneider',
+      kind: 'person',
+      forms: [
+        { text: 'Jordan Schneider', ignoreCase: false },
+        { text: 'Jordan', ignoreCase: false, weak: true },
+      ],
+    },
   ];
   it('are those named only by a short form the article never introduces', () => {
     const text = 'Liang Wenfeng founded the lab.\nJordan puts it this way:';

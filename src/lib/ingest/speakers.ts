@@ -15,18 +15,17 @@ export interface SpeakerEntity {
   forms: { text: string; ignoreCase: boolean; weak?: boolean }[];
 }
 
-export type Attribution =
-  | { by: string; evidence: string }
-  | { source: string; evidence: string }
-  | { unsure: string };
+export type Attribution = { by: string; evidence: string } | { source: string; evidence: string } | { unsure: string };
 
 const SPEAKING_KINDS = new Set<EntityKind>(['person', 'organization', 'policy']);
 /** A role after a name makes the name an employer: `Baidu founder Robin Li`. */
-const ROLE_AFTER = /^[\s,]*(?:co-?founder|founder|ceo|chief|chair(?:man|woman)?|president|head|director|spokes(?:person|man|woman)|analyst|engineer|researcher|professor|minister|official|executive|employee|staff|team|创始人|总裁|董事长)\b/iu;
+const ROLE_AFTER =
+  /^[\s,]*(?:co-?founder|founder|ceo|chief|chair(?:man|woman)?|president|head|director|spokes(?:person|man|woman)|analyst|engineer|researcher|professor|minister|official|executive|employee|staff|team|创始人|总裁|董事长)\b/iu;
 /** A preposition before a name makes it an affiliation or an object, not the one speaking. */
 const OBJECT_BEFORE = /\b(?:from|of|at|with|on|about|to|against|for|refuting|like|than|in)\s*$/i;
 /** A described source: `a viral post by an engineer`, `one official's comment`. */
-const DESCRIBED_SOURCE = /\b((?:a|an|one)\s+(?:[\p{L}-]+\s+){0,3}?(?:post|essay|letter|tweet|thread|note|message|comment|memo|statement|speech|interview)\s+(?:by|from)\s+(?:an?|one|some)\s+[\p{L}-]+(?:\s+(?![\p{L}-]+(?:ing|ed)\b)(?!(?:who|that|which|on|in|at|of|and|about)\b)[\p{L}-]+)?)/iu;
+const DESCRIBED_SOURCE =
+  /\b((?:a|an|one)\s+(?:[\p{L}-]+\s+){0,3}?(?:post|essay|letter|tweet|thread|note|message|comment|memo|statement|speech|interview)\s+(?:by|from)\s+(?:an?|one|some)\s+[\p{L}-]+(?:\s+(?![\p{L}-]+(?:ing|ed)\b)(?!(?:who|that|which|on|in|at|of|and|about)\b)[\p{L}-]+)?)/iu;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -46,21 +45,51 @@ export function attributeQuote(leadIn: string, speakers: SpeakerEntity[]): Attri
   for (const speaker of speakers) {
     if (!SPEAKING_KINDS.has(speaker.kind)) continue;
     for (const form of speaker.forms) {
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form.text)}(?![\\p{L}\\p{N}])`, form.ignoreCase ? 'giu' : 'gu');
-      for (const match of sentence.matchAll(pattern)) mentions.push({ id: speaker.id, form: form.text, start: match.index, end: match.index + match[0].length });
+      const pattern = new RegExp(
+        `(?<![\\p{L}\\p{N}])${escapeRegExp(form.text)}(?![\\p{L}\\p{N}])`,
+        form.ignoreCase ? 'giu' : 'gu',
+      );
+      for (const match of sentence.matchAll(pattern))
+        mentions.push({ id: speaker.id, form: form.text, start: match.index, end: match.index + match[0].length });
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept = mentions.filter((mention, at) => !mentions.some((other, j) => j !== at && other.start <= mention.start && other.end >= mention.end && other.end - other.start > mention.end - mention.start));
-  const subjects = kept.filter((mention) => !ROLE_AFTER.test(sentence.slice(mention.end).replace(/^[’']s\b/, '').replace(/^\s*\p{Script=Han}+/u, '')) && !OBJECT_BEFORE.test(sentence.slice(0, mention.start)));
+  const kept = mentions.filter(
+    (mention, at) =>
+      !mentions.some(
+        (other, j) =>
+          j !== at &&
+          other.start <= mention.start &&
+          other.end >= mention.end &&
+          other.end - other.start > mention.end - mention.start,
+      ),
+  );
+  const subjects = kept.filter(
+    (mention) =>
+      !ROLE_AFTER.test(
+        sentence
+          .slice(mention.end)
+          .replace(/^[’']s\b/, '')
+          .replace(/^\s*\p{Script=Han}+/u, ''),
+      ) && !OBJECT_BEFORE.test(sentence.slice(0, mention.start)),
+  );
   const ids = [...new Set(subjects.map((mention) => mention.id))];
   if (ids.length === 1) {
     const mention = subjects[0]!;
     return { by: ids[0]!, evidence: `the lead-in names “${mention.form}” as the one speaking` };
   }
-  if (ids.length > 1) return { unsure: `the lead-in names ${ids.map((id) => `“${subjects.find((mention) => mention.id === id)!.form}”`).join(' and ')}: which one is speaking? Left unattributed` };
-  const name = /(?:^|\s)(\p{Lu}[\p{L}’'-]+(?:\s\p{Lu}[\p{L}’'-]+){0,2})(?:\s+\p{Script=Han}{2,4})?\s+(?:put|puts|says|said|explains?|explained|wrote|writes|told|tells|argues?|argued|warned|warns|stated|states|noted|notes|added|adds|recalled|posted|tweeted)\b/u.exec(sentence)?.[1];
-  if (name) return { unsure: `the lead-in reads as “${name}” speaking, who has no entity yet: once there is one, attribute the quote with <Quote by="…">` };
+  if (ids.length > 1)
+    return {
+      unsure: `the lead-in names ${ids.map((id) => `“${subjects.find((mention) => mention.id === id)!.form}”`).join(' and ')}: which one is speaking? Left unattributed`,
+    };
+  const name =
+    /(?:^|\s)(\p{Lu}[\p{L}’'-]+(?:\s\p{Lu}[\p{L}’'-]+){0,2})(?:\s+\p{Script=Han}{2,4})?\s+(?:put|puts|says|said|explains?|explained|wrote|writes|told|tells|argues?|argued|warned|warns|stated|states|noted|notes|added|adds|recalled|posted|tweeted)\b/u.exec(
+      sentence,
+    )?.[1];
+  if (name)
+    return {
+      unsure: `the lead-in reads as “${name}” speaking, who has no entity yet: once there is one, attribute the quote with <Quote by="…">`,
+    };
   return { unsure: 'the lead-in names no one speaking: left unattributed' };
 }
 
@@ -70,8 +99,21 @@ export function attributeQuote(leadIn: string, speakers: SpeakerEntity[]): Attri
  * mentions are theirs. `labels` are interview labels, `quoted` the ids quotes were attributed to. A label that is a
  * strong form, or an entity the article names in full somewhere, needs nothing.
  */
-export function undeclaredSpeakers(labels: string[], quoted: string[], text: string, speakers: SpeakerEntity[]): { id: string; label: string }[] {
-  const introduced = (speaker: SpeakerEntity) => speaker.forms.some((form) => !form.weak && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form.text)}(?![\\p{L}\\p{N}])`, form.ignoreCase ? 'iu' : 'u').test(text));
+export function undeclaredSpeakers(
+  labels: string[],
+  quoted: string[],
+  text: string,
+  speakers: SpeakerEntity[],
+): { id: string; label: string }[] {
+  const introduced = (speaker: SpeakerEntity) =>
+    speaker.forms.some(
+      (form) =>
+        !form.weak &&
+        new RegExp(
+          `(?<![\\p{L}\\p{N}])${escapeRegExp(form.text)}(?![\\p{L}\\p{N}])`,
+          form.ignoreCase ? 'iu' : 'u',
+        ).test(text),
+    );
   const found = new Map<string, string>();
   for (const label of new Set(labels)) {
     if (speakers.some((speaker) => speaker.forms.some((form) => !form.weak && form.text === label))) continue;
@@ -80,7 +122,8 @@ export function undeclaredSpeakers(labels: string[], quoted: string[], text: str
   }
   for (const id of new Set(quoted)) {
     const speaker = speakers.find((candidate) => candidate.id === id);
-    if (speaker && !introduced(speaker) && !found.has(id)) found.set(id, speaker.forms.find((form) => form.weak)?.text ?? id);
+    if (speaker && !introduced(speaker) && !found.has(id))
+      found.set(id, speaker.forms.find((form) => form.weak)?.text ?? id);
   }
   return [...found].map(([id, label]) => ({ id, label }));
 }

@@ -23,7 +23,14 @@ const NEVER_CODE = [
 
 /** Markdown for a tree: text is escaped wherever it could read as syntax, so it comes back exactly as it went in. */
 export function toMdx(tree: Root): string {
-  return toMarkdown(tree, { extensions: [mdxToMarkdown(), gfmToMarkdown()], bullet: '-', emphasis: '*', strong: '*', rule: '-', unsafe: NEVER_CODE });
+  return toMarkdown(tree, {
+    extensions: [mdxToMarkdown(), gfmToMarkdown()],
+    bullet: '-',
+    emphasis: '*',
+    strong: '*',
+    rule: '-',
+    unsafe: NEVER_CODE,
+  });
 }
 
 export function articleFile(frontmatter: ArticleFrontmatter, tree: Root): string {

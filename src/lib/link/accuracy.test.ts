@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { alignBlocks, entitiesInSentence, scoreBlocks, type ExpectedBlock, type HardCase } from './accuracy.ts';
 import { buildSiteIndex } from '../index/site-index.ts';
 
-const fixture = <T,>(name: string): T => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
-const blocks = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true }).articles.get('deepseek-and-open-source')!.blocks;
+const fixture = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+const blocks = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true }).articles.get(
+  'deepseek-and-open-source',
+)!.blocks;
 
 describe('linking accuracy on the first article, against a hand-made expectation', () => {
   it('has precision 1.0 and recall of at least 0.98 over every (paragraph, entity) pair', () => {

@@ -30,7 +30,10 @@ export interface Score {
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Pairs each expected block with the article's next block whose text starts with its prefix. */
-export function alignBlocks<T extends { block: string }>(blocks: AnnotatedBlock[], expected: T[]): [T, AnnotatedBlock][] {
+export function alignBlocks<T extends { block: string }>(
+  blocks: AnnotatedBlock[],
+  expected: T[],
+): [T, AnnotatedBlock][] {
   const passages = blocks.filter((b) => b.role !== 'heading');
   const pairs: [T, AnnotatedBlock][] = [];
   let from = 0;
@@ -53,17 +56,25 @@ export function scoreBlocks(blocks: AnnotatedBlock[], expected: ExpectedBlock[])
     seen.add(block);
     const found = new Set(block.mentions.map((m) => m.entityId));
     const wanted = new Set(item.entities);
-    for (const id of found) (wanted.has(id) ? () => truePositives++ : () => falsePositives.push(`${block.id}: ${id}`))();
+    for (const id of found)
+      (wanted.has(id) ? () => truePositives++ : () => falsePositives.push(`${block.id}: ${id}`))();
     for (const id of wanted) if (!found.has(id)) falseNegatives.push(`${block.id}: ${id}`);
   }
   // A block the expectation forgot would hide its mentions from the score: count them as unexpected.
   for (const block of blocks) {
     if (block.role === 'heading' || seen.has(block)) continue;
-    for (const id of new Set(block.mentions.map((m) => m.entityId))) falsePositives.push(`${block.id} (not in the expectation): ${id}`);
+    for (const id of new Set(block.mentions.map((m) => m.entityId)))
+      falsePositives.push(`${block.id} (not in the expectation): ${id}`);
   }
   const found = truePositives + falsePositives.length;
   const wanted = truePositives + falseNegatives.length;
-  return { precision: found ? truePositives / found : 1, recall: wanted ? truePositives / wanted : 1, truePositives, falsePositives, falseNegatives };
+  return {
+    precision: found ? truePositives / found : 1,
+    recall: wanted ? truePositives / wanted : 1,
+    truePositives,
+    falsePositives,
+    falseNegatives,
+  };
 }
 
 /** The entities found inside one sentence of a block. */

@@ -10,7 +10,6 @@ import type { LinkMode } from '../content/content-schema.ts';
 import { isJsxOnlyParagraph } from '../content/markdown.ts';
 import type { Matcher } from './matcher.ts';
 
-
 export interface DocumentContext {
   /** Entities the document may call by a short name from the start (an article's `entities`). */
   declared: readonly string[];
@@ -58,9 +57,37 @@ const OPAQUE = '\uFFFC';
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const BLOCK_TAGS = new Set(['p', 'td', 'th', 'dt', 'dd', 'figcaption', ...HEADINGS]);
 /** Elements whose content is never prose to link: code, media, scripts. */
-const OPAQUE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'svg', 'math', 'br', 'img', 'iframe', 'video', 'audio']);
+const OPAQUE_TAGS = new Set([
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'script',
+  'style',
+  'svg',
+  'math',
+  'br',
+  'img',
+  'iframe',
+  'video',
+  'audio',
+]);
 /** Flow content: inside a list item it makes the item a container rather than a block of its own. */
-const FLOW_TAGS = new Set(['p', 'ul', 'ol', 'blockquote', 'div', 'pre', 'table', 'figure', 'section', 'aside', 'dl', 'hr', ...HEADINGS]);
+const FLOW_TAGS = new Set([
+  'p',
+  'ul',
+  'ol',
+  'blockquote',
+  'div',
+  'pre',
+  'table',
+  'figure',
+  'section',
+  'aside',
+  'dl',
+  'hr',
+  ...HEADINGS,
+]);
 
 type AnyNode = Root | RootContent | ElementContent;
 type Parent = { children: AnyNode[] };
@@ -75,7 +102,8 @@ interface Segment {
 }
 
 const isElement = (node: AnyNode): node is Element => node.type === 'element';
-const childrenOf = (node: AnyNode): AnyNode[] | undefined => ('children' in node ? (node.children as AnyNode[]) : undefined);
+const childrenOf = (node: AnyNode): AnyNode[] | undefined =>
+  'children' in node ? (node.children as AnyNode[]) : undefined;
 
 function isFootnoteMarker(element: Element): boolean {
   const p = element.properties;
@@ -87,7 +115,9 @@ function blockRole(element: Element): BlockRole | undefined {
   if (HEADINGS.has(element.tagName)) return 'heading';
   if (BLOCK_TAGS.has(element.tagName)) return 'paragraph';
   if (element.tagName === 'li') {
-    const hasOwnText = element.children.some((child) => (child.type === 'text' ? child.value.trim() !== '' : isElement(child) && !FLOW_TAGS.has(child.tagName)));
+    const hasOwnText = element.children.some((child) =>
+      child.type === 'text' ? child.value.trim() !== '' : isElement(child) && !FLOW_TAGS.has(child.tagName),
+    );
     return hasOwnText ? 'list-item' : undefined;
   }
   return undefined;
@@ -165,7 +195,12 @@ export function annotateTree(
     }
     wrapMentions(toWrap, context);
 
-    const block: AnnotatedBlock = { id, role, ...visibleText(text, mentions), ...(section && role !== 'heading' ? { section } : {}) };
+    const block: AnnotatedBlock = {
+      id,
+      role,
+      ...visibleText(text, mentions),
+      ...(section && role !== 'heading' ? { section } : {}),
+    };
     blocks.push(block);
     onBlock?.(element, block);
   };
@@ -198,7 +233,12 @@ function wrapMentions(toWrap: { match: BlockMention; segment: Segment }[], conte
     const link: Element = {
       type: 'element',
       tagName: 'a',
-      properties: { href: context.href(match.entityId), className: ['entity-link'], dataEntity: match.entityId, dataKind: context.kind(match.entityId) },
+      properties: {
+        href: context.href(match.entityId),
+        className: ['entity-link'],
+        dataEntity: match.entityId,
+        dataKind: context.kind(match.entityId),
+      },
       children: [{ type: 'text', value: value.slice(start, end) }],
     };
     // The text before the link stays in `node`, so a wrap further left in the same node still finds it there.

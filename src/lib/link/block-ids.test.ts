@@ -3,7 +3,10 @@ import { BlockIdAllocator, idWords } from './block-ids.ts';
 
 describe('idWords', () => {
   it.each([
-    ['DeepSeek, on the other hand, has no near-term profit strategy.', ['deepseek', 'on', 'the', 'other', 'hand', 'has', 'no', 'near', 'term', 'profit', 'strategy']],
+    [
+      'DeepSeek, on the other hand, has no near-term profit strategy.',
+      ['deepseek', 'on', 'the', 'other', 'hand', 'has', 'no', 'near', 'term', 'profit', 'strategy'],
+    ],
     ['Beijing’s approach to open source', ['beijings', 'approach', 'to', 'open', 'source']],
     ['Café déjà vu', ['cafe', 'deja', 'vu']],
     ['Robin Li 李彦宏 put it', ['robin', 'li', '李彦宏', 'put', 'it']],
@@ -17,13 +20,19 @@ describe('idWords', () => {
 describe('BlockIdAllocator', () => {
   it('makes readable ids from the first words', () => {
     const ids = new BlockIdAllocator();
-    expect(ids.allocate('paragraph', 'DeepSeek, on the other hand, has no near-term profit strategy.')).toBe('p-deepseek-on-the-other-hand');
+    expect(ids.allocate('paragraph', 'DeepSeek, on the other hand, has no near-term profit strategy.')).toBe(
+      'p-deepseek-on-the-other-hand',
+    );
     expect(ids.allocate('heading', 'Beijing’s approach to open source')).toBe('beijings-approach-to-open-source');
     expect(ids.allocate('list-item', 'Open-source models')).toBe('li-open-source-models');
   });
 
   it('keeps every id when a paragraph is inserted above', () => {
-    const texts = ['First paragraph of the article here.', 'Second paragraph says something else.', 'Third one closes.'];
+    const texts = [
+      'First paragraph of the article here.',
+      'Second paragraph says something else.',
+      'Third one closes.',
+    ];
     const allocate = (list: string[]) => {
       const ids = new BlockIdAllocator();
       return list.map((t) => ids.allocate('paragraph', t));
@@ -35,8 +44,12 @@ describe('BlockIdAllocator', () => {
 
   it('lengthens a colliding id word by word, deterministically', () => {
     const ids = new BlockIdAllocator();
-    expect(ids.allocate('paragraph', 'Editorial note: the source text gives no note.')).toBe('p-editorial-note-the-source-text');
-    expect(ids.allocate('paragraph', 'Editorial note: the source text carries this marker.')).toBe('p-editorial-note-the-source-text-carries');
+    expect(ids.allocate('paragraph', 'Editorial note: the source text gives no note.')).toBe(
+      'p-editorial-note-the-source-text',
+    );
+    expect(ids.allocate('paragraph', 'Editorial note: the source text carries this marker.')).toBe(
+      'p-editorial-note-the-source-text-carries',
+    );
   });
 
   it('numbers identical texts and avoids reserved ids', () => {

@@ -16,11 +16,7 @@ const MAX_HAN_RUN = 8;
  */
 export function idWords(text: string): string[] {
   const words: string[] = [];
-  const normalized = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/['’‘]/g, '')
-    .toLowerCase();
+  const normalized = text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’‘]/g, '').toLowerCase();
   for (const [, latin, han] of normalized.matchAll(/([a-z0-9]+)|(\p{Script=Han}+)/gu)) {
     if (latin) words.push(latin);
     else if (han) for (let i = 0; i < han.length; i += MAX_HAN_RUN) words.push(han.slice(i, i + MAX_HAN_RUN));

@@ -15,7 +15,12 @@ import { attributeVoices } from './voices.ts';
  * Links a document's tree in place and marks up its blocks; `redirectsFor` gives the retired ids that now land on
  * its blocks (the ledger's reconciliation, or what the index already knows).
  */
-export function linkTree(tree: Root, matcher: Matcher, context: DocumentContext, redirectsFor: (blocks: AnnotatedBlock[]) => Redirect[]) {
+export function linkTree(
+  tree: Root,
+  matcher: Matcher,
+  context: DocumentContext,
+  redirectsFor: (blocks: AnnotatedBlock[]) => Redirect[],
+) {
   const marked: { element: Element; block: AnnotatedBlock }[] = [];
   const blocks = annotateTree(tree, matcher, context, (element, block) => marked.push({ element, block }));
   attributeVoices(tree, blocks);
@@ -26,7 +31,12 @@ export function linkTree(tree: Root, matcher: Matcher, context: DocumentContext,
     addPermalink(element, block);
     // Ids this block replaced: an empty element carrying each, so old links still land here, no JavaScript needed.
     for (const { from } of retiredIds.get(block.id) ?? []) {
-      element.children.unshift({ type: 'element', tagName: 'span', properties: { id: from, className: ['retired-id'] }, children: [] });
+      element.children.unshift({
+        type: 'element',
+        tagName: 'span',
+        properties: { id: from, className: ['retired-id'] },
+        children: [],
+      });
     }
   }
   return { blocks, redirects };
@@ -65,7 +75,10 @@ function prepareForSearch(element: Element, block: AnnotatedBlock, context: Docu
   element.children.push({
     type: 'element',
     tagName: 'span',
-    properties: { dataPagefindIndexAttrs: 'data-search-terms', dataSearchTerms: `${TERMS_OPEN} ${terms.join(' ')} ${TERMS_CLOSE}` },
+    properties: {
+      dataPagefindIndexAttrs: 'data-search-terms',
+      dataSearchTerms: `${TERMS_OPEN} ${terms.join(' ')} ${TERMS_CLOSE}`,
+    },
     children: [],
   });
 }

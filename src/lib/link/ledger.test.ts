@@ -36,17 +36,32 @@ describe('reconcile', () => {
 });
 
 describe('parseLedger', () => {
-  const recover = 'the build writes it and it is never edited by hand: recover the last committed one with "git checkout content/ledger.json", then build again';
+  const recover =
+    'the build writes it and it is never edited by hand: recover the last committed one with "git checkout content/ledger.json", then build again';
 
   it('reads the ledger the build wrote', () => {
-    expect(parseLedger('{"/articles/a/": [{ "id": "p-a", "text": "A." }]}', 'content/ledger.json')).toEqual({ '/articles/a/': [{ id: 'p-a', text: 'A.' }] });
+    expect(parseLedger('{"/articles/a/": [{ "id": "p-a", "text": "A." }]}', 'content/ledger.json')).toEqual({
+      '/articles/a/': [{ id: 'p-a', text: 'A.' }],
+    });
   });
 
   it.each([
-    ['cut short', '{"/articles/a/": [{ "id": "p-a", "te', /^content\/ledger\.json: is not a ledger of published ids \(is not JSON: .+\); /],
+    [
+      'cut short',
+      '{"/articles/a/": [{ "id": "p-a", "te',
+      /^content\/ledger\.json: is not a ledger of published ids \(is not JSON: .+\); /,
+    ],
     ['emptied', '', /^content\/ledger\.json: is not a ledger of published ids \(is not JSON: .+\); /],
-    ['null', 'null', /^content\/ledger\.json: is not a ledger of published ids \(expected a mapping of page paths to their ids\); /],
-    ['of the wrong shape', '{"/articles/a/": ["p-a"]}', /^content\/ledger\.json: is not a ledger of published ids \(at "\/articles\/a\/\.0" expected an id and the text it had\); /],
+    [
+      'null',
+      'null',
+      /^content\/ledger\.json: is not a ledger of published ids \(expected a mapping of page paths to their ids\); /,
+    ],
+    [
+      'of the wrong shape',
+      '{"/articles/a/": ["p-a"]}',
+      /^content\/ledger\.json: is not a ledger of published ids \(at "\/articles\/a\/\.0" expected an id and the text it had\); /,
+    ],
   ])('names the file and how to recover it when it is %s', (_, text, message) => {
     const [problem] = problemsOf(() => parseLedger(text, 'content/ledger.json'));
     expect(problem).toMatch(message);

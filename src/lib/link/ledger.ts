@@ -64,7 +64,10 @@ function similarity(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-export function reconcile(previous: readonly LedgerEntry[], blocks: readonly { id: string; text: string }[]): Reconciled {
+export function reconcile(
+  previous: readonly LedgerEntry[],
+  blocks: readonly { id: string; text: string }[],
+): Reconciled {
   const current = blocks.map(({ id, text }) => ({ id, text: text.slice(0, KEPT_TEXT) }));
   const live = new Set(current.map((b) => b.id));
   const retired = previous.filter((entry) => !live.has(entry.id));
@@ -72,7 +75,10 @@ export function reconcile(previous: readonly LedgerEntry[], blocks: readonly { i
   // Merge: today's order, each retired id placed right after the entry that preceded it in the old ledger.
   const entries = [...current];
   for (const entry of retired) {
-    const before = previous.slice(0, previous.indexOf(entry)).reverse().find((e) => entries.some((x) => x.id === e.id));
+    const before = previous
+      .slice(0, previous.indexOf(entry))
+      .reverse()
+      .find((e) => entries.some((x) => x.id === e.id));
     entries.splice(before ? entries.findIndex((x) => x.id === before.id) + 1 : 0, 0, entry);
   }
 
@@ -98,7 +104,9 @@ export function reconcile(previous: readonly LedgerEntry[], blocks: readonly { i
       continue;
     }
     const at = entries.findIndex((e) => e.id === entry.id);
-    const neighbour = [...entries.slice(0, at).reverse(), ...entries.slice(at + 1)].map((e) => resolve(e.id)).find(Boolean);
+    const neighbour = [...entries.slice(0, at).reverse(), ...entries.slice(at + 1)]
+      .map((e) => resolve(e.id))
+      .find(Boolean);
     if (neighbour) redirects.push({ from: entry.id, to: neighbour, why: 'removed' });
   }
   return { entries, redirects };

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { Matcher, type AliasPattern } from './matcher.ts';
 
-const strong = (text: string, entityId: string, ignoreCase = false): AliasPattern => ({ text, entityId, weak: false, ignoreCase, shared: false });
-const weak = (text: string, entityId: string): AliasPattern => ({ text, entityId, weak: true, ignoreCase: false, shared: false });
+const strong = (text: string, entityId: string, ignoreCase = false): AliasPattern => ({
+  text,
+  entityId,
+  weak: false,
+  ignoreCase,
+  shared: false,
+});
+const weak = (text: string, entityId: string): AliasPattern => ({
+  text,
+  entityId,
+  weak: true,
+  ignoreCase: false,
+  shared: false,
+});
 
 const matcher = new Matcher([
   strong('DeepSeek', 'deepseek'),
@@ -31,7 +43,10 @@ const matcher = new Matcher([
 
 /** The entity ids and matched text a fresh document finds, in order. */
 function mentions(text: string, declared: string[] = []): [string, string][] {
-  return matcher.document(declared).scan(text).map((m) => [m.entityId, text.slice(m.start, m.end)]);
+  return matcher
+    .document(declared)
+    .scan(text)
+    .map((m) => [m.entityId, text.slice(m.start, m.end)]);
 }
 
 describe('the matcher', () => {
@@ -42,12 +57,36 @@ describe('the matcher', () => {
     ['DeepSeeks and DeepSeeker', []],
     ['the Metaverse and metadata', []],
     ['Meta makes sense', [['meta', 'Meta']]],
-    ['Intel and ARM, American and British', [['intel', 'Intel'], ['arm', 'ARM']]],
+    [
+      'Intel and ARM, American and British',
+      [
+        ['intel', 'Intel'],
+        ['arm', 'ARM'],
+      ],
+    ],
     ['an arm and a leg', []],
     ['Kai-fu Lee’s start-up, 01.AI, released', [['01-ai', '01.AI']]],
-    ['C*Core Technology 国芯科技, and', [['c-core', 'C*Core Technology'], ['c-core', '国芯科技']]],
-    ['Robin Li 李彦宏 put it', [['robin-li', 'Robin Li'], ['robin-li', '李彦宏']]],
-    ['Robin Li李彦宏', [['robin-li', 'Robin Li'], ['robin-li', '李彦宏']]],
+    [
+      'C*Core Technology 国芯科技, and',
+      [
+        ['c-core', 'C*Core Technology'],
+        ['c-core', '国芯科技'],
+      ],
+    ],
+    [
+      'Robin Li 李彦宏 put it',
+      [
+        ['robin-li', 'Robin Li'],
+        ['robin-li', '李彦宏'],
+      ],
+    ],
+    [
+      'Robin Li李彦宏',
+      [
+        ['robin-li', 'Robin Li'],
+        ['robin-li', '李彦宏'],
+      ],
+    ],
   ] as const)('finds Latin aliases at word boundaries: %s', (text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
@@ -63,7 +102,9 @@ describe('the matcher', () => {
 
   it('matches Han aliases inside unspaced Chinese, longest first', () => {
     expect(mentions('支持开源软件')).toEqual([['open-source', '开源']]);
-    expect(mentions('成立了中国人工智能开源软件发展联盟。')).toEqual([['aioss-alliance', '中国人工智能开源软件发展联盟']]);
+    expect(mentions('成立了中国人工智能开源软件发展联盟。')).toEqual([
+      ['aioss-alliance', '中国人工智能开源软件发展联盟'],
+    ]);
   });
 
   it('lets the longest alias win on overlap', () => {
@@ -112,7 +153,12 @@ describe('the matcher', () => {
 
   it('handles suffix patterns through fail links', () => {
     const m = new Matcher([strong('abcd', 'x'), strong('bc', 'y'), strong('c d', 'z')]);
-    expect(m.document().scan('ab bc abcd c d').map((x) => x.entityId)).toEqual(['y', 'x', 'z']);
+    expect(
+      m
+        .document()
+        .scan('ab bc abcd c d')
+        .map((x) => x.entityId),
+    ).toEqual(['y', 'x', 'z']);
   });
 });
 

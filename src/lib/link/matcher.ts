@@ -173,7 +173,6 @@ class Automaton {
       for (let k = 0; k < ending.length; k++) visit(ending[k]!, i + 1);
     }
   }
-
 }
 
 export class Matcher {
@@ -191,7 +190,10 @@ export class Matcher {
     this.patterns = patterns;
     this.bounded = patterns.map(({ text }) => ({ start: isWordChar(text[0]), end: isWordChar(text.at(-1)) }));
     const entries = patterns.map(({ text, ignoreCase }, index) => ({ text, index, ignoreCase }));
-    this.exact = new Automaton(entries.filter((e) => !e.ignoreCase), false);
+    this.exact = new Automaton(
+      entries.filter((e) => !e.ignoreCase),
+      false,
+    );
     const folded = entries.filter((e) => e.ignoreCase);
     this.folded = folded.length ? new Automaton(folded, true) : undefined;
   }
@@ -266,7 +268,10 @@ export class DocumentScanner {
   scan(text: string): Match[] {
     const all = this.matcher.candidates(text);
     const taken = new Uint8Array(text.length);
-    const strong = pickLongest(all.filter((m) => !m.weak), taken);
+    const strong = pickLongest(
+      all.filter((m) => !m.weak),
+      taken,
+    );
     const weakCandidates = all.filter((m) => m.weak);
     if (!weakCandidates.length) {
       for (const match of strong) this.introduce(match.entityId);

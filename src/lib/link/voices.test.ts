@@ -5,10 +5,29 @@ import { toHast } from '../content/markdown.ts';
 import { Matcher, type AliasPattern } from './matcher.ts';
 import { articleVoices, attributeVoices } from './voices.ts';
 
-const alias = (text: string, entityId: string, weak = false): AliasPattern => ({ text, entityId, weak, ignoreCase: false, shared: false });
-const matcher = new Matcher([alias('Liang Wenfeng', 'liang'), alias('Liang', 'liang', true), alias('Waves', 'waves', true), alias('Robin Li', 'robin-li'), alias('IQ tax', 'iq-tax'), alias('Ferrari', 'ferrari')]);
+const alias = (text: string, entityId: string, weak = false): AliasPattern => ({
+  text,
+  entityId,
+  weak,
+  ignoreCase: false,
+  shared: false,
+});
+const matcher = new Matcher([
+  alias('Liang Wenfeng', 'liang'),
+  alias('Liang', 'liang', true),
+  alias('Waves', 'waves', true),
+  alias('Robin Li', 'robin-li'),
+  alias('IQ tax', 'iq-tax'),
+  alias('Ferrari', 'ferrari'),
+]);
 const names: Record<string, string> = { liang: 'Liang Wenfeng', waves: 'Waves', 'robin-li': 'Robin Li' };
-const context: DocumentContext = { declared: ['waves'], linkMode: 'section', href: (id) => `/e/${id}/`, kind: () => 'person', name: (id) => names[id] ?? id };
+const context: DocumentContext = {
+  declared: ['waves'],
+  linkMode: 'section',
+  href: (id) => `/e/${id}/`,
+  kind: () => 'person',
+  name: (id) => names[id] ?? id,
+};
 
 function voices(mdx: string) {
   const tree = toHast(mdx, 'mdx');
@@ -50,9 +69,24 @@ describe('attributeVoices', () => {
   });
 
   it('names the speaker in a quoted block’s search title; a turn names its speaker by its label', () => {
-    expect(spokenText(blocks.find((b) => b.text.startsWith('Open source'))!, context)).toBe('Robin Li: Open source is a kind of IQ tax.');
-    expect(spokenText(blocks.find((b) => b.text.startsWith('Liang:'))!, context)).toBe('Liang: I’m unsure if it’s madness.');
-    expect(spokenText(blocks.find((b) => b.text.startsWith('AI has'))!, context)).toBe('an engineer’s viral post: AI has entered a phase of diffusion.');
+    expect(
+      spokenText(
+        blocks.find((b) => b.text.startsWith('Open source'))!,
+        context,
+      ),
+    ).toBe('Robin Li: Open source is a kind of IQ tax.');
+    expect(
+      spokenText(
+        blocks.find((b) => b.text.startsWith('Liang:'))!,
+        context,
+      ),
+    ).toBe('Liang: I’m unsure if it’s madness.');
+    expect(
+      spokenText(
+        blocks.find((b) => b.text.startsWith('AI has'))!,
+        context,
+      ),
+    ).toBe('an engineer’s viral post: AI has entered a phase of diffusion.');
   });
 });
 
@@ -69,7 +103,11 @@ describe('articleVoices', () => {
   });
 
   it('joins a passage ending in a colon to the words it introduces, so it never stops at the colon', () => {
-    expect(introduced.get('p-robin-li-put-it-bluntly')).toEqual({ blockId: 'p-open-source-is-a-kind', speaker: { entityId: 'robin-li' }, paragraphs: ['Open source is a kind of IQ tax.', 'Closed source wins.'] });
+    expect(introduced.get('p-robin-li-put-it-bluntly')).toEqual({
+      blockId: 'p-open-source-is-a-kind',
+      speaker: { entityId: 'robin-li' },
+      paragraphs: ['Open source is a kind of IQ tax.', 'Closed source wins.'],
+    });
     expect(introduced.get('p-liang-wenfeng-was-asked-about')?.paragraphs).toHaveLength(3);
     expect(introduced.has('p-readers-wrote')).toBe(false);
   });

@@ -9,7 +9,8 @@ import type { AnnotatedBlock, Voice } from './annotate.ts';
 import type { MdxNode } from '../content/markdown.ts';
 
 type AnyNode = Root | RootContent | ElementContent | MdxNode;
-const childrenOf = (node: AnyNode): AnyNode[] => ('children' in node && node.children ? (node.children as AnyNode[]) : []);
+const childrenOf = (node: AnyNode): AnyNode[] =>
+  'children' in node && node.children ? (node.children as AnyNode[]) : [];
 const isElement = (node: AnyNode): node is Element => node.type === 'element';
 
 function attribute(node: MdxNode, name: string): string | undefined {
@@ -38,7 +39,8 @@ export function attributeVoices(tree: Root, blocks: AnnotatedBlock[]): void {
   const blocksIn = (node: AnyNode): { element: Element; block: AnnotatedBlock }[] => {
     const found: { element: Element; block: AnnotatedBlock }[] = [];
     const visit = (child: AnyNode) => {
-      if (isElement(child) && typeof child.properties.id === 'string' && byId.has(child.properties.id)) found.push({ element: child, block: byId.get(child.properties.id)! });
+      if (isElement(child) && typeof child.properties.id === 'string' && byId.has(child.properties.id))
+        found.push({ element: child, block: byId.get(child.properties.id)! });
       childrenOf(child).forEach(visit);
     };
     childrenOf(node).forEach(visit);
@@ -56,7 +58,11 @@ export function attributeVoices(tree: Root, blocks: AnnotatedBlock[]): void {
       const source = attribute(mdx, 'source');
       const unit = inner[0]!.block.id;
       // Exactly one of the two: the component's schema reports anything else as a content error.
-      const voice: Voice | undefined = by ? { kind: 'quote', unit, by } : source ? { kind: 'quote', unit, source } : undefined;
+      const voice: Voice | undefined = by
+        ? { kind: 'quote', unit, by }
+        : source
+          ? { kind: 'quote', unit, source }
+          : undefined;
       if (voice) for (const { block } of inner) block.voice = voice;
     }
     if (mdx.name === 'Interview' && inner.length) {
@@ -127,7 +133,13 @@ export function articleVoices(articleSlug: string, blocks: readonly AnnotatedBlo
     for (const block of members) speakersAround.set(block.id, speakers);
     if (first.voice!.kind === 'quote') {
       const speaker = speakerOf(first.voice)!;
-      quotations.push({ ...at, blockId: unit, speaker, kind: 'quote', paragraphs: members.map((block) => ({ blockId: block.id, text: block.text })) });
+      quotations.push({
+        ...at,
+        blockId: unit,
+        speaker,
+        kind: 'quote',
+        paragraphs: members.map((block) => ({ blockId: block.id, text: block.text })),
+      });
       words.set(unit, { blockId: unit, speaker, paragraphs: members.map((block) => block.text) });
       continue;
     }
@@ -143,12 +155,14 @@ export function articleVoices(articleSlug: string, blocks: readonly AnnotatedBlo
   blocks.forEach((block, i) => {
     const next = blocks[i + 1];
     const quoted = next && words.get(next.id);
-    if (quoted && !block.voice && block.role !== 'heading' && block.text.trimEnd().endsWith(':')) introduced.set(block.id, quoted);
+    if (quoted && !block.voice && block.role !== 'heading' && block.text.trimEnd().endsWith(':'))
+      introduced.set(block.id, quoted);
   });
   return { quotations, introduced, speakersAround };
 }
 
-const entityOf = (speaker: Speaker | undefined): string[] => (speaker && 'entityId' in speaker ? [speaker.entityId] : []);
+const entityOf = (speaker: Speaker | undefined): string[] =>
+  speaker && 'entityId' in speaker ? [speaker.entityId] : [];
 
 /** A turn's words without its label ("Liang:"). */
 export function withoutLabel(block: AnnotatedBlock): string {

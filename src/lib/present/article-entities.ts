@@ -13,8 +13,15 @@ export function mostMentioned(mentionCounts: ReadonlyMap<string, number>, limit:
 }
 
 /** "In this article": one group per kind named, in the kinds' order; in each, the most mentioned first, then by name. */
-export function entitiesByKind<T extends { kind: EntityKind; name: string; count: number }>(entities: readonly T[]): { kind: EntityKind; items: T[] }[] {
+export function entitiesByKind<T extends { kind: EntityKind; name: string; count: number }>(
+  entities: readonly T[],
+): { kind: EntityKind; items: T[] }[] {
   return entityKinds
-    .map((kind) => ({ kind, items: entities.filter((entity) => entity.kind === kind).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)) }))
+    .map((kind) => ({
+      kind,
+      items: entities
+        .filter((entity) => entity.kind === kind)
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    }))
     .filter((group) => group.items.length > 0);
 }

@@ -16,7 +16,10 @@ export function displayAuthors(authors: string[]): string | undefined {
 }
 
 /** Sort order for article lists: newest first, undated last, then by title. */
-export function newestFirst(a: { data: Pick<ArticleData, 'date' | 'title'> }, b: { data: Pick<ArticleData, 'date' | 'title'> }): number {
+export function newestFirst(
+  a: { data: Pick<ArticleData, 'date' | 'title'> },
+  b: { data: Pick<ArticleData, 'date' | 'title'> },
+): number {
   const time = (x: typeof a) => x.data.date?.getTime() ?? -Infinity;
   return time(b) - time(a) || a.data.title.localeCompare(b.data.title);
 }

@@ -13,8 +13,22 @@ describe('passagesByArticle', () => {
       { articleSlug: 'a', blockId: 'five', section: intro },
     ];
     const groups = passagesByArticle(passages, (slug) => `Article ${slug.toUpperCase()}`);
-    expect(groups.map(({ slug, title, sections }) => [slug, title, sections.map(({ section, items }) => [section?.title, items.map((item) => item.blockId)])])).toEqual([
-      ['b', 'Article B', [[undefined, ['one']], ['Intro', ['two', 'three']], ['Later', ['four']]]],
+    expect(
+      groups.map(({ slug, title, sections }) => [
+        slug,
+        title,
+        sections.map(({ section, items }) => [section?.title, items.map((item) => item.blockId)]),
+      ]),
+    ).toEqual([
+      [
+        'b',
+        'Article B',
+        [
+          [undefined, ['one']],
+          ['Intro', ['two', 'three']],
+          ['Later', ['four']],
+        ],
+      ],
       ['a', 'Article A', [['Intro', ['five']]]],
     ]);
   });

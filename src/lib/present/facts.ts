@@ -3,7 +3,13 @@
  * Values that are entity ids stay ids here; the page turns them into links.
  */
 import type { EntityData } from '../content/content-schema.ts';
-import { ORGANIZATION_TYPE_INFO, PLACE_TYPE_INFO, POLICY_STATUS_LABELS, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO } from '../content/kinds.ts';
+import {
+  ORGANIZATION_TYPE_INFO,
+  PLACE_TYPE_INFO,
+  POLICY_STATUS_LABELS,
+  POLICY_TYPE_INFO,
+  PRODUCT_TYPE_INFO,
+} from '../content/kinds.ts';
 
 export type FactValue = { text: string } | { entityIds: string[] };
 export interface Fact {

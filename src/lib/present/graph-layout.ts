@@ -4,7 +4,15 @@
  * Deterministic: d3-force's random source is a fixed-seed LCG, the input order is the caller's, and every
  * coordinate is rounded.
  */
-import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from 'd3-force';
 
 export interface LayoutNode {
   id: string;
@@ -118,7 +126,10 @@ function isWide(code: number): boolean {
  * line is cut.
  */
 export function wrapLabel(label: string, maxWidth: number, fontSize: number, maxLines = 2): string[] {
-  const tokens = label.match(/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]+\s*|\s+/gu) ?? [];
+  const tokens =
+    label.match(
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]+\s*|\s+/gu,
+    ) ?? [];
   const lines: string[] = [];
   let line = '';
   for (const token of tokens) {
@@ -141,7 +152,10 @@ function fit(line: string, maxWidth: number, fontSize: number, more: boolean): s
   if (!more && textWidth(line, fontSize) <= maxWidth) return line;
   const chars = [...line];
   while (chars.length > 1 && textWidth(`${chars.join('').trimEnd()}…`, fontSize) > maxWidth) chars.pop();
-  return `${chars.join('').trimEnd().replace(/[\s,;:.–-]+$/, '')}…`;
+  return `${chars
+    .join('')
+    .trimEnd()
+    .replace(/[\s,;:.–-]+$/, '')}…`;
 }
 
 /** Does any part of `a` lie inside `b`? Boxes that only touch do not overlap. */
@@ -173,7 +187,12 @@ function eachOverlap(boxes: Box[], visit: (i: number, j: number) => void) {
  * taken as the square around its reach). Empty for every layout `layoutGraph` returns.
  */
 export function collisions(layout: GraphLayout): string[] {
-  const shapeBox = (node: PlacedNode): Box => ({ left: node.x - node.radius, right: node.x + node.radius, top: node.y - node.radius, bottom: node.y + node.radius });
+  const shapeBox = (node: PlacedNode): Box => ({
+    left: node.x - node.radius,
+    right: node.x + node.radius,
+    top: node.y - node.radius,
+    bottom: node.y + node.radius,
+  });
   const found: string[] = [];
   layout.nodes.forEach((a, i) =>
     layout.nodes.forEach((b, j) => {
@@ -201,7 +220,12 @@ export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: L
   const labels = nodes.map((node) => wrapLabel(node.label, labelWidth, fontSize, options.labelLines));
   const sim: SimNode[] = nodes.map((node, i) => {
     const half = Math.max(node.radius, ...labels[i]!.map((line) => textWidth(line, fontSize) / 2));
-    const extent = { left: -half, right: half, top: -node.radius, bottom: node.radius + LABEL_GAP + labels[i]!.length * lineHeight };
+    const extent = {
+      left: -half,
+      right: half,
+      top: -node.radius,
+      bottom: node.radius + LABEL_GAP + labels[i]!.length * lineHeight,
+    };
     return { id: node.id, pinned: node.pinned ?? false, extent, ...(node.pinned ? { fx: 0, fy: 0 } : {}) };
   });
   const orbitRadii = options.orbit && roomyOrbit(options.orbit, sim, spacing);
@@ -221,7 +245,8 @@ export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: L
     });
   }
   // Boxes are wider than tall, so most overlaps are shallowest downwards: weigh that, to keep to the aspect asked.
-  const mean = (pick: (box: Box) => number) => sim.reduce((sum, node) => sum + pick(node.extent), 0) / Math.max(1, sim.length);
+  const mean = (pick: (box: Box) => number) =>
+    sim.reduce((sum, node) => sum + pick(node.extent), 0) / Math.max(1, sim.length);
   const sideways = mean((box) => box.bottom - box.top) / mean((box) => box.right - box.left) / (options.aspect ?? 1);
   // Around a centre, edges among the others would drag them to one side; there they barely pull.
   const linkPull = orbitRadii ? 0.1 : 1;
@@ -232,7 +257,12 @@ export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: L
     .stop()
     // Cool down over the ticks given, as d3 does over its default 300, so a short run still settles.
     .alphaDecay(1 - 0.001 ** (1 / options.ticks))
-    .force('charge', forceManyBody<SimNode>().strength(options.charge).distanceMax(options.linkDistance * 8))
+    .force(
+      'charge',
+      forceManyBody<SimNode>()
+        .strength(options.charge)
+        .distanceMax(options.linkDistance * 8),
+    )
     .force(
       'link',
       forceLink<SimNode, SimLink>(links)
@@ -268,7 +298,12 @@ export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: L
       radius,
       lines: labels[i]!,
       labelY: round(labelTop + fontSize),
-      labelBox: { left: round(x - half), right: round(x + half), top: labelTop, bottom: round(labelTop + labels[i]!.length * lineHeight) },
+      labelBox: {
+        left: round(x - half),
+        right: round(x + half),
+        top: labelTop,
+        bottom: round(labelTop + labels[i]!.length * lineHeight),
+      },
     };
   });
   return {
@@ -285,13 +320,19 @@ function area(box: Box): number {
 
 /** Spreads the nodes across and squeezes them down, or the other way, so that their boxes cover about `aspect` wide to 1 high. */
 function stretch(nodes: SimNode[], aspect: number) {
-  const spread = (axis: 'x' | 'y') => Math.max(...nodes.map((node) => node[axis]!)) - Math.min(...nodes.map((node) => node[axis]!));
+  const spread = (axis: 'x' | 'y') =>
+    Math.max(...nodes.map((node) => node[axis]!)) - Math.min(...nodes.map((node) => node[axis]!));
   const mean = (pick: (node: SimNode) => number) => nodes.reduce((sum, node) => sum + pick(node), 0) / nodes.length;
-  const [boxWidth, boxHeight] = [mean((node) => node.extent.right - node.extent.left), mean((node) => node.extent.bottom - node.extent.top)];
+  const [boxWidth, boxHeight] = [
+    mean((node) => node.extent.right - node.extent.left),
+    mean((node) => node.extent.bottom - node.extent.top),
+  ];
   const [spreadX, spreadY] = [spread('x'), spread('y')];
   if (!spreadX || !spreadY) return;
   const [axis, factor] =
-    (spreadX + boxWidth) / (spreadY + boxHeight) < aspect ? (['x', (aspect * (spreadY + boxHeight) - boxWidth) / spreadX] as const) : (['y', ((spreadX + boxWidth) / aspect - boxHeight) / spreadY] as const);
+    (spreadX + boxWidth) / (spreadY + boxHeight) < aspect
+      ? (['x', (aspect * (spreadY + boxHeight) - boxWidth) / spreadX] as const)
+      : (['y', ((spreadX + boxWidth) / aspect - boxHeight) / spreadY] as const);
   // Half the change across, half down, so the area stays about the same; the overlaps squeezing makes are removed next.
   const other = axis === 'x' ? 'y' : 'x';
   const [middle, otherMiddle] = [mean((node) => node[axis]!), mean((node) => node[other]!)];
@@ -305,7 +346,12 @@ function stretch(nodes: SimNode[], aspect: number) {
 function boxAt(node: SimNode, pad: number, ahead = false): Box {
   const x = node.x! + (ahead ? node.vx! : 0);
   const y = node.y! + (ahead ? node.vy! : 0);
-  return { left: x + node.extent.left - pad, right: x + node.extent.right + pad, top: y + node.extent.top - pad, bottom: y + node.extent.bottom + pad };
+  return {
+    left: x + node.extent.left - pad,
+    right: x + node.extent.right + pad,
+    top: y + node.extent.top - pad,
+    bottom: y + node.extent.bottom + pad,
+  };
 }
 
 /**
@@ -313,7 +359,16 @@ function boxAt(node: SimNode, pad: number, ahead = false): Box {
  * pixels; a sideways overlap counts `sideways` times its length, so that a value below 1 spreads the drawing across
  * rather than down.
  */
-function pushApart(a: SimNode, b: SimNode, boxA: Box, boxB: Box, share: number, sideways: number, move: (node: SimNode, dx: number, dy: number) => void, extra = 0) {
+function pushApart(
+  a: SimNode,
+  b: SimNode,
+  boxA: Box,
+  boxB: Box,
+  share: number,
+  sideways: number,
+  move: (node: SimNode, dx: number, dy: number) => void,
+  extra = 0,
+) {
   const overlapX = Math.min(boxA.right, boxB.right) - Math.max(boxA.left, boxB.left);
   const overlapY = Math.min(boxA.bottom, boxB.bottom) - Math.max(boxA.top, boxB.top);
   const [weightA, weightB] = a.pinned ? [0, 1] : b.pinned ? [1, 0] : [0.5, 0.5];
@@ -335,7 +390,12 @@ function pushApart(a: SimNode, b: SimNode, boxA: Box, boxB: Box, share: number, 
  */
 function roomyOrbit(radii: { x: number; y: number }, nodes: SimNode[], spacing: number): { x: number; y: number } {
   // Round the sides boxes sit one above another, at the top and bottom side by side: count each at its mean side.
-  const needed = nodes.filter((node) => !node.pinned).reduce((sum, node) => sum + (node.extent.right - node.extent.left + node.extent.bottom - node.extent.top) / 2 + spacing, 0);
+  const needed = nodes
+    .filter((node) => !node.pinned)
+    .reduce(
+      (sum, node) => sum + (node.extent.right - node.extent.left + node.extent.bottom - node.extent.top) / 2 + spacing,
+      0,
+    );
   const perimeter = 2 * Math.PI * Math.sqrt((radii.x ** 2 + radii.y ** 2) / 2);
   const scale = Math.max(1, needed / perimeter);
   return { x: radii.x * scale, y: radii.y * scale };
@@ -344,14 +404,25 @@ function roomyOrbit(radii: { x: number; y: number }, nodes: SimNode[], spacing: 
 /** A d3 force drawing the nodes onto ellipses around the pinned node, the closer the stronger their edge to it. */
 function orbit(nodes: SimNode[], edges: LayoutEdge[], radii: { x: number; y: number }) {
   const centre = nodes.find((node) => node.pinned)?.id;
-  const toCentre = new Map(edges.flatMap((edge) => (edge.source === centre ? [[edge.target, edge.weight]] : edge.target === centre ? [[edge.source, edge.weight]] : [])));
+  const toCentre = new Map(
+    edges.flatMap((edge) =>
+      edge.source === centre
+        ? [[edge.target, edge.weight]]
+        : edge.target === centre
+          ? [[edge.source, edge.weight]]
+          : [],
+    ),
+  );
   const maxWeight = Math.max(1, ...toCentre.values());
   const reach = (id: string) => 1 - (0.4 * Math.log(toCentre.get(id) ?? 1)) / Math.log(maxWeight + 1);
   return (alpha: number) => {
     for (const node of nodes) {
       if (node.pinned) continue;
       const angle = Math.atan2(node.y! / radii.y, node.x! / radii.x);
-      const [targetX, targetY] = [Math.cos(angle) * radii.x * reach(node.id), Math.sin(angle) * radii.y * reach(node.id)];
+      const [targetX, targetY] = [
+        Math.cos(angle) * radii.x * reach(node.id),
+        Math.sin(angle) * radii.y * reach(node.id),
+      ];
       node.vx! += (targetX - node.x!) * alpha * 0.5;
       node.vy! += (targetY - node.y!) * alpha * 0.5;
     }
@@ -366,7 +437,9 @@ function boxCollision(nodes: SimNode[], spacing: number, sideways: number) {
       node.vx! += dx;
       node.vy! += dy;
     };
-    eachOverlap(boxes, (i, j) => pushApart(nodes[i]!, nodes[j]!, boxes[i]!, boxes[j]!, Math.min(1, 0.5 + alpha), sideways, nudge));
+    eachOverlap(boxes, (i, j) =>
+      pushApart(nodes[i]!, nodes[j]!, boxes[i]!, boxes[j]!, Math.min(1, 0.5 + alpha), sideways, nudge),
+    );
   };
 }
 
@@ -389,10 +462,21 @@ function separate(nodes: SimNode[], spacing: number, sideways: number) {
       if (overlaps(a, b)) pushApart(nodes[i]!, nodes[j]!, a, b, 1, sideways, move, 1);
     }
   }
-  const order = nodes.map((_, i) => i).sort((i, j) => Number(nodes[j]!.pinned) - Number(nodes[i]!.pinned) || boxAt(nodes[i]!, 0).top - boxAt(nodes[j]!, 0).top || i - j);
+  const order = nodes
+    .map((_, i) => i)
+    .sort(
+      (i, j) =>
+        Number(nodes[j]!.pinned) - Number(nodes[i]!.pinned) ||
+        boxAt(nodes[i]!, 0).top - boxAt(nodes[j]!, 0).top ||
+        i - j,
+    );
   const settled: number[] = [];
   for (const i of order) {
-    for (let blocker = findOverlap(nodes, settled, i, spacing); blocker !== undefined; blocker = findOverlap(nodes, settled, i, spacing)) {
+    for (
+      let blocker = findOverlap(nodes, settled, i, spacing);
+      blocker !== undefined;
+      blocker = findOverlap(nodes, settled, i, spacing)
+    ) {
       move(nodes[i]!, 0, boxAt(nodes[blocker]!, spacing / 2).bottom - boxAt(nodes[i]!, spacing / 2).top + 0.5);
     }
     settled.push(i);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { entityKinds } from '../content/content-schema.ts';
-import { GRAPH_MAX_NODES, NEIGHBOURHOOD_SIZE, connectionsOf, graphEntities, kindShape, neighbourhoodGraph, siteGraph, type GraphView } from './graph.ts';
+import {
+  GRAPH_MAX_NODES,
+  NEIGHBOURHOOD_SIZE,
+  connectionsOf,
+  graphEntities,
+  kindShape,
+  neighbourhoodGraph,
+  siteGraph,
+  type GraphView,
+} from './graph.ts';
 import { collisions } from './graph-layout.ts';
 import { buildSiteIndex, type SiteIndex } from '../index/site-index.ts';
 
@@ -8,13 +17,23 @@ const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base
 const graph = siteGraph(index);
 
 /** The layout's own check, over what the page draws. */
-const collisionsIn = (view: GraphView) => collisions({ width: view.width, height: view.height, lineHeight: view.lineHeight, nodes: view.nodes.map((node) => ({ ...node, radius: node.reach })) });
+const collisionsIn = (view: GraphView) =>
+  collisions({
+    width: view.width,
+    height: view.height,
+    lineHeight: view.lineHeight,
+    nodes: view.nodes.map((node) => ({ ...node, radius: node.reach })),
+  });
 
 describe('the graph of the real content', () => {
   it('has every entity as a node linking to its page, in both layouts', () => {
     for (const view of [graph.wide, graph.narrow]) {
       expect(view.nodes.map((node) => node.id).sort()).toEqual([...index.content.entities.keys()].sort());
-      expect(view.nodes.find((node) => node.id === 'deepseek')).toMatchObject({ href: '/organizations/deepseek/', kind: 'organization', title: expect.stringMatching(/^DeepSeek, organization, \d+ passages$/) });
+      expect(view.nodes.find((node) => node.id === 'deepseek')).toMatchObject({
+        href: '/organizations/deepseek/',
+        kind: 'organization',
+        title: expect.stringMatching(/^DeepSeek, organization, \d+ passages$/),
+      });
     }
   });
 
@@ -31,9 +50,13 @@ describe('the graph of the real content', () => {
   });
 
   it('draws the strongest co-mention, DeepSeek and open source, thickest and last', () => {
-    const [deepseek, openSource] = ['deepseek', 'open-source'].map((id) => graph.wide.nodes.find((node) => node.id === id)!);
+    const [deepseek, openSource] = ['deepseek', 'open-source'].map((id) =>
+      graph.wide.nodes.find((node) => node.id === id)!,
+    );
     const strongest = graph.wide.edges.at(-1)!;
-    expect([strongest.x1, strongest.y1, strongest.x2, strongest.y2].sort()).toEqual([deepseek!.x, deepseek!.y, openSource!.x, openSource!.y].sort());
+    expect([strongest.x1, strongest.y1, strongest.x2, strongest.y2].sort()).toEqual(
+      [deepseek!.x, deepseek!.y, openSource!.x, openSource!.y].sort(),
+    );
     expect(Math.max(...graph.wide.edges.map((edge) => edge.width))).toBe(strongest.width);
     expect(graph.wide.edges[0]!.width).toBeLessThan(strongest.width);
   });
@@ -51,8 +74,15 @@ describe('the graph of the real content', () => {
 describe('an entity neighbourhood', () => {
   it('puts the entity in the middle of its strongest connections', () => {
     const view = neighbourhoodGraph(index, 'deepseek')!;
-    const expected = connectionsOf(index, 'deepseek').slice(0, NEIGHBOURHOOD_SIZE).map((c) => c.id);
-    expect(view.nodes.filter((node) => !node.centre).map((node) => node.id).sort()).toEqual(expected.sort());
+    const expected = connectionsOf(index, 'deepseek')
+      .slice(0, NEIGHBOURHOOD_SIZE)
+      .map((c) => c.id);
+    expect(
+      view.nodes
+        .filter((node) => !node.centre)
+        .map((node) => node.id)
+        .sort(),
+    ).toEqual(expected.sort());
     expect(expected).toContain('open-source');
     expect(expected).toContain('liang-wenfeng');
     const centre = view.nodes.find((node) => node.centre)!;
@@ -78,7 +108,10 @@ describe('an entity neighbourhood', () => {
 describe('connectionsOf', () => {
   it('gives the entities named in the same passages, most passages first', () => {
     const connections = connectionsOf(index, 'deepseek');
-    expect(connections[0]).toEqual({ id: 'open-source', passages: index.coMentions.get('deepseek')!.get('open-source') });
+    expect(connections[0]).toEqual({
+      id: 'open-source',
+      passages: index.coMentions.get('deepseek')!.get('open-source'),
+    });
     const counts = connections.map((c) => c.passages);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
@@ -87,7 +120,10 @@ describe('connectionsOf', () => {
 /** As much of a site index as the graph reads: each entity's name and passages, and no co-mentions. */
 function indexOf(entities: { id: string; name: string; passages: number }[]): SiteIndex {
   return {
-    content: { entities: new Map(entities.map(({ id, name }) => [id, { id, kind: 'concept', data: { name } }])), articles: [] },
+    content: {
+      entities: new Map(entities.map(({ id, name }) => [id, { id, kind: 'concept', data: { name } }])),
+      articles: [],
+    },
     passages: new Map(entities.map(({ id, passages }) => [id, Array.from({ length: passages }, () => ({}))])),
     coMentions: new Map(),
   } as unknown as SiteIndex;
@@ -95,15 +131,34 @@ function indexOf(entities: { id: string; name: string; passages: number }[]): Si
 
 describe('the entities of the graph page, above GRAPH_MAX_NODES', () => {
   // 140 entities mentioned more, then 20 tied for the last 10 places, whose names sort the other way from their ids.
-  const ranked = Array.from({ length: 140 }, (_, i) => ({ id: `e-${String(i).padStart(3, '0')}`, name: `Entity ${i}`, passages: 200 - i }));
-  const tied = Array.from({ length: 20 }, (_, i) => ({ id: `tie-${String(i).padStart(2, '0')}`, name: `Tied ${String(19 - i).padStart(2, '0')}`, passages: 1 }));
+  const ranked = Array.from({ length: 140 }, (_, i) => ({
+    id: `e-${String(i).padStart(3, '0')}`,
+    name: `Entity ${i}`,
+    passages: 200 - i,
+  }));
+  const tied = Array.from({ length: 20 }, (_, i) => ({
+    id: `tie-${String(i).padStart(2, '0')}`,
+    name: `Tied ${String(19 - i).padStart(2, '0')}`,
+    passages: 1,
+  }));
   const many = indexOf([...tied, ...ranked]);
 
   it('are the most mentioned, ties broken by name', () => {
     const ids = graphEntities(many);
     expect(ids).toHaveLength(GRAPH_MAX_NODES);
     expect(ids.slice(0, 140)).toEqual(ranked.map((entity) => entity.id));
-    expect(ids.slice(140)).toEqual(['tie-19', 'tie-18', 'tie-17', 'tie-16', 'tie-15', 'tie-14', 'tie-13', 'tie-12', 'tie-11', 'tie-10']);
+    expect(ids.slice(140)).toEqual([
+      'tie-19',
+      'tie-18',
+      'tie-17',
+      'tie-16',
+      'tie-15',
+      'tie-14',
+      'tie-13',
+      'tie-12',
+      'tie-11',
+      'tie-10',
+    ]);
   });
 
   it('are the ones the graph draws, so the drawing and the list below it agree', () => {

@@ -62,11 +62,31 @@ export const STRONGEST_CONNECTIONS = 5;
 /** Neighbours drawn around an entity on its page. */
 export const NEIGHBOURHOOD_SIZE = 12;
 
-const WIDE: LayoutOptions = { fontSize: 12, labelWidth: 140, ticks: 300, spacing: 8, gravity: 0.05, aspect: 1.25, charge: -160, linkDistance: 60 };
+const WIDE: LayoutOptions = {
+  fontSize: 12,
+  labelWidth: 140,
+  ticks: 300,
+  spacing: 8,
+  gravity: 0.05,
+  aspect: 1.25,
+  charge: -160,
+  linkDistance: 60,
+};
 // Tall and narrow, for a phone held upright: less to pan across.
 const NARROW: LayoutOptions = { ...WIDE, labelWidth: 110, aspect: 0.35 };
 // Few nodes, laid out once per entity page: few ticks; compact enough to shrink onto a phone (to 26rem, global.css).
-const NEIGHBOURHOOD: LayoutOptions = { fontSize: 13, labelWidth: 150, labelLines: 3, ticks: 60, spacing: 8, gravity: 0, charge: -150, linkDistance: 120, orbit: { x: 170, y: 130 }, minWidth: 416 };
+const NEIGHBOURHOOD: LayoutOptions = {
+  fontSize: 13,
+  labelWidth: 150,
+  labelLines: 3,
+  ticks: 60,
+  spacing: 8,
+  gravity: 0,
+  charge: -150,
+  linkDistance: 120,
+  orbit: { x: 170, y: 130 },
+  minWidth: 416,
+};
 
 /** The entities named together with `id` (those `among` only, if given), most passages first (then by name). */
 export function connectionsOf(index: SiteIndex, id: string, among?: Set<string>): Connection[] {
@@ -144,7 +164,12 @@ function drawGraph(index: SiteIndex, ids: string[], centre: string | undefined, 
   const shown = new Set(ids);
   const { maxPassages, maxWeight } = scaleOf(index);
   const radius = (id: string) => 4 + 10 * Math.sqrt(passageCount(index, id) / maxPassages);
-  const nodes: LayoutNode[] = ids.map((id) => ({ id, label: index.content.entities.get(id)!.data.name, radius: radius(id) * SHAPE_REACH, pinned: id === centre }));
+  const nodes: LayoutNode[] = ids.map((id) => ({
+    id,
+    label: index.content.entities.get(id)!.data.name,
+    radius: radius(id) * SHAPE_REACH,
+    pinned: id === centre,
+  }));
   // Each entity's strongest connections, not every one: a paragraph naming ten entities would add 45 lines.
   const kept = new Map<string, LayoutEdge>();
   for (const a of ids) {
@@ -169,7 +194,14 @@ function drawGraph(index: SiteIndex, ids: string[], centre: string | undefined, 
       .sort((a, b) => a.weight - b.weight || a.source.localeCompare(b.source) || a.target.localeCompare(b.target))
       .map((edge) => {
         const [from, to] = [at.get(edge.source)!, at.get(edge.target)!];
-        return { x1: from.x, y1: from.y, x2: to.x, y2: to.y, width: round(0.8 + 4 * strength(edge.weight)), opacity: round(0.25 + 0.5 * strength(edge.weight)) };
+        return {
+          x1: from.x,
+          y1: from.y,
+          x2: to.x,
+          y2: to.y,
+          width: round(0.8 + 4 * strength(edge.weight)),
+          opacity: round(0.25 + 0.5 * strength(edge.weight)),
+        };
       }),
     nodes: layout.nodes
       .map((node) => {

@@ -45,13 +45,15 @@ function slices(weight: 400 | 700): FontSlice[] {
   let list = slicesByWeight.get(weight);
   if (!list) {
     const css = readFileSync(join(fontFolder, `${weight}.css`), 'utf8');
-    list = [...css.matchAll(/url\(\.\/(files\/[^)]+\.woff)\) format\('woff'\);\s*unicode-range: ([^;]+);/g)].map(([, file, ranges]) => ({
-      file: file!,
-      ranges: ranges!.split(',').map((range) => {
-        const [from, to] = range.trim().replace(/^U\+/i, '').split('-');
-        return [parseInt(from!, 16), parseInt(to ?? from!, 16)] as [number, number];
+    list = [...css.matchAll(/url\(\.\/(files\/[^)]+\.woff)\) format\('woff'\);\s*unicode-range: ([^;]+);/g)].map(
+      ([, file, ranges]) => ({
+        file: file!,
+        ranges: ranges!.split(',').map((range) => {
+          const [from, to] = range.trim().replace(/^U\+/i, '').split('-');
+          return [parseInt(from!, 16), parseInt(to ?? from!, 16)] as [number, number];
+        }),
       }),
-    }));
+    );
     slicesByWeight.set(weight, list);
   }
   return list;
@@ -67,7 +69,12 @@ function fontsFor(text: string, weight: 400 | 700) {
       let data = fontData.get(path);
       if (!data) fontData.set(path, (data = readFileSync(path)));
       // One family per slice, listed together in font-family: satori falls back across families, not within one.
-      return { name: slice.file.replace(/^files\/noto-sans-sc-|-\d+-normal\.woff$/g, 'slice-'), data, weight, style: 'normal' as const };
+      return {
+        name: slice.file.replace(/^files\/noto-sans-sc-|-\d+-normal\.woff$/g, 'slice-'),
+        data,
+        weight,
+        style: 'normal' as const,
+      };
     });
 }
 
@@ -84,14 +91,50 @@ export async function renderCard(card: CardContent): Promise<Uint8Array> {
   const subtitle = card.subtitle && clip(card.subtitle, 160);
   const content = h(
     'div',
-    { width: CARD_WIDTH - ACCENT_WIDTH, height: CARD_HEIGHT, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: `${PADDING_Y}px ${PADDING_X}px` },
+    {
+      width: CARD_WIDTH - ACCENT_WIDTH,
+      height: CARD_HEIGHT,
+      boxSizing: 'border-box',
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      padding: `${PADDING_Y}px ${PADDING_X}px`,
+    },
     h(
       'div',
       { display: 'flex', flexDirection: 'column' },
-      h('div', { display: 'flex', fontSize: 30, fontWeight: 700, letterSpacing: 2, textTransform: 'uppercase', color: card.accent }, card.label),
-      h('div', { display: 'flex', width: TEXT_WIDTH, marginTop: 20, fontSize: title.length > 60 ? 56 : 72, fontWeight: 700, lineHeight: 1.1 }, title),
-      card.native && h('div', { display: 'flex', width: TEXT_WIDTH, marginTop: 16, fontSize: 64, color: '#5c5851' }, card.native),
-      subtitle && h('div', { display: 'flex', width: TEXT_WIDTH, marginTop: 24, fontSize: 30, lineHeight: 1.35, color: '#5c5851' }, subtitle),
+      h(
+        'div',
+        {
+          display: 'flex',
+          fontSize: 30,
+          fontWeight: 700,
+          letterSpacing: 2,
+          textTransform: 'uppercase',
+          color: card.accent,
+        },
+        card.label,
+      ),
+      h(
+        'div',
+        {
+          display: 'flex',
+          width: TEXT_WIDTH,
+          marginTop: 20,
+          fontSize: title.length > 60 ? 56 : 72,
+          fontWeight: 700,
+          lineHeight: 1.1,
+        },
+        title,
+      ),
+      card.native &&
+        h('div', { display: 'flex', width: TEXT_WIDTH, marginTop: 16, fontSize: 64, color: '#5c5851' }, card.native),
+      subtitle &&
+        h(
+          'div',
+          { display: 'flex', width: TEXT_WIDTH, marginTop: 24, fontSize: 30, lineHeight: 1.35, color: '#5c5851' },
+          subtitle,
+        ),
     ),
     h('div', { display: 'flex', fontSize: 30, fontWeight: 700 }, card.siteName),
   );
@@ -103,7 +146,14 @@ export async function renderCard(card: CardContent): Promise<Uint8Array> {
   );
   const text = [card.label, title, card.native, subtitle, card.siteName].filter(Boolean).join('');
   const fonts = [...fontsFor(text, 400), ...fontsFor(text, 700)];
-  tree.props.style = { ...(tree.props.style as object), fontFamily: [...new Set(fonts.map((font) => font.name))].join(', ') };
-  const svg = await satori(tree as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  tree.props.style = {
+    ...(tree.props.style as object),
+    fontFamily: [...new Set(fonts.map((font) => font.name))].join(', '),
+  };
+  const svg = await satori(tree as unknown as Parameters<typeof satori>[0], {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts,
+  });
   return new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng();
 }

@@ -22,7 +22,11 @@ describe('schema.org types', () => {
 
   it('describes a place with its names', () => {
     const china = entity({ kind: 'place', name: 'China', placeType: 'country' });
-    expect(entityJsonLd(china, 'https://dossier.example/places/china/', ['中国'])).toMatchObject({ '@type': 'Place', name: 'China', alternateName: ['中国'] });
+    expect(entityJsonLd(china, 'https://dossier.example/places/china/', ['中国'])).toMatchObject({
+      '@type': 'Place',
+      name: 'China',
+      alternateName: ['中国'],
+    });
   });
 });
 
@@ -36,29 +40,67 @@ describe('the infobox', () => {
 });
 
 describe('quotationsJsonLd', () => {
-  const government: EntityRef = { type: 'GovernmentOrganization', name: 'Chinese government', url: 'https://x/organizations/chinese-government/', speaks: true };
+  const government: EntityRef = {
+    type: 'GovernmentOrganization',
+    name: 'Chinese government',
+    url: 'https://x/organizations/chinese-government/',
+    speaks: true,
+  };
   const refs: Record<string, EntityRef> = {
     'robin-li': { type: 'Person', name: 'Robin Li', url: 'https://x/people/robin-li/', speaks: true },
-    statement: { type: 'CreativeWork', name: 'The statement', url: 'https://x/policies/statement/', speaks: false, issuer: government },
+    statement: {
+      type: 'CreativeWork',
+      name: 'The statement',
+      url: 'https://x/policies/statement/',
+      speaks: false,
+      issuer: government,
+    },
   };
-  const quote = (speaker: { entityId: string } | { source: string }, text: string) => ({ articleSlug: 'a', blockId: 'p-1', speaker, kind: 'quote' as const, paragraphs: [{ blockId: 'p-1', text }] });
+  const quote = (speaker: { entityId: string } | { source: string }, text: string) => ({
+    articleSlug: 'a',
+    blockId: 'p-1',
+    speaker,
+    kind: 'quote' as const,
+    paragraphs: [{ blockId: 'p-1', text }],
+  });
 
   it('names a person as creator and speaker, a statement’s issuer for its words, and a described source as the work', () => {
     const [li, statement, post] = quotationsJsonLd(
-      [quote({ entityId: 'robin-li' }, 'IQ tax.'), quote({ entityId: 'statement' }, 'Good for the world.'), quote({ source: 'a viral post' }, 'Diffusion.')],
+      [
+        quote({ entityId: 'robin-li' }, 'IQ tax.'),
+        quote({ entityId: 'statement' }, 'Good for the world.'),
+        quote({ source: 'a viral post' }, 'Diffusion.'),
+      ],
       (slug) => `https://x/articles/${slug}/`,
       (id) => refs[id]!,
     );
     const robin = { '@type': 'Person', name: 'Robin Li', url: 'https://x/people/robin-li/' };
-    expect(li).toEqual({ '@type': 'Quotation', text: 'IQ tax.', url: 'https://x/articles/a/#p-1', isPartOf: { '@type': 'Article', url: 'https://x/articles/a/' }, creator: robin, spokenByCharacter: robin });
-    expect(statement).toMatchObject({ creator: { name: 'Chinese government' }, isBasedOn: { '@type': 'CreativeWork', name: 'The statement' } });
-    expect(post).toMatchObject({ '@type': 'Quotation', text: 'Diffusion.', isBasedOn: { '@type': 'CreativeWork', name: 'a viral post' } });
+    expect(li).toEqual({
+      '@type': 'Quotation',
+      text: 'IQ tax.',
+      url: 'https://x/articles/a/#p-1',
+      isPartOf: { '@type': 'Article', url: 'https://x/articles/a/' },
+      creator: robin,
+      spokenByCharacter: robin,
+    });
+    expect(statement).toMatchObject({
+      creator: { name: 'Chinese government' },
+      isBasedOn: { '@type': 'CreativeWork', name: 'The statement' },
+    });
+    expect(post).toMatchObject({
+      '@type': 'Quotation',
+      text: 'Diffusion.',
+      isBasedOn: { '@type': 'CreativeWork', name: 'a viral post' },
+    });
     expect(post).not.toHaveProperty('creator');
   });
 
   it('hangs a speaker’s quotations from the entity, which stays the page’s top-level thing', () => {
     const person = { '@context': 'https://schema.org', '@type': 'Person', name: 'Robin Li' };
     expect(withQuotations(person, [], 'creator')).toBe(person);
-    expect(withQuotations(person, [{ '@type': 'Quotation' }], 'creator')).toEqual({ ...person, '@reverse': { creator: [{ '@type': 'Quotation' }] } });
+    expect(withQuotations(person, [{ '@type': 'Quotation' }], 'creator')).toEqual({
+      ...person,
+      '@reverse': { creator: [{ '@type': 'Quotation' }] },
+    });
   });
 });

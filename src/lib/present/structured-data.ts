@@ -11,7 +11,13 @@ type JsonLd = Record<string, unknown>;
 /** The kind's schema.org type, or the closer one its type's table names (a government agency, a white paper…). */
 export function entityType(data: EntityData): string {
   const type: { label: string; schemaType?: string } | undefined =
-    data.kind === 'organization' ? ORGANIZATION_TYPE_INFO[data.orgType] : data.kind === 'policy' ? POLICY_TYPE_INFO[data.policyType] : data.kind === 'product' ? PRODUCT_TYPE_INFO[data.productType] : undefined;
+    data.kind === 'organization'
+      ? ORGANIZATION_TYPE_INFO[data.orgType]
+      : data.kind === 'policy'
+        ? POLICY_TYPE_INFO[data.policyType]
+        : data.kind === 'product'
+          ? PRODUCT_TYPE_INFO[data.productType]
+          : undefined;
   return type?.schemaType ?? KINDS[data.kind].schemaType;
 }
 
@@ -44,7 +50,11 @@ export interface EntityRef {
  * `creator` and `spokenByCharacter`; a statement's words are its issuer's, and the statement is what they are based
  * on; a described source with no page is named as the work they come from.
  */
-export function quotationsJsonLd(quotations: readonly Quotation[], articleUrl: (slug: string) => string, entity: (id: string) => EntityRef): JsonLd[] {
+export function quotationsJsonLd(
+  quotations: readonly Quotation[],
+  articleUrl: (slug: string) => string,
+  entity: (id: string) => EntityRef,
+): JsonLd[] {
   return quotations.map((quotation) => {
     const speaker = 'entityId' in quotation.speaker ? entity(quotation.speaker.entityId) : undefined;
     const ref = (e: EntityRef) => ({ '@type': e.type, name: e.name, url: e.url });
@@ -57,7 +67,9 @@ export function quotationsJsonLd(quotations: readonly Quotation[], articleUrl: (
       isPartOf: { '@type': 'Article', url },
       ...(person ? { creator: ref(person), spokenByCharacter: ref(person) } : {}),
       ...(speaker && speaker !== person ? { isBasedOn: ref(speaker) } : {}),
-      ...('source' in quotation.speaker ? { isBasedOn: { '@type': 'CreativeWork', name: quotation.speaker.source } } : {}),
+      ...('source' in quotation.speaker
+        ? { isBasedOn: { '@type': 'CreativeWork', name: quotation.speaker.source } }
+        : {}),
     };
   });
 }
@@ -72,7 +84,11 @@ export function withQuotations(entity: JsonLd, quotations: JsonLd[], via: 'creat
   return quotations.length ? { ...entity, '@reverse': { [via]: quotations } } : entity;
 }
 
-export function articleJsonLd(data: ArticleData, url: string, about: { type: string; name: string; url: string }[]): JsonLd {
+export function articleJsonLd(
+  data: ArticleData,
+  url: string,
+  about: { type: string; name: string; url: string }[],
+): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'Article',
@@ -81,9 +97,15 @@ export function articleJsonLd(data: ArticleData, url: string, about: { type: str
     url,
     mainEntityOfPage: url,
     // An approximate date is not stated as a publication date.
-    ...(data.date && data.datePrecision !== 'approximate' ? { datePublished: data.date.toISOString().slice(0, 10) } : {}),
+    ...(data.date && data.datePrecision !== 'approximate'
+      ? { datePublished: data.date.toISOString().slice(0, 10) }
+      : {}),
     ...(data.authors.length ? { author: data.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
-    publisher: { '@type': 'Organization', name: data.source.publication, ...(data.source.url ? { url: data.source.url } : {}) },
+    publisher: {
+      '@type': 'Organization',
+      name: data.source.publication,
+      ...(data.source.url ? { url: data.source.url } : {}),
+    },
     ...(about.length ? { about: about.map((a) => ({ '@type': a.type, name: a.name, url: a.url })) } : {}),
   };
 }

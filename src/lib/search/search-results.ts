@@ -14,7 +14,14 @@ export interface ExcerptPiece {
 }
 
 const MARK = /<mark>([\s\S]*?)<\/mark>/g;
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+};
 const decode = (html: string) => html.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e]!);
 
 /**
@@ -92,7 +99,8 @@ function remark(pieces: ExcerptPiece[], terms: string[]): ExcerptPiece[] {
   return result;
 }
 
-const normalize = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+const normalize = (text: string) =>
+  text.normalize('NFKC').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 
 /**
  * Stable reordering: results whose own names include the query come first. Pagefind ranks by words; a page named

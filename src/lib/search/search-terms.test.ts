@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chineseSearchTerms, entityNames, entitySearchTerms, hanRuns, pinyinTerms, subResultTitle } from './search-terms.ts';
+import {
+  chineseSearchTerms,
+  entityNames,
+  entitySearchTerms,
+  hanRuns,
+  pinyinTerms,
+  subResultTitle,
+} from './search-terms.ts';
 
 /** Whether a query finds a text the way Pagefind does on an English page: as a prefix of a run or of an extra term. */
 function findable(query: string, text: string): boolean {
@@ -30,7 +37,13 @@ describe('Chinese search terms', () => {
   });
 
   it('gives toneless pinyin from every syllable on, and spelled apart', () => {
-    expect(pinyinTerms('幻方量化')).toEqual(['huanfanglianghua', 'fanglianghua', 'lianghua', 'hua', 'huan fang liang hua']);
+    expect(pinyinTerms('幻方量化')).toEqual([
+      'huanfanglianghua',
+      'fanglianghua',
+      'lianghua',
+      'hua',
+      'huan fang liang hua',
+    ]);
     expect(pinyinTerms('李開復')).toContain('likaifu');
   });
 
@@ -41,12 +54,18 @@ describe('Chinese search terms', () => {
       { text: 'Lee', weak: true },
     ];
     expect(entityNames(forms)).toEqual(['Kai-fu Lee', '李開復', '李开复']);
-    expect(entitySearchTerms(forms)).toEqual(expect.arrayContaining(['Kai-fu Lee', 'Lee', '李開復', '李开复', '开复', 'likaifu', 'kaifu']));
+    expect(entitySearchTerms(forms)).toEqual(
+      expect.arrayContaining(['Kai-fu Lee', 'Lee', '李開復', '李开复', '开复', 'likaifu', 'kaifu']),
+    );
   });
 
   it('titles a sub-result with the paragraph’s opening words', () => {
-    expect(subResultTitle('DeepSeek has no near-term profit strategy.')).toBe('DeepSeek has no near-term profit strategy.');
-    const long = subResultTitle('In a 2023 interview, CEO Liang Wenfeng 梁文锋 very clearly stated that there is no commercial rationale for DeepSeek’s dream.');
+    expect(subResultTitle('DeepSeek has no near-term profit strategy.')).toBe(
+      'DeepSeek has no near-term profit strategy.',
+    );
+    const long = subResultTitle(
+      'In a 2023 interview, CEO Liang Wenfeng 梁文锋 very clearly stated that there is no commercial rationale for DeepSeek’s dream.',
+    );
     expect(long).toBe('In a 2023 interview, CEO Liang Wenfeng 梁文锋 very clearly…');
   });
 });

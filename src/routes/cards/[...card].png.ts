@@ -19,21 +19,47 @@ export const getStaticPaths = (async () => {
   const articles = await getCollection('articles');
   const entities = await getCollection('entities');
   const cards: [string, Omit<CardContent, 'siteName'>][] = [
-    ['/', { title: settings.title, label: 'Knowledge base', subtitle: `Long-form reporting and everything it names: ${settings.description}`, accent: KIND_ACCENTS.article }],
-    ...articles.map((a): [string, Omit<CardContent, 'siteName'>] => [paths.article(a.id), { title: a.data.title, label: a.data.source.publication, subtitle: a.data.dek, accent: KIND_ACCENTS.article }]),
+    [
+      '/',
+      {
+        title: settings.title,
+        label: 'Knowledge base',
+        subtitle: `Long-form reporting and everything it names: ${settings.description}`,
+        accent: KIND_ACCENTS.article,
+      },
+    ],
+    ...articles.map((a): [string, Omit<CardContent, 'siteName'>] => [
+      paths.article(a.id),
+      { title: a.data.title, label: a.data.source.publication, subtitle: a.data.dek, accent: KIND_ACCENTS.article },
+    ]),
     ...entities.map((e): [string, Omit<CardContent, 'siteName'>] => [
       paths.entity(e.data.kind, e.id),
-      { title: e.data.name, label: KIND_LABELS[e.data.kind].singular, native: e.data.native?.name, subtitle: e.data.summary, accent: KIND_ACCENTS[e.data.kind] },
+      {
+        title: e.data.name,
+        label: KIND_LABELS[e.data.kind].singular,
+        native: e.data.native?.name,
+        subtitle: e.data.summary,
+        accent: KIND_ACCENTS[e.data.kind],
+      },
     ]),
-    ...entityKinds.map((kind): [string, Omit<CardContent, 'siteName'>] => [paths.kindIndex(kind), { title: KIND_LABELS[kind].plural, label: settings.title, accent: KIND_ACCENTS[kind] }]),
+    ...entityKinds.map((kind): [string, Omit<CardContent, 'siteName'>] => [
+      paths.kindIndex(kind),
+      { title: KIND_LABELS[kind].plural, label: settings.title, accent: KIND_ACCENTS[kind] },
+    ]),
     [paths.graph(), { title: 'Graph', label: settings.title, accent: KIND_ACCENTS.article }],
   ];
-  return cards.map(([page, card]) => ({ params: { card: paths.card(page).slice('/cards/'.length, -'.png'.length) }, props: { card: { ...card, siteName: settings.title } } }));
+  return cards.map(([page, card]) => ({
+    params: { card: paths.card(page).slice('/cards/'.length, -'.png'.length) },
+    props: { card: { ...card, siteName: settings.title } },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const card = props.card as CardContent;
-  const file = join(CACHE, `${createHash('sha256').update(JSON.stringify({ CARD_DESIGN, card })).digest('hex').slice(0, 24)}.png`);
+  const file = join(
+    CACHE,
+    `${createHash('sha256').update(JSON.stringify({ CARD_DESIGN, card })).digest('hex').slice(0, 24)}.png`,
+  );
   let png: Uint8Array;
   if (existsSync(file)) {
     png = readFileSync(file);

@@ -4,7 +4,11 @@ import { getCollection } from 'astro:content';
 import { KIND_LABELS } from '../../lib/content/kinds.ts';
 import { siteIndex } from '../site-data.ts';
 
-export const getStaticPaths = (async () => (await getCollection('entities')).map((entity) => ({ params: { id: entity.id }, props: { entity } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await getCollection('entities')).map((entity) => ({
+    params: { id: entity.id },
+    props: { entity },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { entity } = props as { entity: Awaited<ReturnType<typeof getCollection<'entities'>>>[number] };
