@@ -15,7 +15,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
-import type { AstroIntegration } from 'astro';
+import type { AstroConfig, AstroIntegration } from 'astro';
 import { buildReport } from './integrations/build-report.ts';
 import { hostHeaders } from './integrations/host-headers.ts';
 import { searchIndex } from './integrations/search-index.ts';
@@ -57,8 +57,15 @@ const ROUTES: { pattern: string; file: string }[] = [
   { pattern: '/robots.txt', file: 'robots.txt.ts' },
 ];
 
-/** A site's own 404 page, in any of the forms Astro reads, takes the place of Dossier's. */
-const OWN_404 = ['404.astro', '404.md', '404.mdx', '404.html'];
+/** Pages a site may have of its own, which then take the place of Dossier's: where Astro would find them. */
+const REPLACEABLE: { pattern: string; file: string; own: (config: AstroConfig) => URL[] }[] = [
+  {
+    pattern: '/404',
+    file: '404.astro',
+    own: ({ srcDir }) => ['404.astro', '404.md', '404.mdx', '404.html'].map((file) => new URL(`pages/${file}`, srcDir)),
+  },
+  { pattern: '/favicon.svg', file: 'favicon.svg.ts', own: ({ publicDir }) => [new URL('favicon.svg', publicDir)] },
+];
 
 /** A folder, relative to the project or absolute, as the URL Astro's config holds. */
 const folderUrl = (root: URL, folder: string) => pathToFileURL(`${resolve(fileURLToPath(root), folder)}/`);
@@ -76,17 +83,9 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
         if (resolved.siteIndex.ledgerOut)
           writeFileSync(ledgerTarget(resolved.siteIndex.ledgerOut), ledgerFile(resolve(settings.contentRoot)));
         const has = (name: string) => config.integrations.some((integration) => integration.name === name);
-        for (const { pattern, file } of ROUTES)
+        const replaced = ({ own }: (typeof REPLACEABLE)[number]) => own(config).some((file) => existsSync(file));
+        for (const { pattern, file } of [...ROUTES, ...REPLACEABLE.filter((route) => !replaced(route))]) {
           injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
-        if (!existsSync(new URL('favicon.svg', config.publicDir)))
-          injectRoute({
-            pattern: '/favicon.svg',
-            entrypoint: new URL('./routes/favicon.svg.ts', import.meta.url),
-            prerender: true,
-          });
-        const ownPages = new URL('pages/', config.srcDir);
-        if (!OWN_404.some((file) => existsSync(new URL(file, ownPages)))) {
-          injectRoute({ pattern: '/404', entrypoint: new URL('./routes/404.astro', import.meta.url), prerender: true });
         }
         updateConfig({
           site: settings.site,
