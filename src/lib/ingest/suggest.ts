@@ -321,7 +321,7 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
   const knownByForm = new Map<string, KnownEntity>();
   for (const entity of known) for (const form of entity.forms) knownByForm.set(knownKey(form), entity);
   const usedIds = new Set(known.map((entity) => entity.id));
-  const kinds = kindsOf(candidates, text);
+  const kinds = kindsOf(candidates, text, writtenInLowercase);
   const result: Suggestions = { entities: [], unsure: [], aliases: [] };
   const aliases = new Map<string, AliasSuggestion>();
   for (const candidate of candidates) {
@@ -846,7 +846,12 @@ function readingOf(text: string, forms: string[]): Exclude<EntityKind, 'person' 
 }
 
 /** A candidate's kind from its own name and the words around its uses; undefined when nothing says. */
-function guessKind(name: string, candidate: Candidate, text: string): EntityKind | undefined {
+function guessKind(
+  name: string,
+  candidate: Candidate,
+  text: string,
+  writtenInLowercase: (word: string) => boolean,
+): EntityKind | undefined {
   const han = candidate.han ?? '';
   const hints = candidate.kindHints;
   if (POLICY_WORDS.test(name) || HAN_POLICY.test(han)) return 'policy';
@@ -872,13 +877,12 @@ function guessKind(name: string, candidate: Candidate, text: string): EntityKind
   const readAsProduct =
     reading === 'product' && !candidate.evidence.has(REASON.speaker) && !candidate.evidence.has(REASON.titled);
   // `Claude Code` is no surname: a surname is not a word the article also writes in lowercase.
-  const surname = name.split(' ').at(-1)!.toLowerCase();
   if (
     /^\p{Lu}[\p{Ll}-]+ \p{Lu}[\p{Ll}-]+$/u.test(name) &&
     lexicon.has('#LastName') &&
     !hints.includes('organization') &&
     !readAsProduct &&
-    !new RegExp(`(?<![\\p{L}])${escapeRegExp(surname)}(?![\\p{L}])`, 'u').test(text)
+    !writtenInLowercase(name.split(' ').at(-1)!)
   )
     return 'person';
   // `DeepSeek moment`, `Thinking Mode` beside `thinking mode`: a capitalised name the article also writes in
@@ -924,11 +928,15 @@ function guessKind(name: string, candidate: Candidate, text: string): EntityKind
  * (`OpenAI, Anthropic, Google and Meta`; `Baichuan, Zhipu AI, Moonshot AI, MiniMax, StepFun, and 01.AI`): a list
  * names things of one kind.
  */
-function kindsOf(candidates: Candidate[], text: string): Map<Candidate, EntityKind> {
+function kindsOf(
+  candidates: Candidate[],
+  text: string,
+  writtenInLowercase: (word: string) => boolean,
+): Map<Candidate, EntityKind> {
   const kinds = new Map<Candidate, EntityKind>();
   const unexplained: Candidate[] = [];
   for (const candidate of candidates) {
-    const kind = guessKind(primaryForm(candidate), candidate, text);
+    const kind = guessKind(primaryForm(candidate), candidate, text, writtenInLowercase);
     if (kind) kinds.set(candidate, kind);
     else unexplained.push(candidate);
   }
