@@ -26,6 +26,7 @@ import {
   type DossierOptions,
   type Settings,
 } from './lib/build/site-config.ts';
+import { kindCss, useKinds } from './lib/content/kinds.ts';
 import { remarkRehypeOptions } from './lib/content/markdown.ts';
 import { ledgerFile, type SiteIndexOptions } from './lib/index/site-index.ts';
 import { rehypeArticleModules } from './lib/index/rehype-article-modules.ts';
@@ -39,6 +40,8 @@ export interface DossierConfig {
 }
 
 const VIRTUAL_CONFIG = 'virtual:dossier/config';
+/** The kinds' colours, from the kinds table (kindCss), for the layout to import. */
+const VIRTUAL_KIND_CSS = 'virtual:dossier/kinds.css';
 
 /** Every page Dossier gives a site: its address pattern and the file that renders it, in `src/routes/`. */
 const ROUTES: { pattern: string; file: string }[] = [
@@ -78,6 +81,8 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
         // A bad option, or a bad DOSSIER_* override, stops here with every problem named.
         const settings = readSettings(process.env, options);
         const resolved: DossierConfig = { settings, siteIndex: siteIndexOptionsOf(settings) };
+        // The content layer and the site index read the site's kinds from here on (the pages, from the config).
+        useKinds(settings.kinds);
         // `npm run build` puts the grown ledger in the content folder once the build has succeeded: it learns here
         // which folder the options name.
         if (resolved.siteIndex.ledgerOut)
@@ -121,9 +126,13 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
               tailwindcss(),
               {
                 name: 'dossier-config',
-                resolveId: (id: string) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
+                resolveId: (id: string) => (id === VIRTUAL_CONFIG || id === VIRTUAL_KIND_CSS ? `\0${id}` : undefined),
                 load: (id: string) =>
-                  id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(resolved)};` : undefined,
+                  id === `\0${VIRTUAL_CONFIG}`
+                    ? `export default ${JSON.stringify(resolved)};`
+                    : id === `\0${VIRTUAL_KIND_CSS}`
+                      ? kindCss(settings.kinds)
+                      : undefined,
               },
             ],
             build: { assetsInlineLimit: 0 },

@@ -23,17 +23,11 @@ import { parseArgs } from 'node:util';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { EXIT, visit } from 'unist-util-visit';
-import { articleSchema, ENTITY_KINDS } from '../lib/content/content-schema.ts';
+import { articleSchema } from '../lib/content/content-schema.ts';
+import { entityKinds, kindFolder, kindOfFolder } from '../lib/content/kinds.ts';
 import { ContentError } from '../lib/content/content-errors.ts';
 import { mergeSuggestions, type ArchiveSuggestion, type ArticleRef } from '../lib/ingest/archive.ts';
-import {
-  acceptedFile,
-  aliasReport,
-  draftFile,
-  kindOfFolder,
-  placeholdersOf,
-  unsureReport,
-} from '../lib/ingest/drafts.ts';
+import { acceptedFile, aliasReport, draftFile, placeholdersOf, unsureReport } from '../lib/ingest/drafts.ts';
 import { commonAliases, mentionChanges, type MentionChange } from '../lib/ingest/impact.ts';
 import { ingestArticle } from '../lib/ingest/pipeline.ts';
 import { formatOf, SourceError, SUPPORTED_EXTENSIONS, type Finding } from '../lib/ingest/read.ts';
@@ -327,7 +321,7 @@ function writeDrafts(entities: ArchiveSuggestion[], ranked: boolean): { written:
   const written: string[] = [];
   const kept: string[] = [];
   for (const { suggestion, articles } of entities) {
-    const draft = join(reviewRoot, ENTITY_KINDS[suggestion.kind], `${suggestion.id}.md`);
+    const draft = join(reviewRoot, kindFolder(suggestion.kind), `${suggestion.id}.md`);
     if (existsSync(draft) && !flag('force')) {
       kept.push(shown(draft));
       continue;
@@ -454,7 +448,7 @@ async function accept(ids: string[] | undefined) {
     const kind = kindOfFolder(draft.folder);
     if (!kind)
       throw new IngestError(
-        `${shown(draft.path)}: ${draft.folder}/ is no kind folder; expected one of ${Object.values(ENTITY_KINDS).join(', ')}`,
+        `${shown(draft.path)}: ${draft.folder}/ is no kind folder; expected one of ${entityKinds().map(kindFolder).join(', ')}`,
       );
     const text = readFileSync(draft.path, 'utf8');
     const placeholders = placeholdersOf(text);

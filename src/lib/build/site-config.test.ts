@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_KINDS } from '../content/kinds.ts';
 import { readSettings } from './site-config.ts';
 
 describe('the settings: the integration’s options, and the DOSSIER_* variables over them', () => {
@@ -13,6 +14,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       title: 'Dossier',
       description:
         'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.',
+      kinds: BUILT_IN_KINDS,
     });
   });
 
@@ -95,6 +97,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       trustCode: true,
       title: 'Field Notes',
       description: 'what we saw.',
+      kinds: BUILT_IN_KINDS,
     });
   });
 
@@ -111,7 +114,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       [
         'Dossier found 4 problems in the settings:',
         '  - the option linking is wrong: expected boolean, received string',
-        '  - dossier() has no option "titel"; it takes title, description, site, base, content, linkMode, linking, trustCode',
+        '  - dossier() has no option "titel"; it takes title, description, site, base, content, linkMode, linking, trustCode, kinds',
         '  - the option site is "notes.example"; expected the public address of the site, an http(s) URL like https://example.org',
         '  - the option linkMode is "sections"; expected one of article, section, paragraph, every',
       ].join('\n'),

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { LINK_MODES, type LinkMode } from '../content/content-schema.ts';
+import { kindsOptionSchema, resolveKinds } from '../content/kind-options.ts';
+import type { KindTable } from '../content/kinds.ts';
 import type { SiteIndexOptions } from '../index/site-index.ts';
 /** Settings whose values cannot be used, each named (option or variable) with what was expected. */
 export class SettingError extends Error {
@@ -18,7 +20,8 @@ export class SettingError extends Error {
   }
 }
 
-export interface Settings {
+/** The settings one option or one DOSSIER_* variable gives (the SETTINGS table). */
+interface ScalarSettings {
   /** The content folder: `content/` unless another is named (a corpus, a fixture). */
   contentRoot: string;
   /** The public address of the site, for canonical links, cards and the feed. */
@@ -35,6 +38,10 @@ export interface Settings {
   /** What the site is about, after its title in the home page's lead and in link previews. */
   description: string;
 }
+export interface Settings extends ScalarSettings {
+  /** The site's entity kinds: the built-in ones as the `kinds` option changes them, and the site's own. */
+  kinds: KindTable;
+}
 
 /** What `dossier({ … })` takes. Every option may be left out. */
 export const dossierOptionsSchema = z.strictObject({
@@ -46,6 +53,7 @@ export const dossierOptionsSchema = z.strictObject({
   linkMode: z.string().optional(),
   linking: z.boolean().optional(),
   trustCode: z.boolean().optional(),
+  kinds: kindsOptionSchema.optional(),
 });
 export type DossierOptions = z.input<typeof dossierOptionsSchema>;
 
@@ -79,7 +87,7 @@ const onOff =
   (value) =>
     value === on ? { value: true } : value === off ? { value: false } : { expected: `one of ${on}, ${off}` };
 
-interface Setting<K extends keyof Settings> {
+interface Setting<K extends keyof ScalarSettings> {
   option: keyof DossierOptions;
   variable: string;
   fallback: Settings[K];
@@ -95,7 +103,7 @@ const DESCRIPTION =
   'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.';
 
 /** Every setting: its option, its variable, its default and its check. */
-const SETTINGS: { [K in keyof Settings]: Setting<K> } = {
+const SETTINGS: { [K in keyof ScalarSettings]: Setting<K> } = {
   contentRoot: {
     option: 'content',
     variable: 'DOSSIER_CONTENT',
@@ -158,13 +166,16 @@ export function readSettings(env: Record<string, string | undefined>, options: u
   const problems: string[] = [];
   const parsed = dossierOptionsSchema.safeParse(options ?? {});
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.error.issues.flatMap(withinUnion)) {
       const option = issue.path.join('.');
       if (issue.code === 'unrecognized_keys')
         problems.push(
           `dossier() has no option ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; it takes ${Object.keys(dossierOptionsSchema.shape).join(', ')}`,
         );
-      else problems.push(`the option ${option} ${issue.message.replace(/^Invalid input: /, 'is wrong: ')}`);
+      else
+        problems.push(
+          `the option ${option} is wrong: ${/^Invalid \w+: /.test(issue.message) ? issue.message.replace(/^Invalid \w+: /, '') : `expected ${issue.message}`}`,
+        );
     }
   }
   // Options of the right type are still checked for their values, so every problem is named in one go.
@@ -177,7 +188,7 @@ export function readSettings(env: Record<string, string | undefined>, options: u
         ),
       );
   const settings = {} as Record<keyof Settings, unknown>;
-  for (const [key, setting] of Object.entries(SETTINGS) as [keyof Settings, Setting<keyof Settings>][]) {
+  for (const [key, setting] of Object.entries(SETTINGS) as [keyof ScalarSettings, Setting<keyof ScalarSettings>][]) {
     const variable = env[setting.variable];
     const option = given[setting.option];
     const [raw, name, check] =
@@ -199,8 +210,19 @@ export function readSettings(env: Record<string, string | undefined>, options: u
       settings[key] = setting.fallback;
     }
   }
+  settings.kinds = resolveKinds(given.kinds, problems);
   if (problems.length) throw new SettingError(problems);
   return settings as unknown as Settings;
+}
+
+/**
+ * A value that fits none of a union's shapes is described by the shape it was meant to have: a kind given as an
+ * object is a kind with a bad field, not "neither false nor a kind".
+ */
+function withinUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors.length) return [issue];
+  const meant = issue.errors.find((branch) => branch.some((inner) => inner.path.length > 0)) ?? issue.errors[0]!;
+  return meant.flatMap((inner) => withinUnion({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
 /** The file beside `npm run build`'s grown ledger that names the content folder's ledger it belongs in. */
