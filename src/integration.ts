@@ -73,8 +73,20 @@ const REPLACEABLE: { pattern: string; file: string; own: (config: AstroConfig) =
 /** A folder, relative to the project or absolute, as the URL Astro's config holds. */
 const folderUrl = (root: URL, folder: string) => pathToFileURL(`${resolve(fileURLToPath(root), folder)}/`);
 
+/** Where an integration keeps the options it was given, for the command-line tools (`optionsOf`). */
+const OPTIONS = Symbol.for('dossier.options');
+
+/** The options given to `dossier()` among a config's integrations, if it is one of them. */
+export function optionsOf(integrations: unknown[]): unknown {
+  const ours = integrations.find(
+    (integration): integration is { [OPTIONS]: unknown } =>
+      typeof integration === 'object' && integration !== null && OPTIONS in integration,
+  );
+  return ours?.[OPTIONS];
+}
+
 export default function dossier(options: DossierOptions = {}): AstroIntegration {
-  return {
+  const integration: AstroIntegration = {
     name: 'dossier',
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
@@ -142,4 +154,6 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
       },
     },
   };
+  // Astro leaves a property it does not know alone; the command-line tools read the options from it.
+  return Object.assign(integration, { [OPTIONS]: options });
 }
