@@ -56,7 +56,7 @@ test('an entity of the site’s own kind has its page, its fields in the infobox
     'https://fair.example/programme',
   );
   // The kind's own colour, from the option, on its badge.
-  await expect(page.locator('.kind-badge').first()).toHaveCSS('color', 'rgb(122, 65, 0)');
+  await expect(page.locator('.kind-badge').first()).toHaveCSS('color', 'rgb(107, 90, 0)');
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
   expect(jsonLd['@type']).toBe('Event');
   // The passage that names it, from the article.

@@ -4,7 +4,7 @@
  * the site builds with.
  *
  *   kinds: {
- *     event: { folder: 'events', singular: 'Event', plural: 'Events', colour: { light: '#7a4100', dark: '#f2b872' },
+ *     event: { folder: 'events', singular: 'Event', plural: 'Events', colour: { light: '#6b5a00', dark: '#d8c85a' },
  *              shape: 'pentagon', schemaType: 'Event', fields: { venue: 'text', organisers: 'entities' } },
  *     place: false,
  *   }
