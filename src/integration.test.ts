@@ -49,6 +49,11 @@ describe('the dossier() integration', () => {
     expect(patterns).toContain('/');
   });
 
+  it('draws no social cards when cards are off', () => {
+    expect(setUp(project()).patterns).toContain('/cards/[...card].png');
+    expect(setUp(project(), { cards: false }).patterns).not.toContain('/cards/[...card].png');
+  });
+
   it('stops on a bad option, naming it', () => {
     expect(() => setUp(project(), { linkMode: 'sections' })).toThrow(
       'the option linkMode is "sections"; expected one of article, section, paragraph, every',

@@ -40,8 +40,11 @@ export interface DossierConfig {
 
 const VIRTUAL_CONFIG = 'virtual:dossier/config';
 
-/** Every page Dossier gives a site: its address pattern and the file that renders it, in `src/routes/`. */
-const ROUTES: { pattern: string; file: string }[] = [
+/**
+ * Every page Dossier gives a site: its address pattern, the file that renders it (in `src/routes/`), and, for a page a
+ * setting can turn off, whether the site has it.
+ */
+const ROUTES: { pattern: string; file: string; when?: (settings: Settings) => boolean }[] = [
   { pattern: '/', file: 'index.astro' },
   { pattern: '/articles', file: 'articles/index.astro' },
   { pattern: '/articles/[slug]', file: 'articles/[slug].astro' },
@@ -51,7 +54,7 @@ const ROUTES: { pattern: string; file: string }[] = [
   { pattern: '/timeline', file: 'timeline.astro' },
   { pattern: '/graph', file: 'graph.astro' },
   { pattern: '/search', file: 'search.astro' },
-  { pattern: '/cards/[...card].png', file: 'cards/[...card].png.ts' },
+  { pattern: '/cards/[...card].png', file: 'cards/[...card].png.ts', when: (settings) => settings.cards },
   { pattern: '/previews/[id].json', file: 'previews/[id].json.ts' },
   { pattern: '/rss.xml', file: 'rss.xml.ts' },
   { pattern: '/robots.txt', file: 'robots.txt.ts' },
@@ -84,7 +87,11 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
           writeFileSync(ledgerTarget(resolved.siteIndex.ledgerOut), ledgerFile(resolve(settings.contentRoot)));
         const has = (name: string) => config.integrations.some((integration) => integration.name === name);
         const replaced = ({ own }: (typeof REPLACEABLE)[number]) => own(config).some((file) => existsSync(file));
-        for (const { pattern, file } of [...ROUTES, ...REPLACEABLE.filter((route) => !replaced(route))]) {
+        const routes = [
+          ...ROUTES.filter(({ when }) => when?.(settings) ?? true),
+          ...REPLACEABLE.filter((r) => !replaced(r)),
+        ];
+        for (const { pattern, file } of routes) {
           injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
         }
         updateConfig({

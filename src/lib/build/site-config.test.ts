@@ -13,6 +13,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       title: 'Dossier',
       description:
         'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.',
+      cards: true,
     });
   });
 
@@ -36,8 +37,9 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
         DOSSIER_TRUST_CODE: '1',
         DOSSIER_LINK_MODE: 'every',
         DOSSIER_TITLE: ' Notes ',
+        DOSSIER_CARDS: '0',
       }),
-    ).toMatchObject({ linking: false, trustCode: true, linkMode: 'every', title: 'Notes' });
+    ).toMatchObject({ linking: false, trustCode: true, linkMode: 'every', title: 'Notes', cards: false });
   });
 
   it('name every bad value with what was expected, all at once', () => {
@@ -50,10 +52,11 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
         DOSSIER_TRUST_CODE: 'true',
         DOSSIER_TITLE: ' ',
         DOSSIER_CONTENT: '',
+        DOSSIER_CARDS: 'off',
       }),
     ).toThrow(
       [
-        'Dossier found 7 problems in the settings:',
+        'Dossier found 8 problems in the settings:',
         '  - DOSSIER_CONTENT is ""; expected the path of a content folder, or nothing for content/',
         '  - DOSSIER_SITE is "not a url"; expected the public address of the site, an http(s) URL like https://example.org, or nothing',
         '  - DOSSIER_BASE is "k b/../x"; expected the sub-path the site is served under, like /kb/ (letters, digits, "-", "_", "." and "~" between slashes), or nothing',
@@ -61,6 +64,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
         '  - DOSSIER_LINKING is "no"; expected one of on, off, or nothing',
         '  - DOSSIER_TRUST_CODE is "true"; expected one of 1, 0, or nothing',
         '  - DOSSIER_TITLE is " "; expected the name of the site, or nothing for "Dossier"',
+        '  - DOSSIER_CARDS is "off"; expected one of 1, 0, or nothing',
       ].join('\n'),
     );
   });
@@ -84,6 +88,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
           linkMode: 'every',
           linking: false,
           trustCode: true,
+          cards: false,
         },
       ),
     ).toEqual({
@@ -95,6 +100,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       trustCode: true,
       title: 'Field Notes',
       description: 'what we saw.',
+      cards: false,
     });
   });
 
@@ -111,7 +117,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       [
         'Dossier found 4 problems in the settings:',
         '  - the option linking is wrong: expected boolean, received string',
-        '  - dossier() has no option "titel"; it takes title, description, site, base, content, linkMode, linking, trustCode',
+        '  - dossier() has no option "titel"; it takes title, description, site, base, content, linkMode, linking, trustCode, cards',
         '  - the option site is "notes.example"; expected the public address of the site, an http(s) URL like https://example.org',
         '  - the option linkMode is "sections"; expected one of article, section, paragraph, every',
       ].join('\n'),

@@ -34,6 +34,8 @@ export interface Settings {
   title: string;
   /** What the site is about, after its title in the home page's lead and in link previews. */
   description: string;
+  /** Off draws no social cards: link previews show the page's title and description without an image. */
+  cards: boolean;
 }
 
 /** What `dossier({ … })` takes. Every option may be left out. */
@@ -46,6 +48,7 @@ export const dossierOptionsSchema = z.strictObject({
   linkMode: z.string().optional(),
   linking: z.boolean().optional(),
   trustCode: z.boolean().optional(),
+  cards: z.boolean().optional(),
 });
 export type DossierOptions = z.input<typeof dossierOptionsSchema>;
 
@@ -147,6 +150,14 @@ const SETTINGS: { [K in keyof Settings]: Setting<K> } = {
     fallback: DESCRIPTION,
     check: text('a sentence on what the site is about'),
     nothing: 'the default',
+  },
+  cards: {
+    option: 'cards',
+    variable: 'DOSSIER_CARDS',
+    fallback: true,
+    check: onOff('true', 'false'),
+    variableCheck: onOff('1', '0'),
+    nothing: '',
   },
 };
 
