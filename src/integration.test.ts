@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroConfig } from 'astro';
 import { describe, expect, it } from 'vitest';
 import dossier from './integration.ts';
+import { COMPONENT_NAMES, COMPONENTS } from './lib/build/components.ts';
 
 /** Runs the integration's setup over a project folder; returns the patterns it injected and the config it set. */
 function setUp(project: string, options: Parameters<typeof dossier>[0] = {}) {
@@ -27,6 +28,23 @@ function setUp(project: string, options: Parameters<typeof dossier>[0] = {}) {
 }
 
 const project = () => mkdtempSync(join(tmpdir(), 'dossier-site-'));
+
+interface Plugin {
+  name: string;
+  resolveId?: (id: string) => string | undefined;
+  load?: (id: string) => string | undefined;
+}
+/** The Vite plugin of that name the integration adds. */
+const plugin = (updated: Record<string, unknown>, name: string) =>
+  ((updated.vite as { plugins: Plugin[] }).plugins.flat() as Plugin[]).find((p) => p.name === name)!;
+
+/** What `virtual:dossier/components/<name>` is, as Vite loads it. */
+function componentModule(updated: Record<string, unknown>, name: string) {
+  const modules = plugin(updated, 'dossier-components');
+  const id = modules.resolveId!(`virtual:dossier/components/${name}`);
+  return id === undefined ? undefined : modules.load!(id);
+}
+const dossierFile = (file: string) => fileURLToPath(new URL(`./components/${file}`, import.meta.url));
 
 describe('the dossier() integration', () => {
   it('gives a site every page, and the settings Astro needs', () => {
@@ -57,6 +75,50 @@ describe('the dossier() integration', () => {
   it('stops on a bad option, naming it', () => {
     expect(() => setUp(project(), { linkMode: 'sections' })).toThrow(
       'the option linkMode is "sections"; expected one of article, section, paragraph, every',
+    );
+  });
+
+  it('gives each replaceable component from the site’s file where it names one, else Dossier’s own', () => {
+    const folder = project();
+    mkdirSync(join(folder, 'src/components'), { recursive: true });
+    writeFileSync(join(folder, 'src/components/MyInfobox.astro'), '<aside>Facts</aside>\n');
+    const { updated } = setUp(folder, { components: { EntityInfobox: './src/components/MyInfobox.astro' } });
+    expect(componentModule(updated, 'EntityInfobox')).toBe(
+      `export { default } from ${JSON.stringify(join(folder, 'src/components/MyInfobox.astro'))};`,
+    );
+    expect(componentModule(updated, 'KindBadge')).toBe(
+      `export { default } from ${JSON.stringify(dossierFile('KindBadge.astro'))};`,
+    );
+    expect(componentModule(updated, 'Infobox')).toBeUndefined();
+  });
+
+  it('has Dossier’s own file and a type for every replaceable component', () => {
+    const declarations = readFileSync(new URL('./virtual-config.d.ts', import.meta.url), 'utf8');
+    for (const name of COMPONENT_NAMES) {
+      expect(existsSync(dossierFile(COMPONENTS[name])), COMPONENTS[name]).toBe(true);
+      expect(declarations).toContain(
+        `declare module 'virtual:dossier/components/${name}' {\n  const ${name}: typeof import('./components/${COMPONENTS[name]}').default;`,
+      );
+    }
+  });
+
+  it('lets Tailwind find the classes of a site’s components, and changes nothing for a site without', () => {
+    const styles = fileURLToPath(new URL('./styles/global.css', import.meta.url));
+    const folder = project();
+    writeFileSync(join(folder, 'Footer.astro'), '<footer>Notes</footer>\n');
+    const own = plugin(setUp(folder, { components: { Footer: 'Footer.astro' } }).updated, 'dossier-component-styles');
+    expect(own.load!(styles)).toBe(
+      `${readFileSync(styles, 'utf8')}\n@source ${JSON.stringify(join(folder, 'src/'))};\n@source ${JSON.stringify(join(folder, 'Footer.astro'))};\n`,
+    );
+    expect(own.load!(join(folder, 'other.css'))).toBeUndefined();
+    const none = plugin(setUp(project()).updated, 'dossier-component-styles');
+    expect(none.load!(styles)).toBeUndefined();
+  });
+
+  it('stops on a component it cannot use, naming the option and where it looked', () => {
+    const folder = project();
+    expect(() => setUp(folder, { components: { EntityInfobox: './src/components/MyInfobox.astro' } })).toThrow(
+      `the option components.EntityInfobox is "./src/components/MyInfobox.astro", but there is no such file: looked for ${join(folder, 'src/components/MyInfobox.astro')}`,
     );
   });
 });

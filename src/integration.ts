@@ -8,7 +8,7 @@
  * their settings through a virtual module (`virtual:dossier/config`), and runs Pagefind, the hosts' `_headers` file
  * and the build report once the pages are written.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -19,6 +19,7 @@ import type { AstroConfig, AstroIntegration } from 'astro';
 import { buildReport } from './integrations/build-report.ts';
 import { hostHeaders } from './integrations/host-headers.ts';
 import { searchIndex } from './integrations/search-index.ts';
+import { COMPONENT_MODULE, COMPONENTS, dossierComponentFile, type ComponentName } from './lib/build/components.ts';
 import {
   ledgerTarget,
   readSettings,
@@ -70,6 +71,41 @@ const REPLACEABLE: { pattern: string; file: string; own: (config: AstroConfig) =
   { pattern: '/favicon.svg', file: 'favicon.svg.ts', own: ({ publicDir }) => [new URL('favicon.svg', publicDir)] },
 ];
 
+/**
+ * The modules of the replaceable components (`virtual:dossier/components/<Name>`), each the site's own file or
+ * Dossier's.
+ */
+function componentModules(settings: Settings) {
+  const nameOf = (id: string) => id.slice(COMPONENT_MODULE.length) as ComponentName;
+  const fileOf = (name: ComponentName) => settings.components[name] ?? dossierComponentFile(COMPONENTS[name]);
+  return {
+    name: 'dossier-components',
+    resolveId: (id: string) => (id.startsWith(COMPONENT_MODULE) && nameOf(id) in COMPONENTS ? `\0${id}` : undefined),
+    load: (id: string) =>
+      id.startsWith(`\0${COMPONENT_MODULE}`)
+        ? `export { default } from ${JSON.stringify(fileOf(nameOf(id.slice(1))))};`
+        : undefined,
+  };
+}
+
+const STYLES = fileURLToPath(new URL('./styles/global.css', import.meta.url));
+
+/**
+ * Tailwind looks for class names in Dossier's own `src/` only (global.css): a site that replaces components gets the
+ * classes of those files, and of its own `src/` they may import from, too. Loads the stylesheet before Tailwind
+ * reads it.
+ */
+function componentStyles(settings: Settings, srcDir: URL) {
+  const files = Object.values(settings.components);
+  const sources = [fileURLToPath(srcDir), ...files].map((path) => `@source ${JSON.stringify(path)};`).join('\n');
+  return {
+    name: 'dossier-component-styles',
+    enforce: 'pre' as const,
+    load: (id: string) =>
+      files.length && id.split('?')[0] === STYLES ? `${readFileSync(STYLES, 'utf8')}\n${sources}\n` : undefined,
+  };
+}
+
 /** A folder, relative to the project or absolute, as the URL Astro's config holds. */
 const folderUrl = (root: URL, folder: string) => pathToFileURL(`${resolve(fileURLToPath(root), folder)}/`);
 
@@ -79,7 +115,7 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
         // A bad option, or a bad DOSSIER_* override, stops here with every problem named.
-        const settings = readSettings(process.env, options);
+        const settings = readSettings(process.env, options, fileURLToPath(config.root));
         const resolved: DossierConfig = { settings, siteIndex: siteIndexOptionsOf(settings) };
         // `npm run build` puts the grown ledger in the content folder once the build has succeeded: it learns here
         // which folder the options name.
@@ -125,7 +161,9 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
           build: { inlineStylesheets: 'never' },
           vite: {
             plugins: [
+              componentStyles(settings, config.srcDir),
               tailwindcss(),
+              componentModules(settings),
               {
                 name: 'dossier-config',
                 resolveId: (id: string) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),

@@ -1,5 +1,16 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from './site-config.ts';
+
+/** A project folder with a component of its own in src/components/. */
+function project() {
+  const root = mkdtempSync(join(tmpdir(), 'dossier-site-'));
+  mkdirSync(join(root, 'src/components'), { recursive: true });
+  writeFileSync(join(root, 'src/components/MyInfobox.astro'), '<aside>Facts</aside>\n');
+  return root;
+}
 
 describe('the settings: the integration’s options, and the DOSSIER_* variables over them', () => {
   it('have defaults for a site at the root', () => {
@@ -14,6 +25,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       description:
         'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.',
       cards: true,
+      components: {},
     });
   });
 
@@ -101,6 +113,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       title: 'Field Notes',
       description: 'what we saw.',
       cards: false,
+      components: {},
     });
   });
 
@@ -117,10 +130,58 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       [
         'Dossier found 4 problems in the settings:',
         '  - the option linking is wrong: expected boolean, received string',
-        '  - dossier() has no option "titel"; it takes title, description, site, base, content, linkMode, linking, trustCode, cards',
+        '  - dossier() has no option "titel"; it takes title, description, site, base, content, linkMode, linking, trustCode, cards, components',
         '  - the option site is "notes.example"; expected the public address of the site, an http(s) URL like https://example.org',
         '  - the option linkMode is "sections"; expected one of article, section, paragraph, every',
       ].join('\n'),
+    );
+  });
+
+  it('take a site’s components as files relative to the project root', () => {
+    const root = project();
+    expect(
+      readSettings({}, { components: { EntityInfobox: './src/components/MyInfobox.astro' } }, root).components,
+    ).toEqual({ EntityInfobox: join(root, 'src/components/MyInfobox.astro') });
+    // Written without "./", or absolute, it is the same file.
+    expect(
+      readSettings({}, { components: { KindBadge: join(root, 'src/components/MyInfobox.astro') } }, root).components,
+    ).toEqual({ KindBadge: join(root, 'src/components/MyInfobox.astro') });
+    expect(readSettings({}, { components: { Footer: 'src/components/MyInfobox.astro' } }, root).components).toEqual({
+      Footer: join(root, 'src/components/MyInfobox.astro'),
+    });
+  });
+
+  it('name a component Dossier has not, a file that is not there, a folder and a wrong type, with what was expected', () => {
+    const root = project();
+    const expected = (name: string) =>
+      `expected the path of a component file (like ./src/components/My${name}.astro), relative to the project root ${root}`;
+    expect(() =>
+      readSettings(
+        {},
+        {
+          components: {
+            Infobox: './src/components/MyInfobox.astro',
+            EntityInfobox: './src/components/MyInfobx.astro',
+            Header: './src/components',
+            Footer: ' ',
+          },
+        },
+        root,
+      ),
+    ).toThrow(
+      [
+        'Dossier found 4 problems in the settings:',
+        '  - the option components names "Infobox", which is no component Dossier lets a site replace; expected one of Header, Footer, Search, ArticleByline, EntityInfobox, EntityPassages, KindBadge',
+        `  - the option components.EntityInfobox is "./src/components/MyInfobx.astro", but there is no such file: looked for ${join(root, 'src/components/MyInfobx.astro')}; ${expected('EntityInfobox')}`,
+        `  - the option components.Header is "./src/components", but that is a folder: looked for ${join(root, 'src/components')}; ${expected('Header')}`,
+        `  - the option components.Footer is " "; ${expected('Footer')}`,
+      ].join('\n'),
+    );
+    expect(() => readSettings({}, { components: { EntityInfobox: true } }, root)).toThrow(
+      'the option components.EntityInfobox is wrong: expected string, received boolean',
+    );
+    expect(() => readSettings({}, { components: './src/components/MyInfobox.astro' }, root)).toThrow(
+      'the option components is wrong: expected record, received string',
     );
   });
 });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { LINK_MODES, type LinkMode } from '../content/content-schema.ts';
 import type { SiteIndexOptions } from '../index/site-index.ts';
+import { resolveComponents, type ComponentName } from './components.ts';
 /** Settings whose values cannot be used, each named (option or variable) with what was expected. */
 export class SettingError extends Error {
   constructor(problems: string[]) {
@@ -36,6 +37,8 @@ export interface Settings {
   description: string;
   /** Off draws no social cards: link previews show the page's title and description without an image. */
   cards: boolean;
+  /** The site's own components in place of Dossier's, by name: absolute paths (see components.ts). */
+  components: Partial<Record<ComponentName, string>>;
 }
 
 /** What `dossier({ … })` takes. Every option may be left out. */
@@ -49,6 +52,7 @@ export const dossierOptionsSchema = z.strictObject({
   linking: z.boolean().optional(),
   trustCode: z.boolean().optional(),
   cards: z.boolean().optional(),
+  components: z.record(z.string(), z.string()).optional(),
 });
 export type DossierOptions = z.input<typeof dossierOptionsSchema>;
 
@@ -82,14 +86,17 @@ const onOff =
   (value) =>
     value === on ? { value: true } : value === off ? { value: false } : { expected: `one of ${on}, ${off}` };
 
-interface Setting<K extends keyof Settings> {
+/** The settings a DOSSIER_* variable can override: all but a site's components, which belong in its config. */
+type WithVariable = Omit<Settings, 'components'>;
+
+interface Setting<K extends keyof WithVariable> {
   option: keyof DossierOptions;
   variable: string;
-  fallback: Settings[K];
+  fallback: WithVariable[K];
   /** What a good value is, for an option's string and a variable alike. */
-  check: Check<Settings[K]>;
+  check: Check<WithVariable[K]>;
   /** How the variable is written, when not as the option's string (`on`/`off` for a boolean option). */
-  variableCheck?: Check<Settings[K]>;
+  variableCheck?: Check<WithVariable[K]>;
   /** How an empty value reads in the message's "or nothing for …". */
   nothing: string;
 }
@@ -98,7 +105,7 @@ const DESCRIPTION =
   'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.';
 
 /** Every setting: its option, its variable, its default and its check. */
-const SETTINGS: { [K in keyof Settings]: Setting<K> } = {
+const SETTINGS: { [K in keyof WithVariable]: Setting<K> } = {
   contentRoot: {
     option: 'content',
     variable: 'DOSSIER_CONTENT',
@@ -163,9 +170,14 @@ const SETTINGS: { [K in keyof Settings]: Setting<K> } = {
 
 /**
  * The settings from the integration's options, each overridden by its DOSSIER_* variable where `env` has it;
- * every bad value (an unknown option too) is named, all at once, with what was expected.
+ * every bad value (an unknown option too) is named, all at once, with what was expected. Paths in the options are
+ * relative to `root`, the project's folder.
  */
-export function readSettings(env: Record<string, string | undefined>, options: unknown = {}): Settings {
+export function readSettings(
+  env: Record<string, string | undefined>,
+  options: unknown = {},
+  root: string = process.cwd(),
+): Settings {
   const problems: string[] = [];
   const parsed = dossierOptionsSchema.safeParse(options ?? {});
   if (!parsed.success) {
@@ -188,7 +200,7 @@ export function readSettings(env: Record<string, string | undefined>, options: u
         ),
       );
   const settings = {} as Record<keyof Settings, unknown>;
-  for (const [key, setting] of Object.entries(SETTINGS) as [keyof Settings, Setting<keyof Settings>][]) {
+  for (const [key, setting] of Object.entries(SETTINGS) as [keyof WithVariable, Setting<keyof WithVariable>][]) {
     const variable = env[setting.variable];
     const option = given[setting.option];
     const [raw, name, check] =
@@ -210,6 +222,9 @@ export function readSettings(env: Record<string, string | undefined>, options: u
       settings[key] = setting.fallback;
     }
   }
+  const components = resolveComponents(given.components ?? {}, root);
+  settings.components = components.components;
+  problems.push(...components.problems);
   if (problems.length) throw new SettingError(problems);
   return settings as unknown as Settings;
 }
