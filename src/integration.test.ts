@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroConfig } from 'astro';
+import type { AstroConfig, AstroIntegration } from 'astro';
 import { describe, expect, it } from 'vitest';
 import dossier from './integration.ts';
 import { COMPONENT_NAMES, COMPONENTS } from './lib/build/components.ts';
@@ -70,6 +70,26 @@ describe('the dossier() integration', () => {
   it('draws no social cards when cards are off', () => {
     expect(setUp(project()).patterns).toContain('/cards/[...card].png');
     expect(setUp(project(), { cards: false }).patterns).not.toContain('/cards/[...card].png');
+  });
+
+  it('builds no search when search is off: no page, no index, no control in the header, no rule for its files', () => {
+    const on = setUp(project());
+    const off = setUp(project(), { search: false });
+    expect(on.patterns).toContain('/search');
+    expect(off.patterns).not.toContain('/search');
+    const integrations = ({ updated }: typeof on) => (updated.integrations as { name: string }[]).map((i) => i.name);
+    expect(integrations(on)).toContain('dossier-search-index');
+    expect(integrations(off)).not.toContain('dossier-search-index');
+    expect(componentModule(on.updated, 'Search')).toContain(JSON.stringify(dossierFile('SearchControl.astro')));
+    expect(componentModule(off.updated, 'Search')).toContain(JSON.stringify(dossierFile('Nothing.astro')));
+    const headers = ({ updated }: typeof on) => {
+      const dir = project();
+      const hostHeaders = (updated.integrations as AstroIntegration[]).find((i) => i.name === 'dossier-host-headers')!;
+      void hostHeaders.hooks['astro:build:done']!({ dir: pathToFileURL(`${dir}/`) } as never);
+      return readFileSync(join(dir, '_headers'), 'utf8');
+    };
+    expect(headers(on)).toContain('/pagefind/*');
+    expect(headers(off)).not.toContain('pagefind');
   });
 
   it('stops on a bad option, naming it', () => {

@@ -54,7 +54,7 @@ const ROUTES: { pattern: string; file: string; when?: (settings: Settings) => bo
   { pattern: '/[kind]/[id]/passages/[page]', file: '[kind]/[id]/passages/[page].astro' },
   { pattern: '/timeline', file: 'timeline.astro' },
   { pattern: '/graph', file: 'graph.astro' },
-  { pattern: '/search', file: 'search.astro' },
+  { pattern: '/search', file: 'search.astro', when: (settings) => settings.search },
   { pattern: '/cards/[...card].png', file: 'cards/[...card].png.ts', when: (settings) => settings.cards },
   { pattern: '/previews/[id].json', file: 'previews/[id].json.ts' },
   { pattern: '/rss.xml', file: 'rss.xml.ts' },
@@ -73,11 +73,14 @@ const REPLACEABLE: { pattern: string; file: string; own: (config: AstroConfig) =
 
 /**
  * The modules of the replaceable components (`virtual:dossier/components/<Name>`), each the site's own file or
- * Dossier's.
+ * Dossier's. Without search, Search is nothing, whoever's it would be: not even its script is built.
  */
 function componentModules(settings: Settings) {
   const nameOf = (id: string) => id.slice(COMPONENT_MODULE.length) as ComponentName;
-  const fileOf = (name: ComponentName) => settings.components[name] ?? dossierComponentFile(COMPONENTS[name]);
+  const fileOf = (name: ComponentName) =>
+    name === 'Search' && !settings.search
+      ? dossierComponentFile('Nothing.astro')
+      : (settings.components[name] ?? dossierComponentFile(COMPONENTS[name]));
   return {
     name: 'dossier-components',
     resolveId: (id: string) => (id.startsWith(COMPONENT_MODULE) && nameOf(id) in COMPONENTS ? `\0${id}` : undefined),
@@ -153,8 +156,8 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
             ...(has('@astrojs/mdx') ? [] : [mdx()]),
             // The search page and the 404 are no destinations for a search engine.
             ...(has('@astrojs/sitemap') ? [] : [sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(page) })]),
-            searchIndex(),
-            hostHeaders(settings.basePath),
+            ...(settings.search ? [searchIndex()] : []),
+            hostHeaders(settings),
             buildReport(),
           ],
           // Scripts and styles always as files: the Content-Security-Policy allows nothing inline.

@@ -25,6 +25,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       description:
         'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.',
       cards: true,
+      search: true,
       components: {},
     });
   });
@@ -50,8 +51,16 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
         DOSSIER_LINK_MODE: 'every',
         DOSSIER_TITLE: ' Notes ',
         DOSSIER_CARDS: '0',
+        DOSSIER_SEARCH: '0',
       }),
-    ).toMatchObject({ linking: false, trustCode: true, linkMode: 'every', title: 'Notes', cards: false });
+    ).toMatchObject({
+      linking: false,
+      trustCode: true,
+      linkMode: 'every',
+      title: 'Notes',
+      cards: false,
+      search: false,
+    });
   });
 
   it('name every bad value with what was expected, all at once', () => {
@@ -65,10 +74,11 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
         DOSSIER_TITLE: ' ',
         DOSSIER_CONTENT: '',
         DOSSIER_CARDS: 'off',
+        DOSSIER_SEARCH: 'false',
       }),
     ).toThrow(
       [
-        'Dossier found 8 problems in the settings:',
+        'Dossier found 9 problems in the settings:',
         '  - DOSSIER_CONTENT is ""; expected the path of a content folder, or nothing for content/',
         '  - DOSSIER_SITE is "not a url"; expected the public address of the site, an http(s) URL like https://example.org, or nothing',
         '  - DOSSIER_BASE is "k b/../x"; expected the sub-path the site is served under, like /kb/ (letters, digits, "-", "_", "." and "~" between slashes), or nothing',
@@ -77,6 +87,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
         '  - DOSSIER_TRUST_CODE is "true"; expected one of 1, 0, or nothing',
         '  - DOSSIER_TITLE is " "; expected the name of the site, or nothing for "Dossier"',
         '  - DOSSIER_CARDS is "off"; expected one of 1, 0, or nothing',
+        '  - DOSSIER_SEARCH is "false"; expected one of 1, 0, or nothing',
       ].join('\n'),
     );
   });
@@ -101,6 +112,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
           linking: false,
           trustCode: true,
           cards: false,
+          search: false,
         },
       ),
     ).toEqual({
@@ -113,6 +125,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       title: 'Field Notes',
       description: 'what we saw.',
       cards: false,
+      search: false,
       components: {},
     });
   });
@@ -130,7 +143,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       [
         'Dossier found 4 problems in the settings:',
         '  - the option linking is wrong: expected boolean, received string',
-        '  - dossier() has no option "titel"; it takes title, description, site, base, content, linkMode, linking, trustCode, cards, components',
+        '  - dossier() has no option "titel"; it takes title, description, site, base, content, linkMode, linking, trustCode, cards, search, components',
         '  - the option site is "notes.example"; expected the public address of the site, an http(s) URL like https://example.org',
         '  - the option linkMode is "sections"; expected one of article, section, paragraph, every',
       ].join('\n'),

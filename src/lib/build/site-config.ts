@@ -37,6 +37,8 @@ export interface Settings {
   description: string;
   /** Off draws no social cards: link previews show the page's title and description without an image. */
   cards: boolean;
+  /** Off builds no search: no Pagefind index, no search page, no search control in the header. */
+  search: boolean;
   /** The site's own components in place of Dossier's, by name: absolute paths (see components.ts). */
   components: Partial<Record<ComponentName, string>>;
 }
@@ -52,6 +54,7 @@ export const dossierOptionsSchema = z.strictObject({
   linking: z.boolean().optional(),
   trustCode: z.boolean().optional(),
   cards: z.boolean().optional(),
+  search: z.boolean().optional(),
   components: z.record(z.string(), z.string()).optional(),
 });
 export type DossierOptions = z.input<typeof dossierOptionsSchema>;
@@ -161,6 +164,14 @@ const SETTINGS: { [K in keyof WithVariable]: Setting<K> } = {
   cards: {
     option: 'cards',
     variable: 'DOSSIER_CARDS',
+    fallback: true,
+    check: onOff('true', 'false'),
+    variableCheck: onOff('1', '0'),
+    nothing: '',
+  },
+  search: {
+    option: 'search',
+    variable: 'DOSSIER_SEARCH',
     fallback: true,
     check: onOff('true', 'false'),
     variableCheck: onOff('1', '0'),
