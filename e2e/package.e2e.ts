@@ -5,12 +5,12 @@
  * in Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { brokenLinks, builtPages } from './site.ts';
+import { brokenLinks, builtPages, serve } from './site.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -22,37 +22,6 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
   const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${output}`);
   return output;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-};
-
-/** A static server for a built site, as a host serves it: `/x/` is `/x/index.html`. */
-function serve(folder: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://site').pathname));
-    let file = join(folder, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(folder) || !existsSync(file)) {
-      response.writeHead(404, { 'Content-Type': TYPES['.html']! }).end(readFileSync(join(folder, '404.html')));
-      return;
-    }
-    response
-      .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
-      .end(readFileSync(file));
-  });
-  return new Promise((ready) =>
-    server.listen(0, '127.0.0.1', () =>
-      ready({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
-    ),
-  );
 }
 
 let starter: { server: Server; url: string };

@@ -1,6 +1,7 @@
 /** What the e2e suites share: the registry of the built content, and the seed the article was made from. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, relative } from 'node:path';
 import { loadContent } from '../src/lib/content/registry.ts';
 import { paths } from '../src/lib/content/kinds.ts';
 
@@ -61,4 +62,35 @@ export function brokenLinks(pages: [string, string][]): string[] {
     }
   }
   return broken;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
+
+/** A static server for a built site, as a host serves it: `/x/` is `/x/index.html`. */
+export function serve(folder: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://site').pathname));
+    let file = join(folder, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(folder) || !existsSync(file)) {
+      response.writeHead(404, { 'Content-Type': TYPES['.html']! }).end(readFileSync(join(folder, '404.html')));
+      return;
+    }
+    response
+      .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
+  });
+  return new Promise((ready) =>
+    server.listen(0, '127.0.0.1', () =>
+      ready({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
+    ),
+  );
 }
