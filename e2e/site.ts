@@ -12,6 +12,9 @@ export const entityPages = [...content.entities.values()].map((e) => ({
   path: paths.entity(e.kind, e.id),
 }));
 
+/** axe's rule tags for WCAG 2.2 AA: what every page must meet. */
+export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
 /** The seed article as received, split into sentences (the test unit for "nothing of the article is lost"). */
 export function seedSentences(): string[] {
   const text = readFileSync(new URL('./fixtures/chinatalk-deepseek-open-source.txt', import.meta.url), 'utf8');

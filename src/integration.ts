@@ -27,6 +27,7 @@ import {
   type DossierOptions,
   type Settings,
 } from './lib/build/site-config.ts';
+import { kindCss, useKinds } from './lib/content/kinds.ts';
 import { remarkRehypeOptions } from './lib/content/markdown.ts';
 import { ledgerFile, type SiteIndexOptions } from './lib/index/site-index.ts';
 import { rehypeArticleModules } from './lib/index/rehype-article-modules.ts';
@@ -40,6 +41,8 @@ export interface DossierConfig {
 }
 
 const VIRTUAL_CONFIG = 'virtual:dossier/config';
+/** The kinds' colours, from the kinds table (kindCss), for the layout to import. */
+const VIRTUAL_KIND_CSS = 'virtual:dossier/kinds.css';
 
 /**
  * Every page Dossier gives a site: its address pattern, the file that renders it (in `src/routes/`), and, for a page a
@@ -112,14 +115,28 @@ function componentStyles(settings: Settings, srcDir: URL) {
 /** A folder, relative to the project or absolute, as the URL Astro's config holds. */
 const folderUrl = (root: URL, folder: string) => pathToFileURL(`${resolve(fileURLToPath(root), folder)}/`);
 
+/** Where an integration keeps the options it was given, for the command-line tools (`optionsOf`). */
+const OPTIONS = Symbol.for('dossier.options');
+
+/** The options given to `dossier()` among a config's integrations, if it is one of them. */
+export function optionsOf(integrations: unknown[]): unknown {
+  const ours = integrations.find(
+    (integration): integration is { [OPTIONS]: unknown } =>
+      typeof integration === 'object' && integration !== null && OPTIONS in integration,
+  );
+  return ours?.[OPTIONS];
+}
+
 export default function dossier(options: DossierOptions = {}): AstroIntegration {
-  return {
+  const integration: AstroIntegration = {
     name: 'dossier',
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
         // A bad option, or a bad DOSSIER_* override, stops here with every problem named.
         const settings = readSettings(process.env, options, fileURLToPath(config.root));
         const resolved: DossierConfig = { settings, siteIndex: siteIndexOptionsOf(settings) };
+        // The content layer and the site index read the site's kinds from here on (the pages, from the config).
+        useKinds(settings.kinds);
         // `npm run build` puts the grown ledger in the content folder once the build has succeeded: it learns here
         // which folder the options name.
         if (resolved.siteIndex.ledgerOut)
@@ -169,9 +186,13 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
               componentModules(settings),
               {
                 name: 'dossier-config',
-                resolveId: (id: string) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
+                resolveId: (id: string) => (id === VIRTUAL_CONFIG || id === VIRTUAL_KIND_CSS ? `\0${id}` : undefined),
                 load: (id: string) =>
-                  id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(resolved)};` : undefined,
+                  id === `\0${VIRTUAL_CONFIG}`
+                    ? `export default ${JSON.stringify(resolved)};`
+                    : id === `\0${VIRTUAL_KIND_CSS}`
+                      ? kindCss(settings.kinds)
+                      : undefined,
               },
             ],
             build: { assetsInlineLimit: 0 },
@@ -181,4 +202,6 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
       },
     },
   };
+  // Astro leaves a property it does not know alone; the command-line tools read the options from it.
+  return Object.assign(integration, { [OPTIONS]: options });
 }

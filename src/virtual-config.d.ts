@@ -2,6 +2,7 @@ declare module 'virtual:dossier/config' {
   const config: import('./integration.ts').DossierConfig;
   export default config;
 }
+declare module 'virtual:dossier/kinds.css' {}
 
 // The replaceable components (src/lib/build/components.ts): each typed as Dossier's own, whose props a site's
 // component takes too.

@@ -7,7 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ENTITY_KINDS, type EntityKind } from '../lib/content/content-schema.ts';
+import { builtInKinds, kindFolder, type BuiltInKind } from '../lib/content/kinds.ts';
 import { seededRandom } from './seeded-random.ts';
 
 export interface CorpusOptions {
@@ -74,7 +74,7 @@ const WORDS =
   'the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there their one all we can has more when will would who been if no out so said what up its about into than them only other new some could time these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three'.split(
     ' ',
   );
-const KIND_SHARE: [EntityKind, number][] = [
+const KIND_SHARE: [BuiltInKind, number][] = [
   ['organization', 0.4],
   ['person', 0.3],
   ['concept', 0.15],
@@ -84,7 +84,7 @@ const KIND_SHARE: [EntityKind, number][] = [
 
 interface SyntheticEntity {
   id: string;
-  kind: EntityKind;
+  kind: BuiltInKind;
   name: string;
   native: string;
   weak?: string;
@@ -114,7 +114,7 @@ function makeEntities(count: number, random: ReturnType<typeof generator>): Synt
     usedNames.add(name);
     usedNative.add(native);
     entities.push({
-      id: `${ENTITY_KINDS[kind].slice(0, 3)}-${String(i).padStart(5, '0')}`,
+      id: `${kindFolder(kind).slice(0, 3)}-${String(i).padStart(5, '0')}`,
       kind,
       name,
       native,
@@ -125,7 +125,7 @@ function makeEntities(count: number, random: ReturnType<typeof generator>): Synt
 }
 
 function entityFile(entity: SyntheticEntity, related: string[]): string {
-  const facts: Record<EntityKind, string> = {
+  const facts: Record<BuiltInKind, string> = {
     organization: 'orgType: company\ncountry: China',
     person: `roles: [Founder of ${entity.name.split(' ')[1]} Labs]`,
     policy: 'policyType: regulation\nyear: 2023',
@@ -205,13 +205,13 @@ export function writeCorpus({ articles, entities, seed, out }: CorpusOptions) {
   const random = generator(seed);
   rmSync(out, { recursive: true, force: true });
   const list = makeEntities(entities, random);
-  for (const folder of Object.values(ENTITY_KINDS)) mkdirSync(join(out, 'entities', folder), { recursive: true });
+  for (const folder of builtInKinds.map(kindFolder)) mkdirSync(join(out, 'entities', folder), { recursive: true });
   mkdirSync(join(out, 'articles'), { recursive: true });
   for (const entity of list) {
     const related = Array.from({ length: random.int(4) }, () => random.pick(list).id).filter(
       (id, i, all) => id !== entity.id && all.indexOf(id) === i,
     );
-    writeFileSync(join(out, 'entities', ENTITY_KINDS[entity.kind], `${entity.id}.md`), entityFile(entity, related));
+    writeFileSync(join(out, 'entities', kindFolder(entity.kind), `${entity.id}.md`), entityFile(entity, related));
   }
   for (let i = 0; i < articles; i++)
     writeFileSync(

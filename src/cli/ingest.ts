@@ -23,17 +23,11 @@ import { parseArgs } from 'node:util';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { EXIT, visit } from 'unist-util-visit';
-import { articleSchema, ENTITY_KINDS } from '../lib/content/content-schema.ts';
+import { articleSchema } from '../lib/content/content-schema.ts';
+import { BUILT_IN_KINDS, entityKinds, kindFolder, kindOfFolder, kindTable } from '../lib/content/kinds.ts';
 import { ContentError } from '../lib/content/content-errors.ts';
 import { mergeSuggestions, type ArchiveSuggestion, type ArticleRef } from '../lib/ingest/archive.ts';
-import {
-  acceptedFile,
-  aliasReport,
-  draftFile,
-  kindOfFolder,
-  placeholdersOf,
-  unsureReport,
-} from '../lib/ingest/drafts.ts';
+import { acceptedFile, aliasReport, draftFile, placeholdersOf, unsureReport } from '../lib/ingest/drafts.ts';
 import { commonAliases, mentionChanges, type MentionChange } from '../lib/ingest/impact.ts';
 import { ingestArticle } from '../lib/ingest/pipeline.ts';
 import { formatOf, SourceError, SUPPORTED_EXTENSIONS, type Finding } from '../lib/ingest/read.ts';
@@ -43,8 +37,8 @@ import { suggestEntities, type KnownEntity, type Suggestions } from '../lib/inge
 import { articleFile, articleSlug, type ArticleFrontmatter } from '../lib/ingest/write.ts';
 import { toHast } from '../lib/content/markdown.ts';
 import { parseContent, readContentFolder, surfaceForms } from '../lib/content/registry.ts';
+import { siteSettings } from './site-settings.ts';
 import { buildSiteIndex } from '../lib/index/site-index.ts';
-import { readSettings } from '../lib/build/site-config.ts';
 
 const USAGE = `Usage:
   npm run ingest -- <file or folder>… [--title T] [--dek D] [--date YYYY-MM-DD] [--author A]…
@@ -93,7 +87,12 @@ const positionals = parsed.positionals;
 const option = (name: string) => values[name] as string | undefined;
 const flag = (name: string) => values[name] === true;
 
-const contentRoot = resolve(option('content') ?? readSettings(process.env).contentRoot);
+// The site's content folder and kinds, from its astro.config.mjs; a bad option stops here, named.
+const settings = await siteSettings().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
+const contentRoot = resolve(option('content') ?? settings.contentRoot);
 const reviewRoot = resolve(option('review') ?? join(dirname(contentRoot), 'review'));
 const shown = (path: string) => relative(process.cwd(), path) || '.';
 const shapeOptions: ShapeOptions = Object.fromEntries(
@@ -327,7 +326,9 @@ function writeDrafts(entities: ArchiveSuggestion[], ranked: boolean): { written:
   const written: string[] = [];
   const kept: string[] = [];
   for (const { suggestion, articles } of entities) {
-    const draft = join(reviewRoot, ENTITY_KINDS[suggestion.kind], `${suggestion.id}.md`);
+    // A kind the site leaves out keeps its built-in folder: accepting it asks for a kind folder of the site.
+    const folder = kindTable()[suggestion.kind]?.folder ?? BUILT_IN_KINDS[suggestion.kind].folder;
+    const draft = join(reviewRoot, folder, `${suggestion.id}.md`);
     if (existsSync(draft) && !flag('force')) {
       kept.push(shown(draft));
       continue;
@@ -454,7 +455,7 @@ async function accept(ids: string[] | undefined) {
     const kind = kindOfFolder(draft.folder);
     if (!kind)
       throw new IngestError(
-        `${shown(draft.path)}: ${draft.folder}/ is no kind folder; expected one of ${Object.values(ENTITY_KINDS).join(', ')}`,
+        `${shown(draft.path)}: ${draft.folder}/ is no kind folder; expected one of ${entityKinds().map(kindFolder).join(', ')}`,
       );
     const text = readFileSync(draft.path, 'utf8');
     const placeholders = placeholdersOf(text);

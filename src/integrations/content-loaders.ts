@@ -21,7 +21,7 @@ export const articleLoader = (options: SiteIndexOptions) =>
   );
 
 export const entityLoader = (options: SiteIndexOptions) =>
-  indexLoader('dossier-entities', entitySchema, options, (index) =>
+  indexLoader('dossier-entities', entitySchema(), options, (index) =>
     [...index.content.entities.values()].map((entity) => ({ ...entity, compiled: false })),
   );
 

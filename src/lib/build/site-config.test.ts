@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_KINDS } from '../content/kinds.ts';
 import { readSettings } from './site-config.ts';
 
 /** A project folder with a component of its own in src/components/. */
@@ -24,6 +25,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       title: 'Dossier',
       description:
         'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.',
+      kinds: BUILT_IN_KINDS,
       cards: true,
       search: true,
       components: {},
@@ -124,6 +126,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       trustCode: true,
       title: 'Field Notes',
       description: 'what we saw.',
+      kinds: BUILT_IN_KINDS,
       cards: false,
       search: false,
       components: {},
@@ -143,7 +146,7 @@ describe('the settings: the integration’s options, and the DOSSIER_* variables
       [
         'Dossier found 4 problems in the settings:',
         '  - the option linking is wrong: expected boolean, received string',
-        '  - dossier() has no option "titel"; it takes title, description, site, base, content, linkMode, linking, trustCode, cards, search, components',
+        '  - dossier() has no option "titel"; it takes title, description, site, base, content, linkMode, linking, trustCode, kinds, cards, search, components',
         '  - the option site is "notes.example"; expected the public address of the site, an http(s) URL like https://example.org',
         '  - the option linkMode is "sections"; expected one of article, section, paragraph, every',
       ].join('\n'),

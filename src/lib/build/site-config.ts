@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { LINK_MODES, type LinkMode } from '../content/content-schema.ts';
+import { kindsOptionSchema, resolveKinds } from '../content/kind-options.ts';
+import type { KindTable } from '../content/kinds.ts';
 import type { SiteIndexOptions } from '../index/site-index.ts';
 import { resolveComponents, type ComponentName } from './components.ts';
 /** Settings whose values cannot be used, each named (option or variable) with what was expected. */
@@ -19,7 +21,8 @@ export class SettingError extends Error {
   }
 }
 
-export interface Settings {
+/** The settings one option or one DOSSIER_* variable gives (the SETTINGS table). */
+interface ScalarSettings {
   /** The content folder: `content/` unless another is named (a corpus, a fixture). */
   contentRoot: string;
   /** The public address of the site, for canonical links, cards and the feed. */
@@ -39,6 +42,10 @@ export interface Settings {
   cards: boolean;
   /** Off builds no search: no Pagefind index, no search page, no search control in the header. */
   search: boolean;
+}
+export interface Settings extends ScalarSettings {
+  /** The site's entity kinds: the built-in ones as the `kinds` option changes them, and the site's own. */
+  kinds: KindTable;
   /** The site's own components in place of Dossier's, by name: absolute paths (see components.ts). */
   components: Partial<Record<ComponentName, string>>;
 }
@@ -53,6 +60,7 @@ export const dossierOptionsSchema = z.strictObject({
   linkMode: z.string().optional(),
   linking: z.boolean().optional(),
   trustCode: z.boolean().optional(),
+  kinds: kindsOptionSchema.optional(),
   cards: z.boolean().optional(),
   search: z.boolean().optional(),
   components: z.record(z.string(), z.string()).optional(),
@@ -89,17 +97,14 @@ const onOff =
   (value) =>
     value === on ? { value: true } : value === off ? { value: false } : { expected: `one of ${on}, ${off}` };
 
-/** The settings a DOSSIER_* variable can override: all but a site's components, which belong in its config. */
-type WithVariable = Omit<Settings, 'components'>;
-
-interface Setting<K extends keyof WithVariable> {
+interface Setting<K extends keyof ScalarSettings> {
   option: keyof DossierOptions;
   variable: string;
-  fallback: WithVariable[K];
+  fallback: ScalarSettings[K];
   /** What a good value is, for an option's string and a variable alike. */
-  check: Check<WithVariable[K]>;
+  check: Check<ScalarSettings[K]>;
   /** How the variable is written, when not as the option's string (`on`/`off` for a boolean option). */
-  variableCheck?: Check<WithVariable[K]>;
+  variableCheck?: Check<ScalarSettings[K]>;
   /** How an empty value reads in the message's "or nothing for …". */
   nothing: string;
 }
@@ -108,7 +113,7 @@ const DESCRIPTION =
   'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.';
 
 /** Every setting: its option, its variable, its default and its check. */
-const SETTINGS: { [K in keyof WithVariable]: Setting<K> } = {
+const SETTINGS: { [K in keyof ScalarSettings]: Setting<K> } = {
   contentRoot: {
     option: 'content',
     variable: 'DOSSIER_CONTENT',
@@ -192,13 +197,16 @@ export function readSettings(
   const problems: string[] = [];
   const parsed = dossierOptionsSchema.safeParse(options ?? {});
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.error.issues.flatMap(withinUnion)) {
       const option = issue.path.join('.');
       if (issue.code === 'unrecognized_keys')
         problems.push(
           `dossier() has no option ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; it takes ${Object.keys(dossierOptionsSchema.shape).join(', ')}`,
         );
-      else problems.push(`the option ${option} ${issue.message.replace(/^Invalid input: /, 'is wrong: ')}`);
+      else
+        problems.push(
+          `the option ${option} is wrong: ${/^Invalid \w+: /.test(issue.message) ? issue.message.replace(/^Invalid \w+: /, '') : `expected ${issue.message}`}`,
+        );
     }
   }
   // Options of the right type are still checked for their values, so every problem is named in one go.
@@ -211,7 +219,7 @@ export function readSettings(
         ),
       );
   const settings = {} as Record<keyof Settings, unknown>;
-  for (const [key, setting] of Object.entries(SETTINGS) as [keyof WithVariable, Setting<keyof WithVariable>][]) {
+  for (const [key, setting] of Object.entries(SETTINGS) as [keyof ScalarSettings, Setting<keyof ScalarSettings>][]) {
     const variable = env[setting.variable];
     const option = given[setting.option];
     const [raw, name, check] =
@@ -233,11 +241,22 @@ export function readSettings(
       settings[key] = setting.fallback;
     }
   }
+  settings.kinds = resolveKinds(given.kinds, problems);
   const components = resolveComponents(given.components ?? {}, root);
   settings.components = components.components;
   problems.push(...components.problems);
   if (problems.length) throw new SettingError(problems);
   return settings as unknown as Settings;
+}
+
+/**
+ * A value that fits none of a union's shapes is described by the shape it was meant to have: a kind given as an
+ * object is a kind with a bad field, not "neither false nor a kind".
+ */
+function withinUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors.length) return [issue];
+  const meant = issue.errors.find((branch) => branch.some((inner) => inner.path.length > 0)) ?? issue.errors[0]!;
+  return meant.flatMap((inner) => withinUnion({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
 /** The file beside `npm run build`'s grown ledger that names the content folder's ledger it belongs in. */

@@ -12,17 +12,17 @@ describe('entitySchema', () => {
     ['product', { productType: 'ai-model', maker: 'deepseek' }],
     ['place', { placeType: 'city', country: 'china' }],
   ])('accepts a %s with its own facts', (kind, facts) => {
-    const result = entitySchema.safeParse({ kind, ...base, ...facts });
+    const result = entitySchema().safeParse({ kind, ...base, ...facts });
     expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
   });
 
   it('fills defaults an editor may leave out', () => {
-    const data = entitySchema.parse({ kind: 'concept', ...base });
+    const data = entitySchema().parse({ kind: 'concept', ...base });
     expect(data).toMatchObject({ aliases: [], weakAliases: [], related: [] });
   });
 
   it('takes aliases as plain strings or as objects that opt out of case sensitivity', () => {
-    const data = entitySchema.parse({ kind: 'concept', ...base, aliases: ['open source', { text: 'Open Source', ignoreCase: true }] });
+    const data = entitySchema().parse({ kind: 'concept', ...base, aliases: ['open source', { text: 'Open Source', ignoreCase: true }] });
     expect(data.aliases).toEqual(['open source', { text: 'Open Source', ignoreCase: true, shared: false }]);
   });
 
@@ -34,7 +34,7 @@ describe('entitySchema', () => {
     ['a summary that is far too long', { summary: 'x'.repeat(241) }, 'summary'],
     ['a field of another kind', { roles: ['CEO'] }, ''],
   ])('rejects %s, naming the field', (_, change, field) => {
-    const result = entitySchema.safeParse({ kind: 'concept', ...base, ...change });
+    const result = entitySchema().safeParse({ kind: 'concept', ...base, ...change });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path.join('.'))).toContain(field);
   });
@@ -44,17 +44,17 @@ describe('entitySchema', () => {
     ['a place of an unknown type', { placeType: 'continent' }, 'placeType', 'expected one of "country"'],
     ['a country written as a name, not an id', { placeType: 'city', country: 'People’s Republic of China' }, 'country', 'an id of lowercase letters'],
   ])('rejects %s, naming the field', (_, facts, field, expected) => {
-    const result = entitySchema.safeParse({ kind: 'place', ...base, ...facts });
+    const result = entitySchema().safeParse({ kind: 'place', ...base, ...facts });
     const issue = result.error?.issues.find((i) => i.path.join('.') === field);
     expect(issue?.message).toContain(expected);
   });
 
   it.each(['law', 'report', 'statement', 'initiative'])('takes a policy document that is a %s', (policyType) => {
-    expect(entitySchema.safeParse({ kind: 'policy', ...base, policyType }).success).toBe(true);
+    expect(entitySchema().safeParse({ kind: 'policy', ...base, policyType }).success).toBe(true);
   });
 
   it('requires the facts of the kind', () => {
-    const result = entitySchema.safeParse({ kind: 'person', ...base });
+    const result = entitySchema().safeParse({ kind: 'person', ...base });
     expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['roles']);
   });
 });
@@ -62,7 +62,7 @@ describe('entitySchema', () => {
 describe('entity events', () => {
   const source = { article: 'deepseek-and-open-source', quote: 'In 2019, the president' };
   const withEvent = (date: unknown, change: Record<string, unknown> = {}) =>
-    entitySchema.safeParse({ kind: 'concept', ...base, events: [{ date, description: 'Warns.', source, ...change }] });
+    entitySchema().safeParse({ kind: 'concept', ...base, events: [{ date, description: 'Warns.', source, ...change }] });
 
   it.each([
     [2019, '2019'],
@@ -75,7 +75,7 @@ describe('entity events', () => {
     expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
     expect(result.data!.events[0]!.date).toBe(stored);
     // Astro's content layer checks stored data again: the stored form must pass unchanged.
-    expect(entitySchema.parse(result.data).events[0]!.date).toBe(stored);
+    expect(entitySchema().parse(result.data).events[0]!.date).toBe(stored);
   });
 
   it.each([

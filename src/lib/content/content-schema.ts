@@ -3,12 +3,27 @@
  * Plain zod, no Astro import, so the registry, the CLI tools and the unit tests share them with the site.
  */
 import { z } from 'zod';
-import { ENTITY_KINDS, entityKinds, keysOf, ORGANIZATION_TYPE_INFO, PLACE_TYPE_INFO, POLICY_STATUS_LABELS, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO, type EntityKind, type KindFolder } from './kinds.ts';
+import {
+  isBuiltInKind,
+  keysOf,
+  kindInfo,
+  kindTable,
+  ORGANIZATION_TYPE_INFO,
+  PLACE_TYPE_INFO,
+  POLICY_STATUS_LABELS,
+  POLICY_TYPE_INFO,
+  PRODUCT_TYPE_INFO,
+  type BuiltInKind,
+  type EntityKind,
+  type FieldInfo,
+  type FieldType,
+  type KindTable,
+} from './kinds.ts';
 import { isSafeUrl } from './safe-url.ts';
 import { readEventDate, EVENT_DATE_FORMS } from './event-date.ts';
 
-/** Entity kinds and their folders come from the kinds table; named here too, since the schema is where they are used. */
-export { ENTITY_KINDS, entityKinds, type EntityKind, type KindFolder };
+/** Entity kinds come from the kinds table; named here too, since the schema is where they are used. */
+export { entityKinds, type BuiltInKind, type EntityKind } from './kinds.ts';
 
 /** Which mentions become links: the first of each entity per article, per section, per paragraph, or every one. */
 export const LINK_MODES = ['article', 'section', 'paragraph', 'every'] as const;
@@ -175,25 +190,82 @@ const place = z.strictObject({
   country: entityIdSchema.optional(),
 });
 
+const BUILT_IN_SCHEMAS = { organization, person, policy, concept, product, place };
+export type BuiltInEntityData = z.output<(typeof BUILT_IN_SCHEMAS)[BuiltInKind]>;
+
+declare const siteKind: unique symbol;
+/** The data of an entity of a kind the site defines itself: every entity's fields, and the kind's own (`ownFields`). */
+export type SiteKindEntityData = z.output<z.ZodObject<typeof entityCommon>> & { kind: string & { [siteKind]: true } };
 /** Entity frontmatter; `kind` is not written by the editor but taken from the folder the file sits in. */
-export const entitySchema = z.discriminatedUnion('kind', [organization, person, policy, concept, product, place]);
-export type EntityData = z.output<typeof entitySchema>;
+export type EntityData = BuiltInEntityData | SiteKindEntityData;
 export type Alias = z.output<typeof aliasSchema>;
 
+export const isBuiltInData = (data: EntityData): data is BuiltInEntityData => isBuiltInKind(data.kind);
+
+/** How each type of a site's own field is checked; lists are empty, and other fields absent, when not written. */
+const FIELD_SCHEMAS: Record<FieldType, () => z.ZodType> = {
+  text: () => nonBlank('text').regex(/^[^\n]*$/, 'text on one line'),
+  list: () => z.array(nonBlank('text')),
+  number: () => z.number({ error: 'a number' }),
+  year: () => z.number({ error: 'a year, like 2023' }).int('a year, like 2023'),
+  url: () => webUrlSchema,
+  entity: () => entityIdSchema,
+  entities: () => z.array(entityIdSchema),
+};
+const fieldSchema = ({ type, required }: FieldInfo) => {
+  const schema = FIELD_SCHEMAS[type]();
+  if (required) return type === 'list' || type === 'entities' ? (schema as z.ZodArray).min(1, 'at least one value') : schema;
+  return type === 'list' || type === 'entities' ? schema.default([]) : schema.optional();
+};
+
+/** Every entity's own fields (name, summary, aliases…), which no kind may define again. */
+export const COMMON_FIELDS = Object.keys(entityCommon);
+/** The fields a built-in kind has before the site adds any. */
+export const builtInFields = (kind: BuiltInKind): string[] => Object.keys(BUILT_IN_SCHEMAS[kind].shape).filter((field) => field !== 'kind');
+
+const schemas = new WeakMap<KindTable, Map<EntityKind, z.ZodObject>>();
+/** The schema of one kind's frontmatter, as the site's kinds table defines it: the built-in fields and the site's own. */
+export function kindSchema(kind: EntityKind, table: KindTable = kindTable()): z.ZodObject {
+  const cached = schemas.get(table)?.get(kind);
+  if (cached) return cached;
+  const info = table[kind] ?? kindInfo(kind);
+  const own = Object.fromEntries(Object.entries(info.fields).map(([field, spec]) => [field, fieldSchema(spec)]));
+  const base = isBuiltInKind(kind) ? BUILT_IN_SCHEMAS[kind] : z.strictObject({ kind: z.literal(kind), ...entityCommon });
+  const schema = base.extend(own);
+  schemas.set(table, (schemas.get(table) ?? new Map()).set(kind, schema));
+  return schema;
+}
+
+/** Any entity's frontmatter, for Astro's content layer, which checks what the registry checked once more. */
+export function entitySchema(table: KindTable = kindTable()): z.ZodType<EntityData> {
+  const [first, ...rest] = Object.keys(table).map((kind) => kindSchema(kind, table));
+  return (rest.length ? z.discriminatedUnion('kind', [first!, ...rest] as never) : first!) as unknown as z.ZodType<EntityData>;
+}
+
+/** The values of a kind's own fields that an entity has, in the kind's order. */
+export function ownFields(data: EntityData): { field: string; info: FieldInfo; value: unknown }[] {
+  return Object.entries(kindInfo(data.kind).fields)
+    .map(([field, info]) => ({ field, info, value: (data as Record<string, unknown>)[field] }))
+    .filter(({ value }) => value !== undefined && !(Array.isArray(value) && value.length === 0));
+}
+
 /**
- * Each kind's fields whose values are entity ids, checked against the registry after every file has been read. Per
- * kind, since one name can differ by kind: an organization's `country` is text ("China"), a place's an id.
+ * Each built-in kind's fields whose values are entity ids, checked against the registry after every file has been
+ * read. Per kind, since one name can differ by kind: an organization's `country` is text ("China"), a place's an id.
  */
-export const REFERENCE_FIELDS = {
+const BUILT_IN_REFERENCE_FIELDS = {
   organization: ['related', 'founders', 'parent'],
   person: ['related', 'affiliations'],
   policy: ['related', 'issuer'],
   concept: ['related'],
   product: ['related', 'maker'],
   place: ['related', 'country'],
-} as const satisfies Record<EntityKind, readonly string[]>;
-/** Every field that holds entity ids in some kind. */
-export const ENTITY_REFERENCE_FIELDS = [...new Set(Object.values(REFERENCE_FIELDS).flat())] as (typeof REFERENCE_FIELDS)[EntityKind][number][];
+} as const satisfies Record<BuiltInKind, readonly string[]>;
+/** A kind's fields that hold entity ids: its built-in ones, and those of the site's own fields that do. */
+export function referenceFields(kind: EntityKind): string[] {
+  const own = Object.entries(kindInfo(kind).fields).filter(([, { type }]) => type === 'entity' || type === 'entities');
+  return [...(isBuiltInKind(kind) ? BUILT_IN_REFERENCE_FIELDS[kind] : ['related']), ...own.map(([field]) => field)];
+}
 
 /**
  * A calendar date, written YYYY-MM-DD and checked against the calendar (no 30 February), quoted or not: the front

@@ -1,57 +1,95 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { ARTICLE_COLOUR, entityKinds, KINDS, MAX_PASSAGE_PAGES, passagePage, paths, PASSAGES_PER_PAGE } from './kinds.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ARTICLE_COLOUR,
+  BUILT_IN_KINDS,
+  builtInKinds,
+  contrast,
+  entityKinds,
+  kindCss,
+  kindInfo,
+  kindOfFolder,
+  MAX_PASSAGE_PAGES,
+  PAPER,
+  passagePage,
+  paths,
+  PASSAGES_PER_PAGE,
+  useKinds,
+} from './kinds.ts';
 
-/** WCAG's contrast ratio of two #rrggbb colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (hex: string) => {
-    const [r, g, b] = hex.match(/[0-9a-f]{2}/gi)!.map((pair) => parseInt(pair, 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
-  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (high! + 0.05) / (low! + 0.05);
-}
+afterEach(() => useKinds(BUILT_IN_KINDS));
 
 describe('the kinds table', () => {
   const css = readFileSync(new URL('../../styles/global.css', import.meta.url), 'utf8');
-  const block = css.slice(css.indexOf('/* Kind colours'), css.indexOf('.kind-badge'));
-  const [lightRules, darkRules] = block.split('@media (prefers-color-scheme: dark)');
-  /** The colour the CSS gives each kind: its own rule, or the `[data-kind]` default. */
-  const cssColours = (rules: string) => {
-    const found = new Map([...rules.matchAll(/\[data-kind(?:=["'](\w+)["'])?\]\s*\{\s*--kind:\s*(#[0-9a-f]{6});/g)].map((m) => [m[1] ?? '', m[2]!]));
-    for (const kind of found.keys()) if (kind) expect(entityKinds).toContain(kind);
-    return Object.fromEntries(entityKinds.map((kind) => [kind, found.get(kind) ?? found.get('')]));
-  };
-  const paper = (rules: string) => rules.match(/--color-paper:\s*(#[0-9a-f]{6})/)![1]!;
+  const lightCss = css.slice(0, css.indexOf('@layer base'));
+  const darkCss = css.slice(css.indexOf('prefers-color-scheme: dark'));
 
-  it('gives every kind the colours global.css draws it in, light and dark', () => {
-    expect(cssColours(lightRules!)).toEqual(Object.fromEntries(entityKinds.map((kind) => [kind, KINDS[kind].colour.light])));
-    expect(cssColours(darkRules!)).toEqual(Object.fromEntries(entityKinds.map((kind) => [kind, KINDS[kind].colour.dark])));
+  it('reads its colours against the paper global.css draws', () => {
+    expect(lightCss.match(/--color-paper:\s*(#[0-9a-f]{6})/)![1]).toBe(PAPER.light);
+    expect(darkCss.match(/--color-paper:\s*(#[0-9a-f]{6})/)![1]).toBe(PAPER.dark);
   });
 
   it('gives articles the site’s accent colour', () => {
-    expect(css.slice(0, css.indexOf('@layer base')).match(/--color-accent:\s*(#[0-9a-f]{6})/)![1]).toBe(ARTICLE_COLOUR.light);
-    expect(css.slice(css.indexOf('prefers-color-scheme: dark')).match(/--color-accent:\s*(#[0-9a-f]{6})/)![1]).toBe(ARTICLE_COLOUR.dark);
+    expect(lightCss.match(/--color-accent:\s*(#[0-9a-f]{6})/)![1]).toBe(ARTICLE_COLOUR.light);
+    expect(darkCss.match(/--color-accent:\s*(#[0-9a-f]{6})/)![1]).toBe(ARTICLE_COLOUR.dark);
   });
 
-  it('keeps every kind colour readable as text on the paper of each mode (WCAG AA, 4.5:1)', () => {
-    const light = paper(css.slice(0, css.indexOf('@layer base')));
-    const dark = paper(css.slice(css.indexOf('prefers-color-scheme: dark')));
-    for (const { colour } of [...Object.values(KINDS), { colour: ARTICLE_COLOUR }]) {
-      expect(contrast(colour.light, light)).toBeGreaterThanOrEqual(4.5);
-      expect(contrast(colour.dark, dark)).toBeGreaterThanOrEqual(4.5);
+  it('keeps every built-in kind colour readable as text on the paper of each mode (WCAG AA, 4.5:1)', () => {
+    for (const { colour } of [...Object.values(BUILT_IN_KINDS), { colour: ARTICLE_COLOUR }]) {
+      expect(contrast(colour.light, PAPER.light)).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(colour.dark, PAPER.dark)).toBeGreaterThanOrEqual(4.5);
     }
   });
 
-  it('gives each kind its own folder, colour and shape', () => {
-    for (const field of ['folder', 'shape'] as const) expect(new Set(entityKinds.map((kind) => KINDS[kind][field])).size).toBe(entityKinds.length);
-    expect(new Set(entityKinds.map((kind) => KINDS[kind].colour.light)).size).toBe(entityKinds.length);
-    expect(new Set(entityKinds.map((kind) => KINDS[kind].colour.dark)).size).toBe(entityKinds.length);
+  it('gives each built-in kind its own folder, colour and shape', () => {
+    for (const field of ['folder', 'shape'] as const)
+      expect(new Set(builtInKinds.map((kind) => BUILT_IN_KINDS[kind][field])).size).toBe(builtInKinds.length);
+    for (const mode of ['light', 'dark'] as const)
+      expect(new Set(builtInKinds.map((kind) => BUILT_IN_KINDS[kind].colour[mode])).size).toBe(builtInKinds.length);
+  });
+
+  it('writes each kind’s colour, light and dark, as the --kind its badges and shapes draw with', () => {
+    const rules = kindCss();
+    const [light, dark] = rules.split('@media (prefers-color-scheme: dark)');
+    for (const kind of builtInKinds) {
+      expect(light).toContain(`[data-kind='${kind}'] {\n    --kind: ${BUILT_IN_KINDS[kind].colour.light};`);
+      expect(dark).toContain(`[data-kind='${kind}'] {\n      --kind: ${BUILT_IN_KINDS[kind].colour.dark};`);
+    }
   });
 });
 
+describe('the site’s kinds', () => {
+  const event = {
+    folder: 'events',
+    singular: 'Event',
+    plural: 'Events',
+    colour: { light: '#7a4100', dark: '#f2b872' },
+    shape: 'pentagon',
+    schemaType: 'Event',
+    work: false,
+    speaks: false,
+    fields: {},
+  } as const;
+
+  it('are the built-in ones until the site names its own', () => {
+    expect(entityKinds()).toEqual(builtInKinds);
+    expect(kindOfFolder('people')).toBe('person');
+  });
+
+  it('are what the site set, everywhere: folders, addresses, labels, colours', () => {
+    useKinds({ person: BUILT_IN_KINDS.person, event });
+    expect(entityKinds()).toEqual(['person', 'event']);
+    expect(kindOfFolder('events')).toBe('event');
+    expect(kindOfFolder('places')).toBeUndefined();
+    expect(paths.entity('event', 'expo-2025')).toBe('/events/expo-2025/');
+    expect(kindInfo('event').plural).toBe('Events');
+    expect(kindCss()).toContain("[data-kind='event'] {\n    --kind: #7a4100;");
+    expect(() => kindInfo('place')).toThrow('"place" is no entity kind of this site; expected one of person, event');
+  });
+});
 
 describe('pages of passages', () => {
+
   const passages = Array.from({ length: PASSAGES_PER_PAGE * 2 + 3 }, (_, index) => index);
 
   it('splits every passage over pages, none lost, none twice', () => {

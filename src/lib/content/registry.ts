@@ -5,13 +5,12 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
+import { entityKinds, kindInfo, kindOfFolder } from './kinds.ts';
 import {
-  ENTITY_KINDS,
-  ENTITY_REFERENCE_FIELDS,
-  REFERENCE_FIELDS,
   articleSchema,
   entityIdSchema,
-  entitySchema,
+  kindSchema,
+  referenceFields,
   type Alias,
   type ArticleData,
   type EntityData,
@@ -62,9 +61,6 @@ export interface SurfaceForm {
   /** Names this entity together with the other entities that share it. */
   shared: boolean;
 }
-
-const kindByFolder = new Map<string, EntityKind>(Object.entries(ENTITY_KINDS).map(([kind, folder]) => [folder, kind as EntityKind]));
-const kindFolders = Object.values(ENTITY_KINDS).join(', ');
 
 /**
  * Every surface form of an entity: its name, its native name and its aliases are strong; weak aliases count only
@@ -171,9 +167,10 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
     const stem = rest.at(-1)?.replace(/\.mdx?$/, '') ?? '';
     if (top === 'entities') {
       const folder = rest.length === 2 ? rest[0]! : undefined;
-      const kind = folder && kindByFolder.get(folder);
+      const kind = folder && kindOfFolder(folder);
       if (!kind) {
-        report(file.path, `is not in an entity kind folder; expected content/entities/<kind>/<id>.md with <kind> one of ${kindFolders}`);
+        const folders = entityKinds().map((kind) => kindInfo(kind).folder).join(', ');
+        report(file.path, `is not in an entity kind folder; expected content/entities/<kind>/<id>.md with <kind> one of ${folders}`);
         continue;
       }
       if (!file.path.endsWith('.md')) {
@@ -182,12 +179,13 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
       }
       const parsed = parseFrontmatter(file, report);
       if (!parsed || !checkId(file.path, stem, report)) continue;
-      const result = entitySchema.safeParse({ ...parsed.data, kind });
+      const schema = kindSchema(kind);
+      const result = schema.safeParse({ ...parsed.data, kind });
       if (!result.success) {
-        reportIssues(file.path, result.error, { ...parsed.data, kind }, report, fieldsOf(entitySchema.options.find((option) => option.shape.kind.value === kind)?.shape ?? {}));
+        reportIssues(file.path, result.error, { ...parsed.data, kind }, report, fieldsOf(schema.shape));
         continue;
       }
-      entities.push({ id: stem, kind, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, file: file.path });
+      entities.push({ id: stem, kind, data: result.data as EntityData, body: parsed.body, bodyLine: parsed.bodyLine, file: file.path });
     } else if (top === 'articles' && rest.length === 1) {
       const parsed = parseFrontmatter(file, report);
       if (!parsed || !checkId(file.path, stem, report)) continue;
@@ -219,7 +217,7 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
   checkAliases([...byId.values()], report);
 
   if (problems.length) throw new ContentError(problems);
-  const kinds = Object.keys(ENTITY_KINDS);
+  const kinds = entityKinds();
   const sorted = [...byId.values()].sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.id.localeCompare(b.id));
   return { entities: new Map(sorted.map((e) => [e.id, e])), articles: articles.sort((a, b) => a.slug.localeCompare(b.slug)) };
 }
@@ -273,8 +271,8 @@ function checkReferences(byId: Map<string, Entity>, articles: ArticleEntry[], re
     report(file, `names "${id}", which is no entity; expected the id (file name) of a file in content/entities/${hint ? `, like "${hint}"` : ''}`, field);
   };
   for (const entity of byId.values()) {
-    const data = entity.data as Partial<Record<(typeof ENTITY_REFERENCE_FIELDS)[number], string | string[]>>;
-    for (const field of REFERENCE_FIELDS[entity.kind]) {
+    const data = entity.data as unknown as Partial<Record<string, string | string[]>>;
+    for (const field of referenceFields(entity.kind)) {
       const value = data[field];
       if (typeof value === 'string') check(entity.file, field, value);
       else value?.forEach((id, i) => check(entity.file, `${field}.${i}`, id));

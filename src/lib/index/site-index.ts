@@ -18,7 +18,7 @@ import { linkTree } from '../link/block-markup.ts';
 import { timed } from '../build/build-timings.ts';
 import { withBase } from '../build/site-url.ts';
 import type { EntityKind, LinkMode } from '../content/content-schema.ts';
-import { paths } from '../content/kinds.ts';
+import { kindInfo, paths } from '../content/kinds.ts';
 import { parseLedger, reconcile, type LedgerEntry, type Redirect } from '../link/ledger.ts';
 import { formatOf, toHast } from '../content/markdown.ts';
 import { Matcher, type AliasPattern } from '../link/matcher.ts';
@@ -172,7 +172,9 @@ export function buildSiteIndex({
   const componentSite: ComponentSite = {
     entity(id) {
       const entity = content.entities.get(id);
-      return entity && { name: entity.data.name, href: href(id), kind: entity.kind, isWork: entity.kind === 'policy' };
+      return (
+        entity && { name: entity.data.name, href: href(id), kind: entity.kind, isWork: kindInfo(entity.kind).work }
+      );
     },
     closestId: (id) => closestId(id, [...content.entities.keys()]),
   };

@@ -3,7 +3,8 @@
  * `--accept` makes of a reviewed draft. A draft is a valid entity file plus a review note, which accepting removes.
  */
 import matter from 'gray-matter';
-import { ENTITY_KINDS, entitySchema, type EntityKind } from '../content/content-schema.ts';
+import { kindSchema, type EntityKind } from '../content/content-schema.ts';
+import { isBuiltInKind } from '../content/kinds.ts';
 import { readFrontmatter } from '../content/frontmatter.ts';
 import type { ArticleRef } from './archive.ts';
 import type { AliasSuggestion, Suggestion } from './suggest.ts';
@@ -61,8 +62,7 @@ export function placeholdersOf(draft: string): string[] {
   return left;
 }
 
-const factFields = (kind: EntityKind) =>
-  new Set(Object.keys(entitySchema.options.find((option) => option.shape.kind.value === kind)!.shape));
+const factFields = (kind: EntityKind) => new Set(Object.keys(kindSchema(kind).shape));
 
 /**
  * The entity file a reviewed draft becomes in the kind folder it now sits in: without its review note, and with the
@@ -77,7 +77,9 @@ export function acceptedFile(draft: string, kind: EntityKind): { text: string; d
   for (const key of dropped) delete data[key];
   const guessed: string[] = [];
   const name = typeof data.name === 'string' ? data.name : '';
-  for (const [key, value] of Object.entries(guessedFacts({ kind, name, passages: [] }, name))) {
+  for (const [key, value] of Object.entries(
+    isBuiltInKind(kind) ? guessedFacts({ kind, name, passages: [] }, name) : {},
+  )) {
     if (data[key] === undefined) {
       data[key] = value;
       guessed.push(key);
@@ -89,11 +91,6 @@ export function acceptedFile(draft: string, kind: EntityKind): { text: string; d
     dropped,
     guessed,
   };
-}
-
-/** The kind of a kind folder's name (`people` → `person`). */
-export function kindOfFolder(folder: string): EntityKind | undefined {
-  return (Object.entries(ENTITY_KINDS) as [EntityKind, string][]).find(([, name]) => name === folder)?.[0];
 }
 
 /** New forms of existing entities, as a report for the editor: the entity files stay as they are. */

@@ -4,12 +4,12 @@
  * ingest:eval` runs the ingest over a folder and prints them.
  */
 import { z } from 'zod';
-import { entityKinds } from '../content/content-schema.ts';
+import { builtInKinds } from '../content/kinds.ts';
 import type { AliasSuggestion, Suggestion } from './suggest.ts';
 
 export const truthEntitySchema = z.strictObject({
   name: z.string().min(1),
-  kind: z.enum(entityKinds),
+  kind: z.enum(builtInKinds),
   /** Every surface form the article uses, in every script. */
   forms: z.array(z.string().min(1)).min(1),
   /** Central to the article even if named once (the subject of a section, a speaker). */

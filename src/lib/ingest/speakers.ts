@@ -6,7 +6,7 @@
  * (`Baidu founder`), an affiliation (`from Interconnected`), or an object (`with Miles Brundage`, `on DeepSeek`).
  * Anything less than one such entity is left unattributed, and said so.
  */
-import type { EntityKind } from '../content/content-schema.ts';
+import { kindInfo, type EntityKind } from '../content/kinds.ts';
 
 export interface SpeakerEntity {
   id: string;
@@ -17,7 +17,8 @@ export interface SpeakerEntity {
 
 export type Attribution = { by: string; evidence: string } | { source: string; evidence: string } | { unsure: string };
 
-const SPEAKING_KINDS = new Set<EntityKind>(['person', 'organization', 'policy']);
+/** Words are someone's who says things, or come from a work (a statement, a report), which is cited. */
+const canBeQuoted = (kind: EntityKind) => kindInfo(kind).speaks || kindInfo(kind).work;
 /** A role after a name makes the name an employer: `Baidu founder Robin Li`. */
 const ROLE_AFTER =
   /^[\s,]*(?:co-?founder|founder|ceo|chief|chair(?:man|woman)?|president|head|director|spokes(?:person|man|woman)|analyst|engineer|researcher|professor|minister|official|executive|employee|staff|team|创始人|总裁|董事长)\b/iu;
@@ -43,7 +44,7 @@ export function attributeQuote(leadIn: string, speakers: SpeakerEntity[]): Attri
   // Every mention of a speaking entity in the sentence, longest form first where two overlap.
   const mentions: { id: string; form: string; start: number; end: number }[] = [];
   for (const speaker of speakers) {
-    if (!SPEAKING_KINDS.has(speaker.kind)) continue;
+    if (!canBeQuoted(speaker.kind)) continue;
     for (const form of speaker.forms) {
       const pattern = new RegExp(
         `(?<![\\p{L}\\p{N}])${escapeRegExp(form.text)}(?![\\p{L}\\p{N}])`,

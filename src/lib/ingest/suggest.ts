@@ -10,7 +10,7 @@ import { dict } from '@node-rs/jieba/dict.js';
 import nlp from 'compromise';
 import { TABLE_CELLS } from './shape.ts';
 import { slugOf } from './slug.ts';
-import type { EntityKind } from '../content/content-schema.ts';
+import type { BuiltInKind } from '../content/content-schema.ts';
 import { toSimplified, toTraditional } from '../search/search-terms.ts';
 
 /** One reason a name was suggested, and how many times the article gives it. */
@@ -21,7 +21,7 @@ export interface Evidence {
 
 export interface Suggestion {
   id: string;
-  kind: EntityKind;
+  kind: BuiltInKind;
   name: string;
   /** Strong forms besides the name, in both scripts where the name is Chinese. */
   aliases: string[];
@@ -125,9 +125,9 @@ interface Candidate {
   /** Reason → how many times the article gives it. */
   evidence: Map<string, number>;
   passages: Set<number>;
-  kindHints: EntityKind[];
+  kindHints: BuiltInKind[];
   /** The kind the article says the name is, in passing (`a startup named …`, `… is an open-source community`). */
-  defined?: EntityKind;
+  defined?: BuiltInKind;
 }
 
 /** Text with no letter or digit in it. */
@@ -148,7 +148,7 @@ export function suggestEntities(paragraphs: string[], known: KnownEntity[] = [])
     forms: string[],
     reasons: string | string[],
     paragraph: number,
-    kind?: EntityKind,
+    kind?: BuiltInKind,
     weak: string[] = [],
   ) => {
     const clean = forms.map((form) => form.trim()).filter((form) => form.length > 1 && !NOT_A_NAME.test(form));
@@ -384,7 +384,7 @@ const REASON = {
     policy: 'a policy',
     concept: 'a concept',
     product: 'a product',
-  } satisfies Record<EntityKind, string>,
+  } satisfies Record<BuiltInKind, string>,
 } as const;
 
 /** How much each reason counts toward confidence, for one use; uses add up, reasons combine. */
@@ -690,7 +690,7 @@ function primaryForm(candidate: Candidate): string {
 
 function toSuggestion(
   candidate: Candidate,
-  kind: EntityKind,
+  kind: BuiltInKind,
   paragraphs: string[],
   usedIds: Set<string>,
   text: string,
@@ -751,8 +751,8 @@ const PRODUCT_TYPES =
  * What the article says names are, in passing: `a Chinese startup named Moonshot AI`, `Intel and ARM, American and
  * British companies`, `an open-source project called Towhee`, `Kimi K2, an open model`. One pass over the text.
  */
-function definitions(text: string): Map<string, EntityKind> {
-  const found = new Map<string, EntityKind>();
+function definitions(text: string): Map<string, BuiltInKind> {
+  const found = new Map<string, BuiltInKind>();
   const name = `(\\p{Lu}[\\p{L}\\p{N}.-]*(?: \\p{Lu}[\\p{L}\\p{N}.-]*)*)`;
   for (const [kind, types] of [
     ['organization', ORGANIZATION_TYPES],
@@ -818,9 +818,9 @@ const CONCEPT_NOUNS =
  * none is read more often than the others. A possessive or a bare `is`/`has` after a name is said of places and
  * things too, so it counts half.
  */
-function readingOf(text: string, forms: string[]): Exclude<EntityKind, 'person' | 'policy'> | undefined {
-  const tally = new Map<Exclude<EntityKind, 'person' | 'policy'>, number>();
-  const vote = (kind: Exclude<EntityKind, 'person' | 'policy'>, weight = 1) =>
+function readingOf(text: string, forms: string[]): Exclude<BuiltInKind, 'person' | 'policy'> | undefined {
+  const tally = new Map<Exclude<BuiltInKind, 'person' | 'policy'>, number>();
+  const vote = (kind: Exclude<BuiltInKind, 'person' | 'policy'>, weight = 1) =>
     tally.set(kind, (tally.get(kind) ?? 0) + weight);
   for (const form of forms) {
     if (isHan(form)) continue;
@@ -851,7 +851,7 @@ function guessKind(
   candidate: Candidate,
   text: string,
   writtenInLowercase: (word: string) => boolean,
-): EntityKind | undefined {
+): BuiltInKind | undefined {
   const han = candidate.han ?? '';
   const hints = candidate.kindHints;
   if (POLICY_WORDS.test(name) || HAN_POLICY.test(han)) return 'policy';
@@ -932,8 +932,8 @@ function kindsOf(
   candidates: Candidate[],
   text: string,
   writtenInLowercase: (word: string) => boolean,
-): Map<Candidate, EntityKind> {
-  const kinds = new Map<Candidate, EntityKind>();
+): Map<Candidate, BuiltInKind> {
+  const kinds = new Map<Candidate, BuiltInKind>();
   const unexplained: Candidate[] = [];
   for (const candidate of candidates) {
     const kind = guessKind(primaryForm(candidate), candidate, text, writtenInLowercase);
@@ -942,14 +942,14 @@ function kindsOf(
   }
   const byForm = new Map<string, Candidate>();
   for (const candidate of candidates) for (const form of candidate.forms.keys()) byForm.set(normal(form), candidate);
-  const votes = new Map<Candidate, Map<EntityKind, number>>();
+  const votes = new Map<Candidate, Map<BuiltInKind, number>>();
   for (const list of namesListed(text)) {
     const members = [
       ...new Set(list.map((item) => byForm.get(normal(item))).filter((candidate) => candidate !== undefined)),
     ];
     for (const member of members) {
       if (kinds.has(member)) continue;
-      const tally = votes.get(member) ?? new Map<EntityKind, number>();
+      const tally = votes.get(member) ?? new Map<BuiltInKind, number>();
       for (const other of members) {
         const kind = other !== member ? kinds.get(other) : undefined;
         if (kind) tally.set(kind, (tally.get(kind) ?? 0) + 1);
@@ -1077,11 +1077,11 @@ const JIEBA_NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz']);
  * HMM, as most new names are). A title before it or a speech verb after it makes it a person's name (`主任袁永红`,
  * `姚劲波说`, `唐杰：…`); a title after it, the name of an employer (`智谱创始人`).
  */
-export function chineseNames(paragraph: string): { text: string; kind?: EntityKind; reason: string }[] {
+export function chineseNames(paragraph: string): { text: string; kind?: BuiltInKind; reason: string }[] {
   // In English prose Chinese comes as glosses, which the pairs find; jieba is for Chinese prose.
   if (!chineseProse(paragraph)) return [];
   const words = chineseTagger().tag(paragraph, true);
-  const names: { text: string; kind?: EntityKind; reason: string }[] = [];
+  const names: { text: string; kind?: BuiltInKind; reason: string }[] = [];
   words.forEach(({ word, tag }, index) => {
     if (!/^\p{Script=Han}{2,6}$/u.test(word)) return;
     const before = words

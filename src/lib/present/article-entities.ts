@@ -16,7 +16,7 @@ export function mostMentioned(mentionCounts: ReadonlyMap<string, number>, limit:
 export function entitiesByKind<T extends { kind: EntityKind; name: string; count: number }>(
   entities: readonly T[],
 ): { kind: EntityKind; items: T[] }[] {
-  return entityKinds
+  return entityKinds()
     .map((kind) => ({
       kind,
       items: entities

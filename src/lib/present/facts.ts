@@ -2,7 +2,7 @@
  * The infobox: the kind-specific facts of an entity as labelled rows, in reading order.
  * Values that are entity ids stay ids here; the page turns them into links.
  */
-import type { EntityData } from '../content/content-schema.ts';
+import { isBuiltInData, ownFields, type BuiltInEntityData, type EntityData } from '../content/content-schema.ts';
 import {
   ORGANIZATION_TYPE_INFO,
   PLACE_TYPE_INFO,
@@ -11,7 +11,7 @@ import {
   PRODUCT_TYPE_INFO,
 } from '../content/kinds.ts';
 
-export type FactValue = { text: string } | { entityIds: string[] };
+export type FactValue = { text: string } | { entityIds: string[] } | { url: string };
 export interface Fact {
   label: string;
   value: FactValue;
@@ -26,6 +26,22 @@ export function entityFacts(data: EntityData): Fact[] {
     const list = typeof value === 'string' ? [value] : (value ?? []);
     if (list.length) facts.push({ label, value: { entityIds: list } });
   };
+  if (isBuiltInData(data)) builtInFacts(data, text, ids, facts);
+  // The site's own fields for the kind, after the built-in ones, as its kinds table labels them.
+  for (const { info, value } of ownFields(data)) {
+    if (info.type === 'entity' || info.type === 'entities') ids(info.label, value as string | string[]);
+    else if (info.type === 'url') facts.push({ label: info.label, value: { url: String(value) } });
+    else text(info.label, Array.isArray(value) ? value.join('; ') : (value as string | number));
+  }
+  return facts;
+}
+
+function builtInFacts(
+  data: BuiltInEntityData,
+  text: (label: string, value: string | number | undefined) => void,
+  ids: (label: string, value: string[] | string | undefined) => void,
+  facts: Fact[],
+) {
   switch (data.kind) {
     case 'organization':
       text('Type', ORGANIZATION_TYPE_INFO[data.orgType].label);
@@ -33,6 +49,7 @@ export function entityFacts(data: EntityData): Fact[] {
       text('Founded', data.founded);
       ids(data.founders.length > 1 ? 'Founders' : 'Founder', data.founders);
       ids('Part of', data.parent);
+      if (data.website) facts.push({ label: 'Website', value: { url: data.website } });
       break;
     case 'person':
       facts.push({ label: data.roles.length > 1 ? 'Roles' : 'Role', value: { text: data.roles.join('; ') } });
@@ -57,5 +74,4 @@ export function entityFacts(data: EntityData): Fact[] {
       ids('Country', data.country);
       break;
   }
-  return facts;
 }

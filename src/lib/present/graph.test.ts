@@ -177,7 +177,7 @@ describe('the entities of the graph page, above GRAPH_MAX_NODES', () => {
 
 describe('kindShape', () => {
   it('draws each kind in its own shape', () => {
-    const shapes = entityKinds.map((kind) => kindShape(kind, 10, 10, 5));
-    expect(new Set(shapes).size).toBe(entityKinds.length);
+    const shapes = entityKinds().map((kind) => kindShape(kind, 10, 10, 5));
+    expect(new Set(shapes).size).toBe(entityKinds().length);
   });
 });

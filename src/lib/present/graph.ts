@@ -5,7 +5,7 @@
  */
 import type { EntityKind } from '../content/content-schema.ts';
 import { layoutGraph, type Box, type LayoutEdge, type LayoutNode, type LayoutOptions } from './graph-layout.ts';
-import { KIND_LABELS, KINDS, paths } from '../content/kinds.ts';
+import { kindInfo, paths } from '../content/kinds.ts';
 import type { SiteIndex } from '../index/site-index.ts';
 
 export interface GraphNodeView {
@@ -211,7 +211,7 @@ function drawGraph(index: SiteIndex, ids: string[], centre: string | undefined, 
           id: node.id,
           href: paths.entity(entity.kind, node.id),
           kind: entity.kind,
-          title: `${entity.data.name}, ${KIND_LABELS[entity.kind].singular.toLowerCase()}, ${passages} passage${passages === 1 ? '' : 's'}`,
+          title: `${entity.data.name}, ${kindInfo(entity.kind).singular.toLowerCase()}, ${passages} passage${passages === 1 ? '' : 's'}`,
           shape: kindShape(entity.kind, node.x, node.y, radius(node.id)),
           reach: node.radius,
           x: node.x,
@@ -241,7 +241,7 @@ export function kindShape(kind: EntityKind, x: number, y: number, r: number): st
       const angle = turn + (2 * Math.PI * i) / corners;
       return `${round(x + reach * Math.cos(angle))} ${round(y + reach * Math.sin(angle))}`;
     }).join('L')}Z`;
-  switch (KINDS[kind].shape) {
+  switch (kindInfo(kind).shape) {
     case 'square':
       return polygon(4, r * 0.88 * Math.SQRT2, Math.PI / 4);
     case 'diamond':
@@ -250,6 +250,8 @@ export function kindShape(kind: EntityKind, x: number, y: number, r: number): st
       return polygon(3, r * SHAPE_REACH, -Math.PI / 2);
     case 'hexagon':
       return polygon(6, r * 1.05, 0);
+    case 'pentagon':
+      return polygon(5, r * 1.12, -Math.PI / 2);
     case 'star':
       return star(x, y, r * SHAPE_REACH, r * SHAPE_REACH * 0.55);
     default:

@@ -3,7 +3,7 @@ import { entitySchema } from '../content/content-schema.ts';
 import { entityFacts } from './facts.ts';
 import { entityJsonLd, entityType, quotationsJsonLd, withQuotations, type EntityRef } from './structured-data.ts';
 
-const entity = (facts: Record<string, unknown>) => entitySchema.parse({ name: 'X', summary: 'S.', ...facts });
+const entity = (facts: Record<string, unknown>) => entitySchema().parse({ name: 'X', summary: 'S.', ...facts });
 
 describe('schema.org types', () => {
   it.each([

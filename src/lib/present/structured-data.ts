@@ -2,23 +2,24 @@
  * JSON-LD for each page, so search engines and link unfurlers know what a page is about: an Article, an
  * Organization, a Person, and the closest schema.org type for policy documents, concepts and products (kinds.ts).
  */
-import type { ArticleData, EntityData } from '../content/content-schema.ts';
-import { KINDS, ORGANIZATION_TYPE_INFO, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO } from '../content/kinds.ts';
+import { isBuiltInData, type ArticleData, type BuiltInEntityData, type EntityData } from '../content/content-schema.ts';
+import { kindInfo, ORGANIZATION_TYPE_INFO, POLICY_TYPE_INFO, PRODUCT_TYPE_INFO } from '../content/kinds.ts';
 import type { Quotation } from '../link/voices.ts';
 
 type JsonLd = Record<string, unknown>;
 
 /** The kind's schema.org type, or the closer one its type's table names (a government agency, a white paper…). */
 export function entityType(data: EntityData): string {
-  const type: { label: string; schemaType?: string } | undefined =
-    data.kind === 'organization'
+  const type: { label: string; schemaType?: string } | undefined = !isBuiltInData(data)
+    ? undefined
+    : data.kind === 'organization'
       ? ORGANIZATION_TYPE_INFO[data.orgType]
       : data.kind === 'policy'
         ? POLICY_TYPE_INFO[data.policyType]
         : data.kind === 'product'
           ? PRODUCT_TYPE_INFO[data.productType]
           : undefined;
-  return type?.schemaType ?? KINDS[data.kind].schemaType;
+  return type?.schemaType ?? kindInfo(data.kind).schemaType;
 }
 
 export function entityJsonLd(data: EntityData, url: string, alternateNames: string[]): JsonLd {
@@ -29,10 +30,15 @@ export function entityJsonLd(data: EntityData, url: string, alternateNames: stri
     ...(alternateNames.length ? { alternateName: alternateNames } : {}),
     description: data.summary,
     url,
-    ...(data.kind === 'policy' && data.year ? { dateCreated: String(data.year) } : {}),
-    ...(data.kind === 'organization' && data.founded ? { foundingDate: String(data.founded) } : {}),
-    ...(data.kind === 'person' ? { jobTitle: data.roles[0] } : {}),
+    ...(isBuiltInData(data) ? builtInProperties(data) : {}),
   };
+}
+
+function builtInProperties(data: BuiltInEntityData): JsonLd {
+  if (data.kind === 'policy' && data.year) return { dateCreated: String(data.year) };
+  if (data.kind === 'organization' && data.founded) return { foundingDate: String(data.founded) };
+  if (data.kind === 'person') return { jobTitle: data.roles[0] };
+  return {};
 }
 
 export interface EntityRef {

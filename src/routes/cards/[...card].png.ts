@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { entityKinds } from '../../lib/content/content-schema.ts';
-import { KIND_ACCENTS, KIND_LABELS, paths } from '../../lib/content/kinds.ts';
+import { cardAccent, kindInfo, paths } from '../../lib/content/kinds.ts';
 import { settings } from '../site-data.ts';
 import { timedAsync } from '../../lib/build/build-timings.ts';
 import { CARD_DESIGN, renderCard, type CardContent } from '../../lib/present/social-card.ts';
@@ -25,28 +25,28 @@ export const getStaticPaths = (async () => {
         title: settings.title,
         label: 'Knowledge base',
         subtitle: `Long-form reporting and everything it names: ${settings.description}`,
-        accent: KIND_ACCENTS.article,
+        accent: cardAccent('article'),
       },
     ],
     ...articles.map((a): [string, Omit<CardContent, 'siteName'>] => [
       paths.article(a.id),
-      { title: a.data.title, label: a.data.source.publication, subtitle: a.data.dek, accent: KIND_ACCENTS.article },
+      { title: a.data.title, label: a.data.source.publication, subtitle: a.data.dek, accent: cardAccent('article') },
     ]),
     ...entities.map((e): [string, Omit<CardContent, 'siteName'>] => [
       paths.entity(e.data.kind, e.id),
       {
         title: e.data.name,
-        label: KIND_LABELS[e.data.kind].singular,
+        label: kindInfo(e.data.kind).singular,
         native: e.data.native?.name,
         subtitle: e.data.summary,
-        accent: KIND_ACCENTS[e.data.kind],
+        accent: cardAccent(e.data.kind),
       },
     ]),
-    ...entityKinds.map((kind): [string, Omit<CardContent, 'siteName'>] => [
+    ...entityKinds().map((kind): [string, Omit<CardContent, 'siteName'>] => [
       paths.kindIndex(kind),
-      { title: KIND_LABELS[kind].plural, label: settings.title, accent: KIND_ACCENTS[kind] },
+      { title: kindInfo(kind).plural, label: settings.title, accent: cardAccent(kind) },
     ]),
-    [paths.graph(), { title: 'Graph', label: settings.title, accent: KIND_ACCENTS.article }],
+    [paths.graph(), { title: 'Graph', label: settings.title, accent: cardAccent('article') }],
   ];
   return cards.map(([page, card]) => ({
     params: { card: paths.card(page).slice('/cards/'.length, -'.png'.length) },

@@ -1,7 +1,7 @@
 /** The small record a hover preview of an entity link shows: one file per entity, fetched on first hover. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { KIND_LABELS } from '../../lib/content/kinds.ts';
+import { kindInfo } from '../../lib/content/kinds.ts';
 import { siteIndex } from '../site-data.ts';
 
 export const getStaticPaths = (async () =>
@@ -16,7 +16,7 @@ export const GET: APIRoute = ({ props }) => {
   const preview = {
     name: entity.data.name,
     native: entity.data.native ?? null,
-    kind: KIND_LABELS[entity.data.kind].singular,
+    kind: kindInfo(entity.data.kind).singular,
     summary: entity.data.summary,
     passages,
   };
