@@ -8,7 +8,7 @@
  * their settings through a virtual module (`virtual:dossier/config`), and runs Pagefind, the hosts' `_headers` file
  * and the build report once the pages are written.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -19,6 +19,7 @@ import type { AstroConfig, AstroIntegration } from 'astro';
 import { buildReport } from './integrations/build-report.ts';
 import { hostHeaders } from './integrations/host-headers.ts';
 import { searchIndex } from './integrations/search-index.ts';
+import { COMPONENT_MODULE, COMPONENTS, dossierComponentFile, type ComponentName } from './lib/build/components.ts';
 import {
   ledgerTarget,
   readSettings,
@@ -43,8 +44,11 @@ const VIRTUAL_CONFIG = 'virtual:dossier/config';
 /** The kinds' colours, from the kinds table (kindCss), for the layout to import. */
 const VIRTUAL_KIND_CSS = 'virtual:dossier/kinds.css';
 
-/** Every page Dossier gives a site: its address pattern and the file that renders it, in `src/routes/`. */
-const ROUTES: { pattern: string; file: string }[] = [
+/**
+ * Every page Dossier gives a site: its address pattern, the file that renders it (in `src/routes/`), and, for a page a
+ * setting can turn off, whether the site has it.
+ */
+const ROUTES: { pattern: string; file: string; when?: (settings: Settings) => boolean }[] = [
   { pattern: '/', file: 'index.astro' },
   { pattern: '/articles', file: 'articles/index.astro' },
   { pattern: '/articles/[slug]', file: 'articles/[slug].astro' },
@@ -53,8 +57,8 @@ const ROUTES: { pattern: string; file: string }[] = [
   { pattern: '/[kind]/[id]/passages/[page]', file: '[kind]/[id]/passages/[page].astro' },
   { pattern: '/timeline', file: 'timeline.astro' },
   { pattern: '/graph', file: 'graph.astro' },
-  { pattern: '/search', file: 'search.astro' },
-  { pattern: '/cards/[...card].png', file: 'cards/[...card].png.ts' },
+  { pattern: '/search', file: 'search.astro', when: (settings) => settings.search },
+  { pattern: '/cards/[...card].png', file: 'cards/[...card].png.ts', when: (settings) => settings.cards },
   { pattern: '/previews/[id].json', file: 'previews/[id].json.ts' },
   { pattern: '/rss.xml', file: 'rss.xml.ts' },
   { pattern: '/robots.txt', file: 'robots.txt.ts' },
@@ -69,6 +73,44 @@ const REPLACEABLE: { pattern: string; file: string; own: (config: AstroConfig) =
   },
   { pattern: '/favicon.svg', file: 'favicon.svg.ts', own: ({ publicDir }) => [new URL('favicon.svg', publicDir)] },
 ];
+
+/**
+ * The modules of the replaceable components (`virtual:dossier/components/<Name>`), each the site's own file or
+ * Dossier's. Without search, Search is nothing, whoever's it would be: not even its script is built.
+ */
+function componentModules(settings: Settings) {
+  const nameOf = (id: string) => id.slice(COMPONENT_MODULE.length) as ComponentName;
+  const fileOf = (name: ComponentName) =>
+    name === 'Search' && !settings.search
+      ? dossierComponentFile('Nothing.astro')
+      : (settings.components[name] ?? dossierComponentFile(COMPONENTS[name]));
+  return {
+    name: 'dossier-components',
+    resolveId: (id: string) => (id.startsWith(COMPONENT_MODULE) && nameOf(id) in COMPONENTS ? `\0${id}` : undefined),
+    load: (id: string) =>
+      id.startsWith(`\0${COMPONENT_MODULE}`)
+        ? `export { default } from ${JSON.stringify(fileOf(nameOf(id.slice(1))))};`
+        : undefined,
+  };
+}
+
+const STYLES = fileURLToPath(new URL('./styles/global.css', import.meta.url));
+
+/**
+ * Tailwind looks for class names in Dossier's own `src/` only (global.css): a site that replaces components gets the
+ * classes of those files, and of its own `src/` they may import from, too. Loads the stylesheet before Tailwind
+ * reads it.
+ */
+function componentStyles(settings: Settings, srcDir: URL) {
+  const files = Object.values(settings.components);
+  const sources = [fileURLToPath(srcDir), ...files].map((path) => `@source ${JSON.stringify(path)};`).join('\n');
+  return {
+    name: 'dossier-component-styles',
+    enforce: 'pre' as const,
+    load: (id: string) =>
+      files.length && id.split('?')[0] === STYLES ? `${readFileSync(STYLES, 'utf8')}\n${sources}\n` : undefined,
+  };
+}
 
 /** A folder, relative to the project or absolute, as the URL Astro's config holds. */
 const folderUrl = (root: URL, folder: string) => pathToFileURL(`${resolve(fileURLToPath(root), folder)}/`);
@@ -91,7 +133,7 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
         // A bad option, or a bad DOSSIER_* override, stops here with every problem named.
-        const settings = readSettings(process.env, options);
+        const settings = readSettings(process.env, options, fileURLToPath(config.root));
         const resolved: DossierConfig = { settings, siteIndex: siteIndexOptionsOf(settings) };
         // The content layer and the site index read the site's kinds from here on (the pages, from the config).
         useKinds(settings.kinds);
@@ -101,7 +143,11 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
           writeFileSync(ledgerTarget(resolved.siteIndex.ledgerOut), ledgerFile(resolve(settings.contentRoot)));
         const has = (name: string) => config.integrations.some((integration) => integration.name === name);
         const replaced = ({ own }: (typeof REPLACEABLE)[number]) => own(config).some((file) => existsSync(file));
-        for (const { pattern, file } of [...ROUTES, ...REPLACEABLE.filter((route) => !replaced(route))]) {
+        const routes = [
+          ...ROUTES.filter(({ when }) => when?.(settings) ?? true),
+          ...REPLACEABLE.filter((r) => !replaced(r)),
+        ];
+        for (const { pattern, file } of routes) {
           injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
         }
         updateConfig({
@@ -127,15 +173,17 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
             ...(has('@astrojs/mdx') ? [] : [mdx()]),
             // The search page and the 404 are no destinations for a search engine.
             ...(has('@astrojs/sitemap') ? [] : [sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(page) })]),
-            searchIndex(),
-            hostHeaders(settings.basePath),
+            ...(settings.search ? [searchIndex()] : []),
+            hostHeaders(settings),
             buildReport(),
           ],
           // Scripts and styles always as files: the Content-Security-Policy allows nothing inline.
           build: { inlineStylesheets: 'never' },
           vite: {
             plugins: [
+              componentStyles(settings, config.srcDir),
               tailwindcss(),
+              componentModules(settings),
               {
                 name: 'dossier-config',
                 resolveId: (id: string) => (id === VIRTUAL_CONFIG || id === VIRTUAL_KIND_CSS ? `\0${id}` : undefined),

@@ -3,3 +3,34 @@ declare module 'virtual:dossier/config' {
   export default config;
 }
 declare module 'virtual:dossier/kinds.css' {}
+
+// The replaceable components (src/lib/build/components.ts): each typed as Dossier's own, whose props a site's
+// component takes too.
+declare module 'virtual:dossier/components/Header' {
+  const Header: typeof import('./components/Header.astro').default;
+  export default Header;
+}
+declare module 'virtual:dossier/components/Footer' {
+  const Footer: typeof import('./components/Footer.astro').default;
+  export default Footer;
+}
+declare module 'virtual:dossier/components/Search' {
+  const Search: typeof import('./components/SearchControl.astro').default;
+  export default Search;
+}
+declare module 'virtual:dossier/components/ArticleByline' {
+  const ArticleByline: typeof import('./components/ArticleByline.astro').default;
+  export default ArticleByline;
+}
+declare module 'virtual:dossier/components/EntityInfobox' {
+  const EntityInfobox: typeof import('./components/Infobox.astro').default;
+  export default EntityInfobox;
+}
+declare module 'virtual:dossier/components/EntityPassages' {
+  const EntityPassages: typeof import('./components/EntityPassages.astro').default;
+  export default EntityPassages;
+}
+declare module 'virtual:dossier/components/KindBadge' {
+  const KindBadge: typeof import('./components/KindBadge.astro').default;
+  export default KindBadge;
+}

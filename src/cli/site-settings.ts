@@ -19,7 +19,7 @@ export async function siteSettings(root = process.cwd(), env = process.env): Pro
     const config = ((await import(pathToFileURL(file).href)) as { default?: { integrations?: unknown[] } }).default;
     options = optionsOf((config?.integrations ?? []).flat(Infinity)) ?? {};
   }
-  const settings = readSettings(env, options);
+  const settings = readSettings(env, options, root);
   useKinds(settings.kinds);
   return settings;
 }

@@ -6,10 +6,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CONTENT_SECURITY_POLICY } from '../lib/build/site-config.ts';
+import { CONTENT_SECURITY_POLICY, type Settings } from '../lib/build/site-config.ts';
 import { withBase } from '../lib/build/site-url.ts';
 
-export function hostHeaders(base: string): AstroIntegration {
+export function hostHeaders({ basePath: base, search }: Pick<Settings, 'basePath' | 'search'>): AstroIntegration {
   return {
     name: 'dossier-host-headers',
     hooks: {
@@ -23,8 +23,7 @@ export function hostHeaders(base: string): AstroIntegration {
           withBase(base, '/_astro/*'),
           '  Cache-Control: public, max-age=31536000, immutable',
           // Pagefind's index files keep their names across builds only when unchanged: revalidate them.
-          withBase(base, '/pagefind/*'),
-          '  Cache-Control: public, max-age=0, must-revalidate',
+          ...(search ? [withBase(base, '/pagefind/*'), '  Cache-Control: public, max-age=0, must-revalidate'] : []),
         ];
         writeFileSync(join(fileURLToPath(dir), '_headers'), `${lines.join('\n')}\n`);
       },

@@ -8,6 +8,7 @@ import { LINK_MODES, type LinkMode } from '../content/content-schema.ts';
 import { kindsOptionSchema, resolveKinds } from '../content/kind-options.ts';
 import type { KindTable } from '../content/kinds.ts';
 import type { SiteIndexOptions } from '../index/site-index.ts';
+import { resolveComponents, type ComponentName } from './components.ts';
 /** Settings whose values cannot be used, each named (option or variable) with what was expected. */
 export class SettingError extends Error {
   constructor(problems: string[]) {
@@ -37,10 +38,16 @@ interface ScalarSettings {
   title: string;
   /** What the site is about, after its title in the home page's lead and in link previews. */
   description: string;
+  /** Off draws no social cards: link previews show the page's title and description without an image. */
+  cards: boolean;
+  /** Off builds no search: no Pagefind index, no search page, no search control in the header. */
+  search: boolean;
 }
 export interface Settings extends ScalarSettings {
   /** The site's entity kinds: the built-in ones as the `kinds` option changes them, and the site's own. */
   kinds: KindTable;
+  /** The site's own components in place of Dossier's, by name: absolute paths (see components.ts). */
+  components: Partial<Record<ComponentName, string>>;
 }
 
 /** What `dossier({ … })` takes. Every option may be left out. */
@@ -54,6 +61,9 @@ export const dossierOptionsSchema = z.strictObject({
   linking: z.boolean().optional(),
   trustCode: z.boolean().optional(),
   kinds: kindsOptionSchema.optional(),
+  cards: z.boolean().optional(),
+  search: z.boolean().optional(),
+  components: z.record(z.string(), z.string()).optional(),
 });
 export type DossierOptions = z.input<typeof dossierOptionsSchema>;
 
@@ -90,11 +100,11 @@ const onOff =
 interface Setting<K extends keyof ScalarSettings> {
   option: keyof DossierOptions;
   variable: string;
-  fallback: Settings[K];
+  fallback: ScalarSettings[K];
   /** What a good value is, for an option's string and a variable alike. */
-  check: Check<Settings[K]>;
+  check: Check<ScalarSettings[K]>;
   /** How the variable is written, when not as the option's string (`on`/`off` for a boolean option). */
-  variableCheck?: Check<Settings[K]>;
+  variableCheck?: Check<ScalarSettings[K]>;
   /** How an empty value reads in the message's "or nothing for …". */
   nothing: string;
 }
@@ -156,13 +166,34 @@ const SETTINGS: { [K in keyof ScalarSettings]: Setting<K> } = {
     check: text('a sentence on what the site is about'),
     nothing: 'the default',
   },
+  cards: {
+    option: 'cards',
+    variable: 'DOSSIER_CARDS',
+    fallback: true,
+    check: onOff('true', 'false'),
+    variableCheck: onOff('1', '0'),
+    nothing: '',
+  },
+  search: {
+    option: 'search',
+    variable: 'DOSSIER_SEARCH',
+    fallback: true,
+    check: onOff('true', 'false'),
+    variableCheck: onOff('1', '0'),
+    nothing: '',
+  },
 };
 
 /**
  * The settings from the integration's options, each overridden by its DOSSIER_* variable where `env` has it;
- * every bad value (an unknown option too) is named, all at once, with what was expected.
+ * every bad value (an unknown option too) is named, all at once, with what was expected. Paths in the options are
+ * relative to `root`, the project's folder.
  */
-export function readSettings(env: Record<string, string | undefined>, options: unknown = {}): Settings {
+export function readSettings(
+  env: Record<string, string | undefined>,
+  options: unknown = {},
+  root: string = process.cwd(),
+): Settings {
   const problems: string[] = [];
   const parsed = dossierOptionsSchema.safeParse(options ?? {});
   if (!parsed.success) {
@@ -211,6 +242,9 @@ export function readSettings(env: Record<string, string | undefined>, options: u
     }
   }
   settings.kinds = resolveKinds(given.kinds, problems);
+  const components = resolveComponents(given.components ?? {}, root);
+  settings.components = components.components;
+  problems.push(...components.problems);
   if (problems.length) throw new SettingError(problems);
   return settings as unknown as Settings;
 }
