@@ -54,6 +54,7 @@ const ROUTES: { pattern: string; file: string }[] = [
   { pattern: '/timeline', file: 'timeline.astro' },
   { pattern: '/graph', file: 'graph.astro' },
   { pattern: '/search', file: 'search.astro' },
+  { pattern: '/search/names.json', file: 'search-names.json.ts' },
   { pattern: '/cards/[...card].png', file: 'cards/[...card].png.ts' },
   { pattern: '/previews/[id].json', file: 'previews/[id].json.ts' },
   { pattern: '/rss.xml', file: 'rss.xml.ts' },
