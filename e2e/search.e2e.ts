@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { content } from './site.ts';
@@ -190,4 +191,54 @@ test('results come a few at a time, and a button loads more where the reader lef
   await page.keyboard.press('Enter');
   await expect(results).toHaveCount(Math.min(10, total));
   await expect(results.nth(5).locator('[data-search-result]').first()).toBeFocused();
+});
+
+for (const [query, name, rank] of [
+  ['Alibabba', 'Alibaba', 1],
+  ['Tencnet', 'Tencent', 1],
+  ['Huawai', 'Huawei', 1],
+  ['Deepsek', 'DeepSeek', 1],
+  ['Robin Lee', 'Robin Li', 1],
+  ['Liang Wengfeng', 'Liang Wenfeng', 1],
+  ['Kaifu Li', 'Kai-fu Lee', 2],
+  ['risc v', 'RISC-V', 2],
+] as const) {
+  test(`a misspelt ${query} finds ${name}${rank === 1 ? ' first' : ` in the top ${rank}`}`, async ({ page }) => {
+    await page.goto('/');
+    const dialog = await searchFromHeader(page, query);
+    await expect(resultTitles(dialog).first()).toBeVisible();
+    expect((await resultTitles(dialog).allTextContents()).slice(0, rank)).toContain(name);
+  });
+}
+
+test('a typo offers the name it is close to, and one click searches for it', async ({ page }) => {
+  await page.goto('/');
+  const dialog = await searchFromHeader(page, 'Tencnet');
+  const status = dialog.getByRole('status');
+  await expect(status).toContainText('Did you mean Tencent?');
+  await status.getByRole('button', { name: 'Tencent' }).click();
+  await expect(dialog.getByRole('searchbox')).toHaveValue('Tencent');
+  await expect(status).toContainText('for “Tencent”');
+  await expect(status).not.toContainText('Did you mean');
+  await expect(resultTitles(dialog).first()).toHaveText('Tencent');
+});
+
+test('the search page forgives a typo too, without a filter that leaves the entity out', async ({ page }) => {
+  await page.goto('/search/?q=Huawai');
+  await expect(page.locator('#search-results .search-result > p:first-child a').first()).toHaveText('Huawei');
+  await page.goto('/search/?q=Huawai&kind=person');
+  await expect(page.locator('#search-status')).toContainText('for “Huawai”');
+  await expect(page.locator('#search-results')).not.toContainText('Huawei');
+});
+
+test('the names index that forgives typos is small, and loads only when search opens', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto('/');
+  expect(fetched).not.toContain('/search/names.json');
+  const response = await page.request.get('/search/names.json');
+  const body = await response.body();
+  expect(gzipSync(body).length).toBeLessThanOrEqual(10_000);
+  await searchFromHeader(page, 'Tencnet');
+  expect(fetched).toContain('/search/names.json');
 });

@@ -2,7 +2,7 @@
  * The search dialog opened from the header (click, `/`, Ctrl/Cmd+K). A native <dialog>: it traps focus and closes
  * on Esc by itself. Built on first open, so pages that never search never load it.
  */
-import { arrowNavigation, renderResults, search, statusText } from './search.ts';
+import { arrowNavigation, renderResults, renderStatus, search } from './search.ts';
 
 const BASE = import.meta.env.BASE_URL;
 let dialog: HTMLDialogElement | undefined;
@@ -36,7 +36,11 @@ function build(): HTMLDialogElement {
     const found = await search(query, { signal: controller.signal });
     if (controller.signal.aborted) return;
     renderResults(list, found);
-    status.textContent = statusText(query, found?.total ?? 0);
+    renderStatus(status, query, found, (name) => {
+      input.value = name;
+      input.dispatchEvent(new Event('input'));
+      input.focus();
+    });
   });
   arrowNavigation(input, list);
   node.querySelector('[data-close]')!.addEventListener('click', () => node.close());

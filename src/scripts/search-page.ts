@@ -1,5 +1,5 @@
 /** The /search/ page: runs the query in the URL (`?q=…&kind=…`), and keeps the URL in step so a search can be shared. */
-import { arrowNavigation, renderResults, search, statusText } from './search.ts';
+import { arrowNavigation, renderResults, renderStatus, search } from './search.ts';
 
 export function initSearchPage() {
   const form = document.querySelector<HTMLFormElement>('#search-form')!;
@@ -27,7 +27,11 @@ export function initSearchPage() {
     const found = await search(query, { kinds: kinds(), signal: controller.signal });
     if (controller.signal.aborted) return;
     renderResults(list, found);
-    status.textContent = statusText(query, found?.total ?? 0);
+    renderStatus(status, query, found, (name) => {
+      input.value = name;
+      input.focus();
+      void run();
+    });
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -2,6 +2,8 @@
  * The search client shared by the header dialog and the /search/ page: loads Pagefind on first use, runs a query,
  * and renders results as DOM (never as HTML strings). Loaded only once search is opened.
  */
+import { withBase } from '../lib/build/site-url.ts';
+import { closestNames, type NameIndex, type NameMatch } from '../lib/search/name-index.ts';
 import { excerptPieces, ownPageFirst, type ExcerptPiece } from '../lib/search/search-results.ts';
 
 const BASE = import.meta.env.BASE_URL;
@@ -54,6 +56,15 @@ export interface SearchResult {
 }
 
 let pagefind: Promise<Pagefind> | undefined;
+let names: Promise<NameIndex> | undefined;
+
+/** The entities' names, for typos: without them search still works, only less forgiving. */
+function loadNames(): Promise<NameIndex> {
+  names ??= fetch(`${BASE}search/names.json`)
+    .then((response) => (response.ok ? (response.json() as Promise<NameIndex>) : { entries: [] }))
+    .catch(() => ({ entries: [] }));
+  return names;
+}
 
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
@@ -82,10 +93,12 @@ function toResult(data: PagefindData): SearchResult {
 
 export interface SearchResponse {
   total: number;
-  /** The first few results, the page of an entity named exactly by the query first. */
+  /** The first few results: the page of the entity the query names (or nearly names, a typo or two away) first. */
   results: SearchResult[];
   /** The next few results; none once all are loaded. */
   more(): Promise<SearchResult[]>;
+  /** The names the query is a typo or two away from, when it is none of them exactly: "Did you mean …?" */
+  suggestions: string[];
 }
 
 /**
@@ -99,18 +112,55 @@ export async function search(
   if (!query.trim()) return undefined;
   if (SHORT_PREFIX.test(query)) await new Promise((resolve) => setTimeout(resolve, SHORT_PREFIX_PAUSE_MS));
   if (signal?.aborted) return undefined;
-  const engine = await loadPagefind();
+  const [engine, nameIndex] = await Promise.all([loadPagefind(), loadNames()]);
   // Keystrokes made while Pagefind loaded: only the last is searched.
   if (signal?.aborted) return undefined;
-  const response = await engine.search(query, kinds.length ? { filters: { kind: { any: kinds } } } : {});
+  const filters = kinds.length ? { filters: { kind: { any: kinds } } } : {};
+  const response = await engine.search(query, filters);
   if (!response || signal?.aborted) return undefined;
+  const shown = new Set<string>();
   let loaded = 0;
   const next = async () => {
     const page = response.results.slice(loaded, loaded + PAGE_SIZE);
     loaded += page.length;
-    return (await Promise.all(page.map((result) => result.data()))).map(toResult);
+    const results = (await Promise.all(page.map((result) => result.data()))).map(toResult);
+    return results.filter((result) => !shown.has(result.url) && shown.add(result.url));
   };
-  return { total: response.results.length, results: ownPageFirst(await next(), query), more: next };
+  const near = closestNames(nameIndex, query).filter((match) => !kinds.length || kinds.includes(match.kind));
+  let results = ownPageFirst(await next(), query);
+  let total = response.results.length;
+  const named = near[0];
+  if (named) {
+    // The entity the query names, or nearly names, comes first: from these results, or found by its own name.
+    const url = withBase(BASE, named.page);
+    const own = results.find((result) => pageOf(result.url) === url) ?? (await pageNamed(engine, named, url, filters));
+    if (signal?.aborted) return undefined;
+    if (own) {
+      if (!results.includes(own)) total += 1;
+      shown.add(own.url);
+      results = [own, ...results.filter((result) => result !== own)];
+    }
+  }
+  const suggestions = named && named.edits > 0 ? near.map((match) => match.name) : [];
+  return { total, results, more: next, suggestions };
+}
+
+/** A result's page, without the words to highlight that Pagefind adds to its address. */
+const pageOf = (url: string) => url.split(/[?#]/)[0];
+
+/** The result for an entity's page, searched for by its name: the query was a typo of it. */
+async function pageNamed(
+  engine: Pagefind,
+  named: NameMatch,
+  url: string,
+  filters: { filters?: Record<string, unknown> },
+): Promise<SearchResult | undefined> {
+  const response = await engine.search(named.name, filters);
+  for (const result of response?.results.slice(0, PAGE_SIZE) ?? []) {
+    const data = await result.data();
+    if (pageOf(data.url) === url) return toResult(data);
+  }
+  return undefined;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -189,6 +239,28 @@ function resultItem(result: SearchResult): HTMLLIElement {
 export function statusText(query: string, total: number): string {
   if (!query.trim()) return '';
   return total === 0 ? `No results for “${query}”.` : `${total} result${total === 1 ? '' : 's'} for “${query}”.`;
+}
+
+/** The count of results, and "Did you mean …?" with a button per name that searches for it instead. */
+export function renderStatus(
+  status: HTMLElement,
+  query: string,
+  response: SearchResponse | undefined,
+  searchFor: (name: string) => void,
+) {
+  status.replaceChildren(statusText(query, response?.total ?? 0));
+  const suggestions = response?.suggestions ?? [];
+  if (!suggestions.length) return;
+  status.append(
+    ' Did you mean ',
+    ...suggestions.flatMap((name, i) => {
+      const button = element('button', 'underline', name);
+      button.type = 'button';
+      button.addEventListener('click', () => searchFor(name));
+      return [i === 0 ? '' : i === suggestions.length - 1 ? ' or ' : ', ', button];
+    }),
+    '?',
+  );
 }
 
 /** Arrow keys move between the search input and the result links. */
