@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../link/matcher.ts';
 import { parseContent } from '../content/registry.ts';
-import { aliasPatterns, buildSiteIndex, excerptOf } from './site-index.ts';
+import { aliasPatterns, buildSiteIndex } from './site-index.ts';
 
 const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true });
 const passageTexts = (id: string) => (index.passages.get(id) ?? []).map((p) => p.excerpt.text);
@@ -128,23 +128,6 @@ describe('who said what', () => {
     expect(index.related.get('ferrari')!.every((r) => !r.reason.includes('together'))).toBe(true);
     expect(index.timeline.some((event) => event.type === 'entity' && event.entityId === 'ferrari')).toBe(false);
     expect(index.articles.get('deepseek-and-open-source')!.html).toContain('data-entity="ferrari"');
-  });
-});
-
-describe('excerptOf', () => {
-  it('keeps a short block whole', () => {
-    expect(excerptOf('DeepSeek rose.', [[0, 8]])).toEqual({ text: 'DeepSeek rose.', marks: [[0, 8]] });
-  });
-
-  it('cuts a long block around the first mention at word boundaries and moves the marks', () => {
-    const words = Array.from({ length: 200 }, (_, i) => `w${i}`);
-    words[100] = 'DeepSeek';
-    const text = words.join(' ');
-    const start = text.indexOf('DeepSeek');
-    const { text: excerpt, marks } = excerptOf(text, [[start, start + 8]]);
-    expect(excerpt.startsWith('… w')).toBe(true);
-    expect(excerpt.endsWith(' …')).toBe(true);
-    expect(excerpt.slice(marks[0]![0], marks[0]![1])).toBe('DeepSeek');
   });
 });
 
