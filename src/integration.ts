@@ -5,10 +5,10 @@
  *   export default defineConfig({ integrations: [dossier({ title: 'Notes', site: 'https://notes.example' })] });
  *
  * It sets the Astro options the pages rely on, adds MDX and the sitemap unless the site has them, gives the pages
- * their settings through a virtual module (`virtual:dossier/config`), and runs Pagefind, the hosts' `_headers` file
- * and the build report once the pages are written.
+ * their settings through a virtual module (`virtual:dossier/config`), and runs Pagefind, the hosts' `_headers` file,
+ * the ledger and the build report once the pages are written.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -18,16 +18,11 @@ import tailwindcss from '@tailwindcss/vite';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { buildReport } from './integrations/build-report.ts';
 import { hostHeaders } from './integrations/host-headers.ts';
+import { publishLedger } from './integrations/ledger.ts';
 import { searchIndex } from './integrations/search-index.ts';
-import {
-  ledgerTarget,
-  readSettings,
-  siteIndexOptionsOf,
-  type DossierOptions,
-  type Settings,
-} from './lib/build/site-config.ts';
+import { readSettings, siteIndexOptionsOf, type DossierOptions, type Settings } from './lib/build/site-config.ts';
 import { remarkRehypeOptions } from './lib/content/markdown.ts';
-import { ledgerFile, type SiteIndexOptions } from './lib/index/site-index.ts';
+import type { SiteIndexOptions } from './lib/index/site-index.ts';
 import { rehypeArticleModules } from './lib/index/rehype-article-modules.ts';
 
 export type { DossierOptions } from './lib/build/site-config.ts';
@@ -78,10 +73,6 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
         // A bad option, or a bad DOSSIER_* override, stops here with every problem named.
         const settings = readSettings(process.env, options);
         const resolved: DossierConfig = { settings, siteIndex: siteIndexOptionsOf(settings) };
-        // `npm run build` puts the grown ledger in the content folder once the build has succeeded: it learns here
-        // which folder the options name.
-        if (resolved.siteIndex.ledgerOut)
-          writeFileSync(ledgerTarget(resolved.siteIndex.ledgerOut), ledgerFile(resolve(settings.contentRoot)));
         const has = (name: string) => config.integrations.some((integration) => integration.name === name);
         const replaced = ({ own }: (typeof REPLACEABLE)[number]) => own(config).some((file) => existsSync(file));
         for (const { pattern, file } of [...ROUTES, ...REPLACEABLE.filter((route) => !replaced(route))]) {
@@ -112,6 +103,8 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
             ...(has('@astrojs/sitemap') ? [] : [sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(page) })]),
             searchIndex(),
             hostHeaders(settings.basePath),
+            // Set by `npm run build`, which puts the grown ledger in the content folder once the build has succeeded.
+            publishLedger(resolved.siteIndex, process.env.DOSSIER_LEDGER_OUT),
             buildReport(),
           ],
           // Scripts and styles always as files: the Content-Security-Policy allows nothing inline.

@@ -5,7 +5,7 @@ import type { AnnotatedBlock } from '../link/annotate.ts';
 import type { Redirect } from '../link/ledger.ts';
 import { Matcher } from '../link/matcher.ts';
 import { renderDocuments, type Publish, type RenderOptions } from './render-documents.ts';
-import { aliasPatterns } from './site-index.ts';
+import { aliasPatterns } from './index-content.ts';
 
 const encoder = new TextEncoder();
 const file = (path: string, text: string): ContentFile => ({ path, bytes: encoder.encode(text) });

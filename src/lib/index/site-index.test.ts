@@ -2,9 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Matcher } from '../link/matcher.ts';
-import { parseContent } from '../content/registry.ts';
-import { aliasPatterns, buildSiteIndex } from './site-index.ts';
+import { buildSiteIndex } from './site-index.ts';
 
 const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true });
 const passageTexts = (id: string) => (index.passages.get(id) ?? []).map((p) => p.excerpt.text);
@@ -128,24 +126,6 @@ describe('who said what', () => {
     expect(index.related.get('ferrari')!.every((r) => !r.reason.includes('together'))).toBe(true);
     expect(index.timeline.some((event) => event.type === 'entity' && event.entityId === 'ferrari')).toBe(false);
     expect(index.articles.get('deepseek-and-open-source')!.html).toContain('data-entity="ferrari"');
-  });
-});
-
-describe('aliasPatterns', () => {
-  it('finds a name in text typed in either normal form, whichever form the entity file used', () => {
-    const cafe = {
-      path: 'entities/organizations/cafe.md',
-      bytes: new TextEncoder().encode('---\nname: Cafe\u0301 Group\nsummary: S.\norgType: company\n---\n'),
-    };
-    const matcher = new Matcher(aliasPatterns(parseContent([cafe])));
-    for (const text of ['At Caf\u00e9 Group, coffee.', 'At Cafe\u0301 Group, coffee.']) {
-      expect(
-        matcher
-          .document()
-          .scan(text)
-          .map((match) => [match.entityId, text.slice(match.start, match.end)]),
-      ).toEqual([['cafe', text.slice(3, -9)]]);
-    }
   });
 });
 
