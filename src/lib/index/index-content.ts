@@ -10,7 +10,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { AnnotatedBlock, DocumentContext } from '../link/annotate.ts';
 import type { ComponentSite } from '../content/article-components.ts';
 import { timed } from '../build/build-timings.ts';
-import type { LinkMode } from '../content/content-schema.ts';
+import type { EntityId, LinkMode } from '../content/content-schema.ts';
 import type { Ledger, Redirect } from '../link/ledger.ts';
 import { Matcher, type AliasPattern } from '../link/matcher.ts';
 import { surfaceForms, type Content } from '../content/registry.ts';
@@ -53,13 +53,13 @@ export interface SiteIndex {
   /** What article components know of the site: a quote's speaker. */
   componentSite: ComponentSite;
   /** Entity id -> ids of the other entities whose descriptions mention it. */
-  mentionedOn: Map<string, string[]>;
+  mentionedOn: Map<string, EntityId[]>;
   related: Map<string, RelatedEntity[]>;
   /**
    * Entity id -> other entity id -> number of passages naming both (symmetric; headings and reader comments do not
    * count). A quoted passage names its speaker, and an interview turn everyone speaking in the interview.
    */
-  coMentions: Map<string, Map<string, number>>;
+  coMentions: Map<string, Map<EntityId, number>>;
   /** Entity id -> its description as HTML, linked like an article's body. */
   entityHtml: Map<string, string>;
   /** Every dated event, in chronological order, each entity event with the paragraph its quote is in. */
@@ -122,7 +122,10 @@ export function indexContent(
     },
   );
   const mentions = timed('linking', () =>
-    gatherMentions(rendered.articles.map((linked) => ({ ...linked, slug: linked.article.slug }))),
+    gatherMentions(
+      content,
+      rendered.articles.map((linked) => ({ ...linked, slug: linked.article.slug })),
+    ),
   );
   const articles = new Map<string, ArticleIndex>(
     mentions.articles.map(({ slug, blocks, redirects, html, context, mentionCounts, quotations }) => [
@@ -150,7 +153,10 @@ export function indexContent(
     commentPassages: mentions.commentPassages,
     quotations: mentions.quotations,
     componentSite: rendered.componentSite,
-    mentionedOn: mentionedOn(rendered.entities.map(({ entity, blocks }) => ({ id: entity.id, blocks }))),
+    mentionedOn: mentionedOn(
+      content,
+      rendered.entities.map(({ entity, blocks }) => ({ id: entity.id, blocks })),
+    ),
     related: rankRelated(content, mentions.coMentions),
     coMentions: mentions.coMentions,
     timeline,

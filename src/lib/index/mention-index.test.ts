@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { parseContent } from '../content/registry.ts';
 import type { AnnotatedBlock, BlockMention } from '../link/annotate.ts';
 import { excerptOf, gatherMentions, mentionedOn } from './mention-index.ts';
+
+const encoder = new TextEncoder();
+const content = parseContent(
+  ['deepseek', 'liang', 'huawei', 'baidu'].map((id) => ({
+    path: `entities/concepts/${id}.md`,
+    bytes: encoder.encode(`---\nname: ${id}\nsummary: S.\n---\n`),
+  })),
+);
+const id = (text: string) => content.entities.get(text)!.id;
+/** A map of the index looked up by plain text, as the pages do. */
+const byText = <V>(map: ReadonlyMap<string, V>) => map;
 
 /** A block naming each entity where its name occurs in the text. */
 const block = (id: string, text: string, names: Record<string, string>, more: Partial<AnnotatedBlock> = {}) => {
@@ -35,10 +47,10 @@ const second = {
 };
 
 describe('gatherMentions', () => {
-  const index = gatherMentions([first, second]);
+  const index = gatherMentions(content, [first, second]);
 
   it('gives each entity its passages, in article order, with the mentions marked and the section', () => {
-    expect(index.passages.get('deepseek')).toEqual([
+    expect(byText(index.passages).get('deepseek')).toEqual([
       {
         articleSlug: 'first',
         blockId: 'p-deepseek',
@@ -52,18 +64,30 @@ describe('gatherMentions', () => {
         },
       },
     ]);
-    expect(index.passages.get('liang')!.map((passage) => passage.blockId)).toEqual(['p-deepseek', 'p-put-it']);
+    expect(
+      byText(index.passages)
+        .get('liang')
+        ?.map((passage) => passage.blockId),
+    ).toEqual(['p-deepseek', 'p-put-it']);
   });
 
   it('never takes a heading for a passage', () => {
-    expect(index.passages.get('deepseek')!.some((passage) => passage.blockId === 'money')).toBe(false);
+    expect(
+      byText(index.passages)
+        .get('deepseek')
+        ?.some((passage) => passage.blockId === 'money'),
+    ).toBe(false);
   });
 
   it('keeps reader comments apart, counted in the article but never as co-mentions', () => {
-    expect(index.passages.has('baidu')).toBe(false);
-    expect(index.commentPassages.get('baidu')!.map((passage) => passage.blockId)).toEqual(['p-reader']);
-    expect(index.coMentions.has('baidu')).toBe(false);
-    expect(index.articles[0]!.mentionCounts).toEqual(
+    expect(byText(index.passages).has('baidu')).toBe(false);
+    expect(
+      byText(index.commentPassages)
+        .get('baidu')
+        ?.map((passage) => passage.blockId),
+    ).toEqual(['p-reader']);
+    expect(byText(index.coMentions).has('baidu')).toBe(false);
+    expect(index.articles[0]?.mentionCounts).toEqual(
       new Map([
         ['deepseek', 3],
         ['liang', 1],
@@ -74,27 +98,38 @@ describe('gatherMentions', () => {
   });
 
   it('counts co-mentions both ways, a quote naming its speaker', () => {
-    expect(index.coMentions.get('deepseek')).toEqual(new Map([['liang', 1]]));
-    expect(index.coMentions.get('liang')).toEqual(
+    expect(byText(index.coMentions).get('deepseek')).toEqual(new Map([['liang', 1]]));
+    expect(byText(index.coMentions).get('liang')).toEqual(
       new Map([
         ['deepseek', 1],
         ['huawei', 1],
       ]),
     );
-    expect(index.coMentions.get('huawei')).toEqual(new Map([['liang', 1]]));
+    expect(byText(index.coMentions).get('huawei')).toEqual(new Map([['liang', 1]]));
   });
 
   it('gathers quotations by speaker, and shows a lead-in with the quote it introduces', () => {
-    expect(index.quotations.get('liang')!.map((quotation) => [quotation.articleSlug, quotation.blockId])).toEqual([
-      ['second', 'p-quote'],
-    ]);
-    expect(index.articles[1]!.quotations).toEqual(index.quotations.get('liang'));
-    const leadIn = index.passages.get('liang')!.find((passage) => passage.blockId === 'p-put-it');
+    expect(
+      byText(index.quotations)
+        .get('liang')
+        ?.map((quotation) => [quotation.articleSlug, quotation.blockId]),
+    ).toEqual([['second', 'p-quote']]);
+    expect(index.articles[1]?.quotations).toEqual(byText(index.quotations).get('liang'));
+    const leadIn = byText(index.passages)
+      .get('liang')
+      ?.find((passage) => passage.blockId === 'p-put-it');
     expect(leadIn?.introduces).toEqual({
       blockId: 'p-quote',
       speaker: { entityId: 'liang' },
       paragraphs: ['We are not in it for Huawei.'],
     });
+  });
+
+  it('counts no id that names no entity of the content', () => {
+    const stray = block('p-stray', 'Nobody and DeepSeek.', { ...names, Nobody: 'nobody' });
+    const { passages, coMentions } = gatherMentions(content, [{ slug: 'stray', blocks: [stray] }]);
+    expect([...passages.keys()]).toEqual(['deepseek']);
+    expect(coMentions.size).toBe(0);
   });
 
   it('gives each article back with its own mentions', () => {
@@ -107,9 +142,9 @@ describe('gatherMentions', () => {
 
 describe('mentionedOn', () => {
   it('lists, for each entity, the descriptions that mention it, once each', () => {
-    const on = mentionedOn([
-      { id: 'deepseek', blocks: [block('p-a', 'Founded by Liang, Liang says.', names)] },
-      { id: 'huawei', blocks: [block('p-b', 'Liang and DeepSeek.', names)] },
+    const on = mentionedOn(content, [
+      { id: id('deepseek'), blocks: [block('p-a', 'Founded by Liang, Liang says.', names)] },
+      { id: id('huawei'), blocks: [block('p-b', 'Liang and DeepSeek.', names)] },
     ]);
     expect(on).toEqual(
       new Map([

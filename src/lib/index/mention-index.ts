@@ -3,6 +3,8 @@
  * excerpt with the mention marked, the quote a lead-in introduces), reader comments apart, speaker -> quotations,
  * mentions per article, co-mentions, and which entity descriptions mention whom.
  */
+import type { EntityId } from '../content/content-schema.ts';
+import { knownEntityId, type Content } from '../content/registry.ts';
 import type { AnnotatedBlock } from '../link/annotate.ts';
 import { articleVoices, type Quotation, type QuotedWords } from '../link/voices.ts';
 
@@ -23,28 +25,33 @@ export interface Passage {
 
 export interface MentionIndex {
   /** Entity id -> every passage of every article that mentions it, in article order; reader comments aside. */
-  passages: Map<string, Passage[]>;
+  passages: Map<EntityId, Passage[]>;
   /** Entity id -> the reader comments that mention it: linked, never counted as reporting. */
-  commentPassages: Map<string, Passage[]>;
+  commentPassages: Map<EntityId, Passage[]>;
   /** Entity id -> what the articles quote it saying, in article order. */
-  quotations: Map<string, Quotation[]>;
+  quotations: Map<EntityId, Quotation[]>;
   /**
    * Entity id -> other entity id -> number of passages naming both (symmetric; headings and reader comments do not
    * count). A quoted passage names its speaker, and an interview turn everyone speaking in the interview.
    */
-  coMentions: Map<string, Map<string, number>>;
+  coMentions: Map<EntityId, Map<EntityId, number>>;
 }
 
 /** What only an article's own page shows. */
 export interface ArticleMentions {
   /** Entity id -> number of mentions in the article. */
-  mentionCounts: Map<string, number>;
+  mentionCounts: Map<EntityId, number>;
   /** Every quote and interview turn, by speaker, in reading order. */
   quotations: Quotation[];
 }
 
-/** From the linked blocks of every article, in article order; each article comes back with its own mentions. */
+/**
+ * From the linked blocks of every article of `content`, in article order; each article comes back with its own
+ * mentions. Ids are the linker's plain text, each taken as the id of the entity it names (they all name one: the
+ * matcher knows only the content's aliases, and a quote naming no entity stopped the build when it was rendered).
+ */
 export function gatherMentions<Article extends { slug: string; blocks: readonly AnnotatedBlock[] }>(
+  content: Content,
   articles: readonly Article[],
 ): MentionIndex & { articles: (Article & ArticleMentions)[] } {
   const index: MentionIndex = {
@@ -53,21 +60,24 @@ export function gatherMentions<Article extends { slug: string; blocks: readonly 
     quotations: new Map(),
     coMentions: new Map(),
   };
-  const count = (a: string, b: string) => {
-    const row = index.coMentions.get(a) ?? new Map<string, number>();
+  const known = (ids: readonly string[]) => ids.flatMap((id) => knownEntityId(content, id) ?? []);
+  const count = (a: EntityId, b: EntityId) => {
+    const row = index.coMentions.get(a) ?? new Map<EntityId, number>();
     row.set(b, (row.get(b) ?? 0) + 1);
     index.coMentions.set(a, row);
   };
   const gathered = articles.map((article) => {
     const { slug, blocks } = article;
-    const mentionCounts = new Map<string, number>();
+    const mentionCounts = new Map<EntityId, number>();
     const voices = articleVoices(slug, blocks);
     for (const block of blocks) {
       if (block.role === 'heading') continue;
-      const marksByEntity = new Map<string, [number, number][]>();
-      for (const { entityId, start, end } of block.mentions) {
+      const marksByEntity = new Map<EntityId, [number, number][]>();
+      for (const mention of block.mentions) {
+        const entityId = knownEntityId(content, mention.entityId);
+        if (!entityId) continue;
         mentionCounts.set(entityId, (mentionCounts.get(entityId) ?? 0) + 1);
-        marksByEntity.set(entityId, [...(marksByEntity.get(entityId) ?? []), [start, end]]);
+        marksByEntity.set(entityId, [...(marksByEntity.get(entityId) ?? []), [mention.start, mention.end]]);
       }
       // A reader's comment is linked on the article, and kept apart from the reporting everywhere else.
       const comment = block.voice?.kind === 'comment';
@@ -85,13 +95,12 @@ export function gatherMentions<Article extends { slug: string; blocks: readonly 
         into.set(entityId, list);
       }
       if (comment) continue;
-      const present = [...new Set([...marksByEntity.keys(), ...(voices.speakersAround.get(block.id) ?? [])])];
+      const present = [...new Set([...marksByEntity.keys(), ...known(voices.speakersAround.get(block.id) ?? [])])];
       for (const a of present) for (const b of present) if (a !== b) count(a, b);
     }
     for (const quotation of voices.quotations) {
-      if (!('entityId' in quotation.speaker)) continue;
-      const { entityId } = quotation.speaker;
-      index.quotations.set(entityId, [...(index.quotations.get(entityId) ?? []), quotation]);
+      const speaker = 'entityId' in quotation.speaker ? knownEntityId(content, quotation.speaker.entityId) : undefined;
+      if (speaker) index.quotations.set(speaker, [...(index.quotations.get(speaker) ?? []), quotation]);
     }
     return { ...article, mentionCounts, quotations: voices.quotations };
   });
@@ -102,10 +111,15 @@ export function gatherMentions<Article extends { slug: string; blocks: readonly 
  * Entity id -> ids of the other entities whose descriptions mention it, from each description's linked blocks, in
  * the order given. A description never mentions its own entity (the linker leaves those out).
  */
-export function mentionedOn(descriptions: readonly { id: string; blocks: readonly AnnotatedBlock[] }[]) {
-  const on = new Map<string, string[]>();
+export function mentionedOn(
+  content: Content,
+  descriptions: readonly { id: EntityId; blocks: readonly AnnotatedBlock[] }[],
+): Map<EntityId, EntityId[]> {
+  const on = new Map<EntityId, EntityId[]>();
   for (const { id, blocks } of descriptions) {
-    const named = new Set(blocks.flatMap((block) => block.mentions.map((mention) => mention.entityId)));
+    const named = new Set(
+      blocks.flatMap((block) => block.mentions.flatMap((mention) => knownEntityId(content, mention.entityId) ?? [])),
+    );
     for (const other of named) on.set(other, [...(on.get(other) ?? []), id]);
   }
   return on;

@@ -14,18 +14,19 @@ const content = parseContent([
   concept('agents', 'Agents', ['open-source']),
   concept('benchmarks', 'Benchmarks'),
 ]);
-const row = (entries: Record<string, number>) => new Map(Object.entries(entries));
+const id = (text: string) => content.entities.get(text)!.id;
+const row = (entries: Record<string, number>) => new Map(Object.entries(entries).map(([other, n]) => [id(other), n]));
 const coMentions = new Map([
-  ['open-source', row({ weights: 1, benchmarks: 1, agents: 1 })],
-  ['weights', row({ 'open-source': 1 })],
-  ['benchmarks', row({ 'open-source': 1 })],
-  ['agents', row({ 'open-source': 1 })],
+  [id('open-source'), row({ weights: 1, benchmarks: 1, agents: 1 })],
+  [id('weights'), row({ 'open-source': 1 })],
+  [id('benchmarks'), row({ 'open-source': 1 })],
+  [id('agents'), row({ 'open-source': 1 })],
 ]);
 const related = rankRelated(content, coMentions);
 
 describe('rankRelated', () => {
   it('ranks the entities listed as related and those named with it, each with its reason, ties by name', () => {
-    expect(related.get('open-source')).toEqual([
+    expect(related.get(id('open-source'))).toEqual([
       { id: 'agents', score: 4, reason: 'listed as related; mentioned together in 1 passage' },
       { id: 'licences', score: 3, reason: 'listed as related' },
       { id: 'benchmarks', score: 1, reason: 'mentioned together in 1 passage' },
@@ -35,16 +36,16 @@ describe('rankRelated', () => {
 
   it('counts a listing either way round', () => {
     // Agents lists open source; open source does not list agents.
-    expect(related.get('open-source')!.find((entity) => entity.id === 'agents')?.reason).toBe(
+    expect(related.get(id('open-source'))?.find((entity) => entity.id === 'agents')?.reason).toBe(
       'listed as related; mentioned together in 1 passage',
     );
-    expect(related.get('agents')).toEqual([
+    expect(related.get(id('agents'))).toEqual([
       { id: 'open-source', score: 4, reason: 'listed as related; mentioned together in 1 passage' },
     ]);
   });
 
   it('gives every entity a list, empty when nothing relates to it', () => {
     expect([...related.keys()].sort()).toEqual(['agents', 'benchmarks', 'licences', 'open-source', 'weights']);
-    expect(rankRelated(content, new Map()).get('weights')).toEqual([]);
+    expect(rankRelated(content, new Map()).get(id('weights'))).toEqual([]);
   });
 });

@@ -2,10 +2,11 @@
  * Each entity's related entities, ranked: those an entity file lists as related (either way round) and those named
  * with it in the same passages, each with the reason it is there.
  */
-import type { Content } from '../content/registry.ts';
+import type { EntityId } from '../content/content-schema.ts';
+import { entityOf, type Content } from '../content/registry.ts';
 
 export interface RelatedEntity {
-  id: string;
+  id: EntityId;
   score: number;
   /** Why, in a few words: "listed as related; mentioned together in 4 passages". */
   reason: string;
@@ -14,15 +15,15 @@ export interface RelatedEntity {
 /** A listing counts as three shared passages. Ties go by name. */
 export function rankRelated(
   content: Content,
-  coMentions: ReadonlyMap<string, ReadonlyMap<string, number>>,
-): Map<string, RelatedEntity[]> {
-  const related = new Map<string, RelatedEntity[]>();
+  coMentions: ReadonlyMap<EntityId, ReadonlyMap<EntityId, number>>,
+): Map<EntityId, RelatedEntity[]> {
+  const related = new Map<EntityId, RelatedEntity[]>();
   for (const entity of content.entities.values()) {
     const candidates = new Set([...entity.data.related, ...(coMentions.get(entity.id)?.keys() ?? [])]);
     const ranked = [...candidates]
       .filter((id) => id !== entity.id)
       .map((id) => {
-        const explicit = entity.data.related.includes(id) || content.entities.get(id)!.data.related.includes(entity.id);
+        const explicit = entity.data.related.includes(id) || entityOf(content, id).data.related.includes(entity.id);
         const together = coMentions.get(entity.id)?.get(id) ?? 0;
         const reasons = [
           explicit && 'listed as related',
@@ -32,8 +33,7 @@ export function rankRelated(
       })
       .sort(
         (a, b) =>
-          b.score - a.score ||
-          content.entities.get(a.id)!.data.name.localeCompare(content.entities.get(b.id)!.data.name),
+          b.score - a.score || entityOf(content, a.id).data.name.localeCompare(entityOf(content, b.id).data.name),
       );
     related.set(entity.id, ranked);
   }

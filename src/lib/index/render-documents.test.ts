@@ -71,7 +71,7 @@ describe('renderDocuments', () => {
       ['deepseek', ['liang-wenfeng']],
       ['liang-wenfeng', []],
     ]);
-    expect(described[0]!.html).toContain('href="/kb/people/liang-wenfeng/"');
+    expect(described[0]?.html).toContain('href="/kb/people/liang-wenfeng/"');
   });
 
   it('publishes every page and marks each block with the retired ids that land on it', () => {
@@ -82,26 +82,26 @@ describe('renderDocuments', () => {
       ['/organizations/deepseek/', 1],
       ['/people/liang-wenfeng/', 1],
     ]);
-    expect(articles[0]!.redirects).toEqual([moved]);
-    expect(articles[0]!.html).toMatch(
+    expect(articles[0]?.redirects).toEqual([moved]);
+    expect(articles[0]?.html).toMatch(
       /<p id="p-deepseek-on-the-other-hand"[^>]*><span id="p-deepseek-says" class="retired-id"><\/span>/,
     );
   });
 
   it('without linking, leaves out blocks, ids and links, and publishes nothing', () => {
     const { articles, published } = render([note], { linking: false });
-    expect(articles[0]!.blocks).toEqual([]);
-    expect(articles[0]!.html).not.toContain('entity-link');
+    expect(articles[0]?.blocks).toEqual([]);
+    expect(articles[0]?.html).not.toContain('entity-link');
     expect(published).toEqual([]);
   });
 
   it('leaves a trusted article with code to MDX: linked, but no HTML', () => {
     const code = article('figures', 'trusted: true\n', 'DeepSeek has {40 + 2} figures.');
     const { articles } = render([code]);
-    expect(articles[0]!.html).toBeUndefined();
-    expect(articles[0]!.blocks.map((block) => block.id)).toHaveLength(1);
+    expect(articles[0]?.html).toBeUndefined();
+    expect(articles[0]?.blocks.map((block) => block.id)).toHaveLength(1);
     expect(
-      render([article('figures', '', 'DeepSeek has {40 + 2} figures.')], { trustCode: true }).articles[0]!.html,
+      render([article('figures', '', 'DeepSeek has {40 + 2} figures.')], { trustCode: true }).articles[0]?.html,
     ).toBeUndefined();
   });
 

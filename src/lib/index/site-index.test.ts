@@ -86,7 +86,7 @@ describe('the mention index over the real content', () => {
 });
 
 describe('who said what', () => {
-  const together = (a: string, b: string) => index.coMentions.get(a)?.get(b) ?? 0;
+  const together = (a: string, b: string) => new Map<string, number>(index.coMentions.get(a)).get(b) ?? 0;
 
   it('attributes every quote of the first article to its speaker, and each interview speaker’s turns', () => {
     const said = (id: string) => (index.quotations.get(id) ?? []).map((q) => q.paragraphs[0]!.text.slice(0, 30));
