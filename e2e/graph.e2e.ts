@@ -75,7 +75,7 @@ test('the strongest co-mention, DeepSeek and open source, is the thickest line a
       .getByRole('region', { name: 'Connections' })
       .getByRole('listitem')
       .filter({ hasText: /^DeepSeek\s*Organization/ }),
-  ).toContainText(`with Open source (${index.coMentions.get('deepseek')!.get('open-source')})`);
+  ).toContainText(`with Open source (${new Map<string, number>(index.coMentions.get('deepseek')).get('open-source')})`);
 });
 
 test('clicking a node opens the entity page', async ({ page }) => {

@@ -5,10 +5,10 @@
  *   export default defineConfig({ integrations: [dossier({ title: 'Notes', site: 'https://notes.example' })] });
  *
  * It sets the Astro options the pages rely on, adds MDX and the sitemap unless the site has them, gives the pages
- * their settings through a virtual module (`virtual:dossier/config`), and runs Pagefind, the hosts' `_headers` file
- * and the build report once the pages are written.
+ * their settings through a virtual module (`virtual:dossier/config`), and runs Pagefind, the hosts' `_headers` file,
+ * the ledger and the build report once the pages are written.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -18,18 +18,13 @@ import tailwindcss from '@tailwindcss/vite';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { buildReport } from './integrations/build-report.ts';
 import { hostHeaders } from './integrations/host-headers.ts';
+import { publishLedger } from './integrations/ledger.ts';
 import { searchIndex } from './integrations/search-index.ts';
 import { COMPONENT_MODULE, COMPONENTS, dossierComponentFile, type ComponentName } from './lib/build/components.ts';
-import {
-  ledgerTarget,
-  readSettings,
-  siteIndexOptionsOf,
-  type DossierOptions,
-  type Settings,
-} from './lib/build/site-config.ts';
+import { readSettings, siteIndexOptionsOf, type DossierOptions, type Settings } from './lib/build/site-config.ts';
 import { kindCss, useKinds } from './lib/content/kinds.ts';
 import { remarkRehypeOptions } from './lib/content/markdown.ts';
-import { ledgerFile, type SiteIndexOptions } from './lib/index/site-index.ts';
+import type { SiteIndexOptions } from './lib/index/site-index.ts';
 import { rehypeArticleModules } from './lib/index/rehype-article-modules.ts';
 
 export type { DossierOptions } from './lib/build/site-config.ts';
@@ -138,10 +133,6 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
         const resolved: DossierConfig = { settings, siteIndex: siteIndexOptionsOf(settings) };
         // The content layer and the site index read the site's kinds from here on (the pages, from the config).
         useKinds(settings.kinds);
-        // `npm run build` puts the grown ledger in the content folder once the build has succeeded: it learns here
-        // which folder the options name.
-        if (resolved.siteIndex.ledgerOut)
-          writeFileSync(ledgerTarget(resolved.siteIndex.ledgerOut), ledgerFile(resolve(settings.contentRoot)));
         const has = (name: string) => config.integrations.some((integration) => integration.name === name);
         const replaced = ({ own }: (typeof REPLACEABLE)[number]) => own(config).some((file) => existsSync(file));
         const routes = [
@@ -176,6 +167,7 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
             ...(has('@astrojs/sitemap') ? [] : [sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(page) })]),
             ...(settings.search ? [searchIndex()] : []),
             hostHeaders(settings),
+            publishLedger(resolved.siteIndex, process.env.DOSSIER_LEDGER_OUT),
             buildReport(),
           ],
           // Scripts and styles always as files: the Content-Security-Policy allows nothing inline.

@@ -263,17 +263,12 @@ function withinUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 export const ledgerTarget = (pendingLedger: string) => `${pendingLedger}.target`;
 
 /** What the pages and the build's stages take from the settings. */
-export function siteIndexOptionsOf(
-  settings: Settings,
-  env: Record<string, string | undefined> = process.env,
-): SiteIndexOptions {
+export function siteIndexOptionsOf(settings: Settings): SiteIndexOptions {
   return {
     contentRoot: settings.contentRoot,
     linkMode: settings.linkMode,
     linking: settings.linking,
     base: settings.basePath,
-    // Set by `npm run build`, which puts the grown ledger in place once the build has succeeded.
-    ledgerOut: env.DOSSIER_LEDGER_OUT,
     trustCode: settings.trustCode,
   };
 }

@@ -29,10 +29,15 @@ export { entityKinds, type BuiltInKind, type EntityKind } from './kinds.ts';
 export const LINK_MODES = ['article', 'section', 'paragraph', 'every'] as const;
 export type LinkMode = (typeof LINK_MODES)[number];
 
-/** Lowercase ASCII words joined by hyphens: ids double as file names and URL segments. */
+/**
+ * Lowercase ASCII words joined by hyphens: ids double as file names and URL segments. Branded: an EntityId is an id
+ * the registry made (a file name) or checked (a reference), so every one of them names an entity (`entityOf`).
+ */
 export const entityIdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id of lowercase letters, digits and single hyphens, like "high-flyer"');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id of lowercase letters, digits and single hyphens, like "high-flyer"')
+  .brand<'EntityId'>();
+export type EntityId = z.output<typeof entityIdSchema>;
 
 const nonBlank = (what: string) =>
   z
@@ -82,10 +87,12 @@ const webUrlSchema = z.url({ error: 'a URL, like https://example.com/page' }).re
   error: (issue) => `an http(s) or mailto URL, like https://example.com/page, got ${JSON.stringify(issue.input)}`,
 });
 
-/** Article slugs, like entity ids, are file names. */
-const articleSlugSchema = z
+/** Article slugs, like entity ids, are file names; branded like them, as the registry makes or checks every one. */
+export const articleSlugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an article slug (its file name without .mdx), like "deepseek-and-open-source"');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an article slug (its file name without .mdx), like "deepseek-and-open-source"')
+  .brand<'ArticleSlug'>();
+export type ArticleSlug = z.output<typeof articleSlugSchema>;
 
 /**
  * When an event happened, with its precision explicit: `2019`, `2019-05`, `2019-05-16`, a decade `2000s`, or a range

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problemsOf } from './content-errors.ts';
-import { loadContent, parseContent, surfaceForms, type ContentFile } from './registry.ts';
+import { articleOf, entityOf, knownEntityId, loadContent, parseContent, surfaceForms, type ContentFile } from './registry.ts';
 
 const encoder = new TextEncoder();
 const file = (path: string, text: string): ContentFile => ({ path, bytes: encoder.encode(text) });
@@ -290,5 +290,30 @@ describe('names compared the way readers see them', () => {
   ])('refuses %s, naming the code point', (_, yaml, field, message) => {
     const text = yaml.startsWith('name') ? `${yaml}\nsummary: S.\norgType: company` : `name: DeepSeek\nsummary: S.\norgType: company\n${yaml}`;
     expect(problemsIn(entity('organizations/deepseek.md', text))).toEqual([`content/entities/organizations/deepseek.md: field "${field}": ${message}`]);
+  });
+});
+
+describe('looking up ids', () => {
+  const content = parseContent([deepseek, liang, article]);
+  const other = parseContent([entity('concepts/open-source.md', 'name: Open source\nsummary: S.')]);
+
+  it('gives the entity and the article of the ids the registry made or checked', () => {
+    for (const { slug, data } of content.articles) {
+      expect(articleOf(content, slug).data).toBe(data);
+      expect(data.entities.map((id) => entityOf(content, id).data.name)).toEqual(['Liang Wenfeng']);
+    }
+    for (const { id, data } of content.entities.values()) {
+      expect(entityOf(content, id).data).toBe(data);
+      for (const other of data.related) expect(entityOf(content, other).data.name).toBe('DeepSeek');
+    }
+  });
+
+  it('takes plain text as an id only when an entity has it', () => {
+    expect(knownEntityId(content, 'liang-wenfeng')).toBe('liang-wenfeng');
+    expect(knownEntityId(content, 'liang')).toBeUndefined();
+  });
+
+  it('stops on an id of other content', () => {
+    for (const { id } of other.entities.values()) expect(() => entityOf(content, id)).toThrow('No entity of this content has the id "open-source"');
   });
 });

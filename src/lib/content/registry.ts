@@ -8,12 +8,15 @@ import type { z } from 'zod';
 import { entityKinds, kindInfo, kindOfFolder } from './kinds.ts';
 import {
   articleSchema,
+  articleSlugSchema,
   entityIdSchema,
   kindSchema,
   referenceFields,
   type Alias,
   type ArticleData,
+  type ArticleSlug,
   type EntityData,
+  type EntityId,
   type EntityKind,
 } from './content-schema.ts';
 import { ContentError, describeIssue, type ContentProblem } from './content-errors.ts';
@@ -28,7 +31,7 @@ export interface ContentFile {
 }
 
 export interface Entity {
-  id: string;
+  id: EntityId;
   kind: EntityKind;
   data: EntityData;
   /** The Markdown description below the frontmatter. */
@@ -40,7 +43,7 @@ export interface Entity {
 }
 
 export interface ArticleEntry {
-  slug: string;
+  slug: ArticleSlug;
   data: ArticleData;
   body: string;
   bodyLine: number;
@@ -48,9 +51,31 @@ export interface ArticleEntry {
 }
 
 export interface Content {
-  /** Entities by id, in a stable order (kind, then id). */
+  /** Entities by id, in a stable order (kind, then id); looked up by any text, such as an id a page was given. */
   entities: Map<string, Entity>;
   articles: ArticleEntry[];
+}
+
+/** The entity `id` names: the registry made (a file name) or checked (a reference) every EntityId, so there is one. */
+export function entityOf(content: Content, id: EntityId): Entity {
+  const entity = content.entities.get(id);
+  if (!entity) throw new Error(`No entity of this content has the id "${id}": it is another content's`);
+  return entity;
+}
+
+/** The article `slug` names, as `entityOf` the entity an id names. */
+export function articleOf(content: Content, slug: ArticleSlug): ArticleEntry {
+  const article = content.articles.find((entry) => entry.slug === slug);
+  if (!article) throw new Error(`No article of this content has the slug "${slug}": it is another content's`);
+  return article;
+}
+
+/**
+ * The id of the entity `id` names, if one does: for an id read from a document's text (a mention the linker found, a
+ * quote's speaker), which the registry never checked.
+ */
+export function knownEntityId(content: Content, id: string): EntityId | undefined {
+  return content.entities.get(id)?.id;
 }
 
 /** One surface form of an entity, normalised from the schema's string-or-object alias. */
@@ -178,23 +203,25 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
         continue;
       }
       const parsed = parseFrontmatter(file, report);
-      if (!parsed || !checkId(file.path, stem, report)) continue;
+      const id = parsed && idOf(entityIdSchema, file.path, stem, report);
+      if (!parsed || !id) continue;
       const schema = kindSchema(kind);
       const result = schema.safeParse({ ...parsed.data, kind });
       if (!result.success) {
         reportIssues(file.path, result.error, { ...parsed.data, kind }, report, fieldsOf(schema.shape));
         continue;
       }
-      entities.push({ id: stem, kind, data: result.data as EntityData, body: parsed.body, bodyLine: parsed.bodyLine, file: file.path });
+      entities.push({ id, kind, data: result.data as EntityData, body: parsed.body, bodyLine: parsed.bodyLine, file: file.path });
     } else if (top === 'articles' && rest.length === 1) {
       const parsed = parseFrontmatter(file, report);
-      if (!parsed || !checkId(file.path, stem, report)) continue;
+      const slug = parsed && idOf(articleSlugSchema, file.path, stem, report);
+      if (!parsed || !slug) continue;
       const result = articleSchema.safeParse(parsed.data);
       if (!result.success) {
         reportIssues(file.path, result.error, parsed.data, report, fieldsOf(articleSchema.shape));
         continue;
       }
-      articles.push({ slug: stem, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, file: file.path });
+      articles.push({ slug, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, file: file.path });
     } else {
       report(file.path, 'is not where Dossier looks; expected content/articles/<slug>.mdx or content/entities/<kind>/<id>.md');
     }
@@ -247,10 +274,12 @@ function parseFrontmatter(file: ContentFile, report: Report): Frontmatter | unde
   }
 }
 
-function checkId(path: string, stem: string, report: Report): boolean {
-  if (entityIdSchema.safeParse(stem).success) return true;
+/** The file name as an id (or slug), or nothing when it cannot serve as one, which is reported. */
+function idOf<Schema extends z.ZodType>(schema: Schema, path: string, stem: string, report: Report): z.output<Schema> | undefined {
+  const result = schema.safeParse(stem);
+  if (result.success) return result.data;
   report(path, `has a file name that cannot serve as an id; expected lowercase letters, digits and single hyphens, like "high-flyer.md"`);
-  return false;
+  return undefined;
 }
 
 /** The fields an editor may write, in the schema's order (the kind comes from the folder). */

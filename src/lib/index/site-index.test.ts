@@ -2,9 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Matcher } from '../link/matcher.ts';
-import { parseContent } from '../content/registry.ts';
-import { aliasPatterns, buildSiteIndex, excerptOf } from './site-index.ts';
+import { buildSiteIndex } from './site-index.ts';
 
 const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true });
 const passageTexts = (id: string) => (index.passages.get(id) ?? []).map((p) => p.excerpt.text);
@@ -88,7 +86,7 @@ describe('the mention index over the real content', () => {
 });
 
 describe('who said what', () => {
-  const together = (a: string, b: string) => index.coMentions.get(a)?.get(b) ?? 0;
+  const together = (a: string, b: string) => new Map<string, number>(index.coMentions.get(a)).get(b) ?? 0;
 
   it('attributes every quote of the first article to its speaker, and each interview speaker’s turns', () => {
     const said = (id: string) => (index.quotations.get(id) ?? []).map((q) => q.paragraphs[0]!.text.slice(0, 30));
@@ -128,41 +126,6 @@ describe('who said what', () => {
     expect(index.related.get('ferrari')!.every((r) => !r.reason.includes('together'))).toBe(true);
     expect(index.timeline.some((event) => event.type === 'entity' && event.entityId === 'ferrari')).toBe(false);
     expect(index.articles.get('deepseek-and-open-source')!.html).toContain('data-entity="ferrari"');
-  });
-});
-
-describe('excerptOf', () => {
-  it('keeps a short block whole', () => {
-    expect(excerptOf('DeepSeek rose.', [[0, 8]])).toEqual({ text: 'DeepSeek rose.', marks: [[0, 8]] });
-  });
-
-  it('cuts a long block around the first mention at word boundaries and moves the marks', () => {
-    const words = Array.from({ length: 200 }, (_, i) => `w${i}`);
-    words[100] = 'DeepSeek';
-    const text = words.join(' ');
-    const start = text.indexOf('DeepSeek');
-    const { text: excerpt, marks } = excerptOf(text, [[start, start + 8]]);
-    expect(excerpt.startsWith('… w')).toBe(true);
-    expect(excerpt.endsWith(' …')).toBe(true);
-    expect(excerpt.slice(marks[0]![0], marks[0]![1])).toBe('DeepSeek');
-  });
-});
-
-describe('aliasPatterns', () => {
-  it('finds a name in text typed in either normal form, whichever form the entity file used', () => {
-    const cafe = {
-      path: 'entities/organizations/cafe.md',
-      bytes: new TextEncoder().encode('---\nname: Cafe\u0301 Group\nsummary: S.\norgType: company\n---\n'),
-    };
-    const matcher = new Matcher(aliasPatterns(parseContent([cafe])));
-    for (const text of ['At Caf\u00e9 Group, coffee.', 'At Cafe\u0301 Group, coffee.']) {
-      expect(
-        matcher
-          .document()
-          .scan(text)
-          .map((match) => [match.entityId, text.slice(match.start, match.end)]),
-      ).toEqual([['cafe', text.slice(3, -9)]]);
-    }
   });
 });
 

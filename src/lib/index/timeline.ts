@@ -6,7 +6,7 @@
  */
 import type { AnnotatedBlock } from '../link/annotate.ts';
 import { ContentError, type ContentProblem } from '../content/content-errors.ts';
-import type { ArticleData } from '../content/content-schema.ts';
+import type { ArticleData, ArticleSlug, EntityId } from '../content/content-schema.ts';
 import {
   canonicalDate,
   compareEventDates,
@@ -14,7 +14,7 @@ import {
   type CalendarPoint,
   type EventDate,
 } from '../content/event-date.ts';
-import type { Content } from '../content/registry.ts';
+import { articleOf, type Content } from '../content/registry.ts';
 
 /** An article's publication as an event date, if the source gives one. */
 export function publicationDate({
@@ -67,13 +67,13 @@ interface EventCommon {
   id: string;
   date: EventDate;
   description: string;
-  articleSlug: string;
+  articleSlug: ArticleSlug;
 }
 
 /** An event of an entity's `events`, with the paragraph its quote was found in. */
 export interface EntityEvent extends EventCommon {
   type: 'entity';
-  entityId: string;
+  entityId: EntityId;
   quote: string;
   /** Absent only in a build without linking (the bench's baseline), which has no blocks. */
   blockId?: string;
@@ -105,11 +105,10 @@ function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
  */
 export function buildTimeline(
   content: Content,
-  blocksOf: (slug: string) => AnnotatedBlock[] | undefined,
+  blocksOf: (slug: ArticleSlug) => AnnotatedBlock[] | undefined,
   root = 'content',
 ): TimelineEvent[] {
   const problems: ContentProblem[] = [];
-  const articleFiles = new Map(content.articles.map((article) => [article.slug, `${root}/${article.file}`]));
   const events: TimelineEvent[] = [];
   for (const entity of content.entities.values()) {
     entity.data.events.forEach(({ description, source, ...written }, i) => {
@@ -132,7 +131,7 @@ export function buildTimeline(
           problems.push({
             file: `${root}/${entity.file}`,
             field: `events.${i}.source.quote`,
-            message: quoteProblem(match, articleFiles.get(source.article)!),
+            message: quoteProblem(match, `${root}/${articleOf(content, source.article).file}`),
           });
       }
       events.push(event);

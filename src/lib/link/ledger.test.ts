@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { problemsOf } from '../content/content-errors.ts';
-import { parseLedger, reconcile } from './ledger.ts';
+import { ledgerText, parseLedger, reconcile } from './ledger.ts';
 
 const v1 = [
   { id: 'p-a', text: 'DeepSeek released its first models in the autumn.' },
@@ -43,6 +43,8 @@ describe('parseLedger', () => {
     expect(parseLedger('{"/articles/a/": [{ "id": "p-a", "text": "A." }]}', 'content/ledger.json')).toEqual({
       '/articles/a/': [{ id: 'p-a', text: 'A.' }],
     });
+    const ledger = { '/articles/a/': [{ id: 'p-a', text: 'A “quoted” line.' }], '/people/b/': [] };
+    expect(parseLedger(ledgerText(ledger), 'content/ledger.json')).toEqual(ledger);
   });
 
   it.each([

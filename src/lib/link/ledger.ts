@@ -51,6 +51,11 @@ export function parseLedger(text: string, file: string): Ledger {
   ]);
 }
 
+/** The ledger file's text, as parseLedger reads it back. */
+export function ledgerText(ledger: Ledger): string {
+  return `${JSON.stringify(ledger, null, 1)}\n`;
+}
+
 const KEPT_TEXT = 400;
 /** How alike (shared words over all words) an edited paragraph must be to its old self to inherit its id. */
 const SAME_PARAGRAPH = 0.5;

@@ -14,8 +14,9 @@ import {
   type SimulationNodeDatum,
 } from 'd3-force';
 
-export interface LayoutNode {
-  id: string;
+/** A node to lay out; `Id` is the kind of id it has, which the placed node keeps. */
+export interface LayoutNode<Id extends string = string> {
+  id: Id;
   label: string;
   /** The node's radius, in pixels. */
   radius: number;
@@ -23,9 +24,9 @@ export interface LayoutNode {
   pinned?: boolean;
 }
 
-export interface LayoutEdge {
-  source: string;
-  target: string;
+export interface LayoutEdge<Id extends string = string> {
+  source: Id;
+  target: Id;
   weight: number;
 }
 
@@ -61,8 +62,8 @@ export interface Box {
   bottom: number;
 }
 
-export interface PlacedNode {
-  id: string;
+export interface PlacedNode<Id extends string = string> {
+  id: Id;
   x: number;
   y: number;
   radius: number;
@@ -74,11 +75,11 @@ export interface PlacedNode {
   labelBox: Box;
 }
 
-export interface GraphLayout {
+export interface GraphLayout<Id extends string = string> {
   width: number;
   height: number;
   lineHeight: number;
-  nodes: PlacedNode[];
+  nodes: PlacedNode<Id>[];
 }
 
 const LABEL_GAP = 3;
@@ -204,8 +205,8 @@ export function collisions(layout: GraphLayout): string[] {
   return found;
 }
 
-interface SimNode extends SimulationNodeDatum {
-  id: string;
+interface SimNode<Id extends string = string> extends SimulationNodeDatum {
+  id: Id;
   pinned: boolean;
   /** The node's box around its centre: the shape and the label below it. */
   extent: Box;
@@ -214,11 +215,15 @@ interface SimNode extends SimulationNodeDatum {
 type SimLink = SimulationLinkDatum<SimNode> & { weight: number };
 
 /** Lays the graph out; nodes come back in the order given. */
-export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: LayoutOptions): GraphLayout {
+export function layoutGraph<Id extends string>(
+  nodes: LayoutNode<Id>[],
+  edges: LayoutEdge<Id>[],
+  options: LayoutOptions,
+): GraphLayout<Id> {
   const { fontSize, labelWidth, spacing } = options;
   const lineHeight = Math.round(fontSize * LINE_HEIGHT * 10) / 10;
   const labels = nodes.map((node) => wrapLabel(node.label, labelWidth, fontSize, options.labelLines));
-  const sim: SimNode[] = nodes.map((node, i) => {
+  const sim: SimNode<Id>[] = nodes.map((node, i) => {
     const half = Math.max(node.radius, ...labels[i]!.map((line) => textWidth(line, fontSize) / 2));
     const extent = {
       left: -half,
@@ -285,7 +290,7 @@ export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: L
   const left = Math.min(...boxes.map((box) => box.left)) - MARGIN - (width - extentX) / 2;
   const top = Math.min(...boxes.map((box) => box.top)) - MARGIN;
   const round = (value: number) => Math.round(value * 10) / 10;
-  const placed = sim.map((node, i): PlacedNode => {
+  const placed = sim.map((node, i): PlacedNode<Id> => {
     const x = round(node.x! - left);
     const y = round(node.y! - top);
     const radius = nodes[i]!.radius;

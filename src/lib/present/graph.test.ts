@@ -110,7 +110,7 @@ describe('connectionsOf', () => {
     const connections = connectionsOf(index, 'deepseek');
     expect(connections[0]).toEqual({
       id: 'open-source',
-      passages: index.coMentions.get('deepseek')!.get('open-source'),
+      passages: new Map<string, number>(index.coMentions.get('deepseek')).get('open-source'),
     });
     const counts = connections.map((c) => c.passages);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));

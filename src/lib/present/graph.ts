@@ -3,7 +3,8 @@
  * edges where two entities are named in the same passage (each entity's strongest few), thicker the more passages. The whole graph for the graph
  * page, and each entity's neighbourhood for its page, as plain data a component draws as SVG.
  */
-import type { EntityKind } from '../content/content-schema.ts';
+import type { EntityId, EntityKind } from '../content/content-schema.ts';
+import { entityOf } from '../content/registry.ts';
 import { layoutGraph, type Box, type LayoutEdge, type LayoutNode, type LayoutOptions } from './graph-layout.ts';
 import { kindInfo, paths } from '../content/kinds.ts';
 import type { SiteIndex } from '../index/site-index.ts';
@@ -47,7 +48,7 @@ export interface GraphView {
 }
 
 export interface Connection {
-  id: string;
+  id: EntityId;
   /** Passages naming both. */
   passages: number;
 }
@@ -90,7 +91,7 @@ const NEIGHBOURHOOD: LayoutOptions = {
 
 /** The entities named together with `id` (those `among` only, if given), most passages first (then by name). */
 export function connectionsOf(index: SiteIndex, id: string, among?: Set<string>): Connection[] {
-  const name = (other: string) => index.content.entities.get(other)!.data.name;
+  const name = (other: EntityId) => entityOf(index.content, other).data.name;
   return [...(index.coMentions.get(id) ?? [])]
     .filter(([other]) => !among || among.has(other))
     .map(([other, passages]) => ({ id: other, passages }))
@@ -109,11 +110,16 @@ export function passageCount(index: SiteIndex, id: string): number {
  * The entities of the graph page, drawn and listed: every entity, or past GRAPH_MAX_NODES the most mentioned, most
  * passages first, then by name (then id). One ranking for the drawing and the list, so they show the same entities.
  */
-export function graphEntities(index: SiteIndex): string[] {
-  const name = (id: string) => index.content.entities.get(id)!.data.name;
-  return [...index.content.entities.keys()]
-    .sort((a, b) => passageCount(index, b) - passageCount(index, a) || byName(name(a), name(b)) || a.localeCompare(b))
-    .slice(0, GRAPH_MAX_NODES);
+export function graphEntities(index: SiteIndex): EntityId[] {
+  return [...index.content.entities.values()]
+    .sort(
+      (a, b) =>
+        passageCount(index, b.id) - passageCount(index, a.id) ||
+        byName(a.data.name, b.data.name) ||
+        a.id.localeCompare(b.id),
+    )
+    .slice(0, GRAPH_MAX_NODES)
+    .map((entity) => entity.id);
 }
 
 /** The whole graph laid out twice: wide for a laptop, tall and narrow for a phone. */
@@ -137,9 +143,10 @@ export function siteGraph(index: SiteIndex): SiteGraph {
 
 /** The entity, its strongest NEIGHBOURHOOD_SIZE connections and the co-mentions among them; none without any. */
 export function neighbourhoodGraph(index: SiteIndex, id: string): GraphView | undefined {
+  const entity = index.content.entities.get(id);
   const neighbours = connectionsOf(index, id).slice(0, NEIGHBOURHOOD_SIZE);
-  if (!neighbours.length) return undefined;
-  return drawGraph(index, [id, ...neighbours.map((n) => n.id)], id, NEIGHBOURHOOD);
+  if (!entity || !neighbours.length) return undefined;
+  return drawGraph(index, [entity.id, ...neighbours.map((n) => n.id)], id, NEIGHBOURHOOD);
 }
 
 interface Scale {
@@ -160,18 +167,18 @@ function scaleOf(index: SiteIndex): Scale {
   return scale;
 }
 
-function drawGraph(index: SiteIndex, ids: string[], centre: string | undefined, options: LayoutOptions): GraphView {
+function drawGraph(index: SiteIndex, ids: EntityId[], centre: string | undefined, options: LayoutOptions): GraphView {
   const shown = new Set(ids);
   const { maxPassages, maxWeight } = scaleOf(index);
   const radius = (id: string) => 4 + 10 * Math.sqrt(passageCount(index, id) / maxPassages);
-  const nodes: LayoutNode[] = ids.map((id) => ({
+  const nodes: LayoutNode<EntityId>[] = ids.map((id) => ({
     id,
-    label: index.content.entities.get(id)!.data.name,
+    label: entityOf(index.content, id).data.name,
     radius: radius(id) * SHAPE_REACH,
     pinned: id === centre,
   }));
   // Each entity's strongest connections, not every one: a paragraph naming ten entities would add 45 lines.
-  const kept = new Map<string, LayoutEdge>();
+  const kept = new Map<string, LayoutEdge<EntityId>>();
   for (const a of ids) {
     const strongest = connectionsOf(index, a, shown);
     for (const { id: b, passages } of a === centre ? strongest : strongest.slice(0, STRONGEST_CONNECTIONS)) {
@@ -205,7 +212,7 @@ function drawGraph(index: SiteIndex, ids: string[], centre: string | undefined, 
       }),
     nodes: layout.nodes
       .map((node) => {
-        const entity = index.content.entities.get(node.id)!;
+        const entity = entityOf(index.content, node.id);
         const passages = passageCount(index, node.id);
         return {
           id: node.id,
