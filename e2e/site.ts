@@ -1,6 +1,8 @@
-/** What the e2e suites share: the registry of the built content, and the seed the article was made from. */
+/** What the e2e suites share: the registry of the built content, the seed the article was made from, and axe. */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
 import { loadContent } from '../src/lib/content/registry.ts';
 import { paths } from '../src/lib/content/kinds.ts';
 
@@ -61,4 +63,37 @@ export function brokenLinks(pages: [string, string][]): string[] {
     }
   }
   return broken;
+}
+
+export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's script, the very one @axe-core/playwright injects. */
+let axeSource: string | undefined;
+const axe = () => {
+  const fromBuilder = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'));
+  return (axeSource ??= (fromBuilder('axe-core') as { source: string }).source);
+};
+
+/** Puts axe in every page the context opens, before the page's own scripts, so that a scan need not inject it. */
+export const withAxe = (context: BrowserContext) => context.addInitScript({ content: axe() });
+
+/**
+ * The WCAG violations axe finds on the page (or inside `include`), each as "rule (nodes) first target". axe runs in
+ * the page as AxeBuilder's legacy mode runs it, but loaded once per page and asked for violations only: AxeBuilder
+ * injects it again and opens a blank page for every scan, which cost several times the scan itself (the site has
+ * no frames, the one thing that blank page is for).
+ */
+export async function axeViolations(page: Page, tags = WCAG, include?: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe());
+  return page.evaluate(
+    async ({ tags, include }) => {
+      const { axe } = window as unknown as { axe: typeof import('axe-core') };
+      const { violations } = await axe.run(include ? { include: [include] } : document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      return violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`);
+    },
+    { tags, include },
+  );
 }
