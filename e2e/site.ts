@@ -9,6 +9,7 @@ import { paths } from '../src/lib/content/kinds.ts';
 export const content = loadContent('content');
 export const entityPages = [...content.entities.values()].map((e) => ({
   id: e.id,
+  kind: e.kind,
   name: e.data.name,
   path: paths.entity(e.kind, e.id),
 }));
