@@ -44,10 +44,14 @@ function build(content: string, out: string, env: Record<string, string> = {}) {
 }
 
 /** `build`, started without waiting for it. */
-function buildInBackground(content: string, out: string): Promise<{ status: number | null; output: string }> {
+function buildInBackground(
+  content: string,
+  out: string,
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; output: string }> {
   return new Promise((done) => {
     const run = spawn(process.execPath, ['src/cli/build.ts'], {
-      env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out },
+      env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out, ...env },
     });
     let output = '';
     run.stdout.on('data', (chunk) => (output += chunk));
@@ -72,14 +76,29 @@ function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
-// One good site serves every test below that needs one: each build costs seconds, and they all build this content.
-test.describe('a small site with a name full of markup and a trusted article with code', () => {
+/**
+ * The small site with a name full of markup, an article with code trusted in its front matter, and the same article
+ * unmarked, which builds only with DOSSIER_TRUST_CODE=1 (without it, it stops the build: bad-content.test.ts).
+ */
+function smallSite(): string {
   const content = contentFolder('script-in-name', 'article-with-code');
+  const figures = readFileSync(join(content, 'articles/figures.mdx'), 'utf8');
+  writeFileSync(
+    join(content, 'articles/unmarked.mdx'),
+    figures.replace('trusted: true\n', '').replace('title: The figures', 'title: The figures, unmarked'),
+  );
+  return content;
+}
+const TRUST_CODE = { DOSSIER_TRUST_CODE: '1' };
+
+// One good site serves every test below that needs one: each build costs seconds, and they all build this content.
+test.describe('a small site with a name full of markup and articles with code', () => {
+  const content = smallSite();
   const site = outFolder();
   let built: Record<string, string> = {};
   test.beforeAll(() => {
     test.setTimeout(120_000);
-    const result = build(content, site);
+    const result = build(content, site, TRUST_CODE);
     expect(result.status, result.output).toBe(0);
     built = snapshot(site);
   });
@@ -122,6 +141,12 @@ test.describe('a small site with a name full of markup and a trusted article wit
     );
   });
 
+  test('DOSSIER_TRUST_CODE=1 trusts the code of every article, marked or not', () => {
+    expect(readFileSync(join(site, 'articles/unmarked/index.html'), 'utf8')).toContain(
+      '<strong class="figure">42</strong>',
+    );
+  });
+
   // One broken front matter, one broken MDX body: both stop the build the way every content error does.
   for (const [name, message] of [
     ['malformed-yaml', /entities\/organizations\/deepseek\.md:5: the YAML frontmatter is malformed/],
@@ -141,7 +166,7 @@ test.describe('a small site with a name full of markup and a trusted article wit
   test('two builds of the same content are byte for byte identical', () => {
     test.setTimeout(120_000);
     const second = outFolder();
-    expect(build(content, second).status).toBe(0);
+    expect(build(content, second, TRUST_CODE).status).toBe(0);
     expect(Object.keys(built).length).toBeGreaterThan(5);
     expect(snapshot(second)).toEqual(built);
     rmSync(second, { recursive: true, force: true });
@@ -149,15 +174,15 @@ test.describe('a small site with a name full of markup and a trusted article wit
 
   test('two builds started at once: one builds, the other stops at once, and the output is one whole site', async () => {
     test.setTimeout(180_000);
-    const other = contentFolder('script-in-name', 'article-with-code');
+    const other = smallSite();
     writeFileSync(
       join(other, 'articles/second.mdx'),
       '---\ntitle: Second\ndek: Only in the second content folder.\nsource: { publication: Example }\n---\n\nDeepSeek again.\n',
     );
     const out = outFolder();
     const runs = [
-      buildInBackground(content, out),
-      new Promise((wait) => setTimeout(wait, 300)).then(() => buildInBackground(other, out)),
+      buildInBackground(content, out, TRUST_CODE),
+      new Promise((wait) => setTimeout(wait, 300)).then(() => buildInBackground(other, out, TRUST_CODE)),
     ];
     const [a, b] = await Promise.all(runs);
     expect(
@@ -173,26 +198,12 @@ test.describe('a small site with a name full of markup and a trusted article wit
     let alone = built;
     if (winner === other) {
       const folder = outFolder();
-      expect(build(other, folder).status).toBe(0);
+      expect(build(other, folder, TRUST_CODE).status).toBe(0);
       alone = snapshot(folder);
     }
     expect(snapshot(out)).toEqual(alone);
     expect(existsSync(`${out}.staging`) || existsSync(`${out}.previous`)).toBe(false);
   });
-});
-
-test('DOSSIER_TRUST_CODE=1 trusts the code of every article, marked or not', () => {
-  test.setTimeout(120_000);
-  // Unmarked, the article stops the build (src/lib/index/bad-content.test.ts); the variable lets it through.
-  const content = contentFolder('article-with-code');
-  const article = join(content, 'articles/figures.mdx');
-  writeFileSync(article, readFileSync(article, 'utf8').replace('trusted: true\n', ''));
-  const out = outFolder();
-  const result = build(content, out, { DOSSIER_TRUST_CODE: '1' });
-  expect(result.status, result.output).toBe(0);
-  expect(readFileSync(join(out, 'articles/figures/index.html'), 'utf8')).toContain(
-    '<strong class="figure">42</strong>',
-  );
 });
 
 test('a 5 MB article builds, whole', () => {
