@@ -2,11 +2,10 @@
  * Quality gates over the whole built site: accessibility, valid HTML, links, size budgets, the content security
  * policy and the network. Every page of dist/ is checked, not a sample.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { firstVisitWeight } from '../src/cli/page-weight.ts';
-import { brokenLinks, builtPages, WCAG } from './site.ts';
+import { axeViolations, brokenLinks, builtPages, withAxe } from './site.ts';
 
 const pages = builtPages('dist');
 const paths = pages.map(([path]) => path).filter((path) => path !== '/404.html');
@@ -20,12 +19,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }) => {
       test.setTimeout(180_000);
       const context = await browser.newContext({ colorScheme });
+      await withAxe(context);
       const page = await context.newPage();
       const violations: string[] = [];
       for (const path of [...paths, '/no-such-page/'].filter((_, i) => i % SHARDS === shard)) {
         await page.goto(path);
-        const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-        violations.push(...result.violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`));
+        violations.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));
       }
       expect(violations).toEqual([]);
       await context.close();

@@ -27,12 +27,14 @@ const WIDTHS = {
 const PICTURED = new Set([390, 1280]);
 const UPDATE = process.env.DOSSIER_UPDATE_SCREENSHOTS === '1';
 
-for (const [name, path] of Object.entries(PAGES)) {
-  for (const [device, viewport] of Object.entries(WIDTHS)) {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      test(`${name} fits a ${device} (${viewport.width} px, ${colorScheme})`, async ({ browser }) => {
-        const context = await browser.newContext({ viewport, colorScheme });
-        const page = await context.newPage();
+// One browser context per width and scheme visits every page: a context for each page cost more than the page.
+for (const [device, viewport] of Object.entries(WIDTHS)) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`every page fits a ${device} (${viewport.width} px, ${colorScheme})`, async ({ browser }) => {
+      test.slow();
+      const context = await browser.newContext({ viewport, colorScheme });
+      const page = await context.newPage();
+      for (const [name, path] of Object.entries(PAGES)) {
         await page.goto(path);
         if (name === 'search') await expect(page.locator('.search-result').first()).toBeVisible();
         await page.evaluate(() => document.fonts.ready);
@@ -59,14 +61,14 @@ for (const [name, path] of Object.entries(PAGES)) {
             wide: wide.slice(0, 5).map((element) => element.outerHTML.slice(0, 120)),
           };
         });
-        expect(overflow.wide).toEqual([]);
-        expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.width);
+        expect.soft(overflow.wide, name).toEqual([]);
+        expect.soft(overflow.scrollWidth, name).toBeLessThanOrEqual(overflow.width);
         if (UPDATE && PICTURED.has(viewport.width)) {
           mkdirSync('screenshots', { recursive: true });
           await page.screenshot({ path: `screenshots/${name}-${viewport.width}-${colorScheme}.png` });
         }
-        await context.close();
-      });
-    }
+      }
+      await context.close();
+    });
   }
 }

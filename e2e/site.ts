@@ -1,13 +1,16 @@
-/** What the e2e suites share: the registry of the built content, and the seed the article was made from. */
+/** What the e2e suites share: the registry of the built content, the seed the article was made from, axe, and a server. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { extname, join, normalize, relative } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
 import { loadContent } from '../src/lib/content/registry.ts';
 import { paths } from '../src/lib/content/kinds.ts';
 
 export const content = loadContent('content');
 export const entityPages = [...content.entities.values()].map((e) => ({
   id: e.id,
+  kind: e.kind,
   name: e.data.name,
   path: paths.entity(e.kind, e.id),
 }));
@@ -95,5 +98,36 @@ export function serve(folder: string): Promise<{ server: Server; url: string }> 
     server.listen(0, '127.0.0.1', () =>
       ready({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
     ),
+  );
+}
+
+/** axe-core's script, the very one @axe-core/playwright injects. */
+let axeSource: string | undefined;
+const axe = () => {
+  const fromBuilder = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'));
+  return (axeSource ??= (fromBuilder('axe-core') as { source: string }).source);
+};
+
+/** Puts axe in every page the context opens, before the page's own scripts, so that a scan need not inject it. */
+export const withAxe = (context: BrowserContext) => context.addInitScript({ content: axe() });
+
+/**
+ * The WCAG violations axe finds on the page (or inside `include`), each as "rule (nodes) first target". axe runs in
+ * the page as AxeBuilder's legacy mode runs it, but loaded once per page and asked for violations only: AxeBuilder
+ * injects it again and opens a blank page for every scan, which cost several times the scan itself (the site has
+ * no frames, the one thing that blank page is for).
+ */
+export async function axeViolations(page: Page, tags = WCAG, include?: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe());
+  return page.evaluate(
+    async ({ tags, include }) => {
+      const { axe } = window as unknown as { axe: typeof import('axe-core') };
+      const { violations } = await axe.run(include ? { include: [include] } : document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      return violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`);
+    },
+    { tags, include },
   );
 }

@@ -132,7 +132,7 @@ describe('who said what', () => {
 describe('a document nested beyond reading', () => {
   it('is one content error naming the file, not a stack overflow', () => {
     const root = mkdtempSync(join(tmpdir(), 'dossier-deep-'));
-    cpSync('e2e/fixtures/bad-content/base', root, { recursive: true });
+    cpSync('src/lib/index/fixtures/bad-content/base', root, { recursive: true });
     writeFileSync(
       join(root, 'articles', 'deep.md'),
       `---\ntitle: Deep\ndek: Nested.\ndate: 2025-02-01\nsource: { publication: Example }\n---\n\n${'>'.repeat(10_000)} deep\n`,
