@@ -10,7 +10,7 @@ import { publishLedger } from './ledger.ts';
 /** The small fixture site, with a ledger in which the article's first paragraph had other words. */
 function site(linking = true) {
   const contentRoot = mkdtempSync(join(tmpdir(), 'dossier-ledger-'));
-  cpSync('e2e/fixtures/bad-content/base', contentRoot, { recursive: true });
+  cpSync('src/lib/index/fixtures/bad-content/base', contentRoot, { recursive: true });
   const published = { id: 'p-deepseek-has-no', text: 'DeepSeek has no near-term profit strategy. Liang said so.' };
   writeFileSync(join(contentRoot, 'ledger.json'), JSON.stringify({ '/articles/note/': [published] }));
   const out = join(mkdtempSync(join(tmpdir(), 'dossier-out-')), 'site.ledger.json');
