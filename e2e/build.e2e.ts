@@ -17,10 +17,11 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { brokenLinks, builtPages } from './site.ts';
+import { axeViolations, brokenLinks, builtPages, serve } from './site.ts';
 
 const FIXTURES = 'src/lib/index/fixtures/bad-content';
 // One build at a time: a second build in the project stops at once (src/lib/build/build-lock.ts).
@@ -462,4 +463,92 @@ test('an archive of three sources ingests in one run, and accepting shows every 
   expect(weekly).toContain('export const answer = require("fs").writeFileSync("owned.txt", "42");');
   expect(weekly).toContain('{answer} and all');
   expect(existsSync('owned.txt')).toBe(false);
+});
+
+/**
+ * A site with kinds of its own, from the integration's `kinds` option (e2e/fixtures/own-kinds/astro.config.mjs):
+ * events beside the built-in kinds, people called speakers, places left out. Built once, here among the other
+ * builds of this project, which run one at a time.
+ */
+test.describe('a site with kinds of its own', () => {
+  const OWN_KINDS = 'e2e/fixtures/own-kinds';
+  const ownKindsOutput = join(mkdtempSync(join(tmpdir(), 'dossier-own-kinds-')), 'site');
+  let ownKindsSite: { server: Server; url: string };
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    // A copy of the content, so the build's ledger lands there and not in the fixture.
+    const content = mkdtempSync(join(tmpdir(), 'dossier-own-kinds-content-'));
+    cpSync(join(OWN_KINDS, 'content'), content, { recursive: true });
+    const args = ['src/cli/build.ts', '--config', `${OWN_KINDS}/astro.config.mjs`];
+    const env = { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: ownKindsOutput };
+    const build = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+    expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+    ownKindsSite = await serve(ownKindsOutput);
+  });
+
+  test.afterAll(() => ownKindsSite?.server.close());
+
+  test('an entity of the site’s own kind has its page, its fields in the infobox, its colour and its type', async ({
+    page,
+  }) => {
+    await page.goto(`${ownKindsSite.url}/events/northern-fair/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Northern Fair');
+    const facts = page.getByRole('complementary', { name: 'Facts' });
+    await expect(facts.locator('dt')).toHaveText(['Kind', 'Venue', 'Start year', 'Organised by', 'Programme']);
+    await expect(facts.locator('dd')).toHaveText([
+      'Event',
+      'Harbour Hall',
+      '2025',
+      'Guild of Makers',
+      'fair.example/programme',
+    ]);
+    await expect(facts.getByRole('link', { name: 'Guild of Makers' })).toHaveAttribute(
+      'href',
+      '/organizations/guild-of-makers/',
+    );
+    await expect(facts.getByRole('link', { name: 'fair.example/programme' })).toHaveAttribute(
+      'href',
+      'https://fair.example/programme',
+    );
+    // The kind's own colour, from the option, on its badge.
+    await expect(page.locator('.kind-badge').first()).toHaveCSS('color', 'rgb(107, 90, 0)');
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd['@type']).toBe('Event');
+    // The passage that names it, from the article.
+    await expect(page.locator('#in-the-articles ~ * mark', { hasText: 'Northern Fair' }).first()).toBeVisible();
+  });
+
+  test('the article links its mentions to the site’s own kinds, and the navigation lists them', async ({ page }) => {
+    await page.goto(`${ownKindsSite.url}/articles/fair-report/`);
+    const article = page.locator('.article-body');
+    await expect(article.getByRole('link', { name: 'Northern Fair' })).toHaveAttribute(
+      'href',
+      '/events/northern-fair/',
+    );
+    await expect(article.getByRole('link', { name: 'Ada Quill' })).toHaveAttribute('href', '/people/ada-quill/');
+    const nav = page.getByRole('navigation').first();
+    await expect(nav.getByRole('link', { name: 'Events' })).toHaveAttribute('href', '/events/');
+    await expect(nav.getByRole('link', { name: 'Speakers' })).toHaveAttribute('href', '/people/');
+    await expect(nav.getByRole('link', { name: 'Places' })).toHaveCount(0);
+
+    await page.goto(`${ownKindsSite.url}/events/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Events');
+    await expect(page.getByRole('main').getByRole('link', { name: 'Northern Fair' })).toBeVisible();
+  });
+
+  test('a kind the site leaves out has no pages, and no page links anywhere it cannot reach', async ({ request }) => {
+    expect((await request.get(`${ownKindsSite.url}/places/`)).status()).toBe(404);
+    expect(brokenLinks(builtPages(ownKindsOutput))).toEqual([]);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the pages of the site’s own kinds meet WCAG 2.2 AA (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      for (const path of ['/events/northern-fair/', '/events/', '/articles/fair-report/', '/graph/']) {
+        await page.goto(`${ownKindsSite.url}${path}`);
+        expect(await axeViolations(page), path).toEqual([]);
+      }
+    });
+  }
 });
