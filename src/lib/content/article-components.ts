@@ -25,7 +25,12 @@ interface ComponentSpec<Props> {
   render(props: Props, children: ElementContent[], site: ComponentSite): Element;
 }
 
-const element = (tagName: string, properties: Properties, children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
+const element = (tagName: string, properties: Properties, children: ElementContent[]): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
 const text = (value: string): ElementContent => ({ type: 'text', value });
 const noProps = z.object({}).strict();
 
@@ -38,10 +43,25 @@ export const ARTICLE_COMPONENTS = {
   Aside: {
     props: z.object({ label: z.string().trim().min(1) }).strict(),
     render: ({ label }, children) =>
-      element('aside', { role: 'note', ariaLabel: label, className: ['my-8', 'rounded', 'border', 'border-rule', 'px-5', 'py-1', 'text-base'] }, [
-        element('p', { className: ['mb-0!', 'font-sans', 'text-xs', 'font-semibold', 'tracking-wide', 'text-muted', 'uppercase'], ariaHidden: 'true' }, [text(label)]),
-        ...children,
-      ]),
+      element(
+        'aside',
+        {
+          role: 'note',
+          ariaLabel: label,
+          className: ['my-8', 'rounded', 'border', 'border-rule', 'px-5', 'py-1', 'text-base'],
+        },
+        [
+          element(
+            'p',
+            {
+              className: ['mb-0!', 'font-sans', 'text-xs', 'font-semibold', 'tracking-wide', 'text-muted', 'uppercase'],
+              ariaHidden: 'true',
+            },
+            [text(label)],
+          ),
+          ...children,
+        ],
+      ),
   } satisfies ComponentSpec<{ label: string }>,
   /** One reader comment, kept apart from the article's own text. */
   Comment: {
@@ -55,7 +75,16 @@ export const ARTICLE_COMPONENTS = {
       element(
         'div',
         {
-          className: ['interview', 'my-8', 'border-l-4', 'border-rule', 'pl-5', '[&_strong]:font-sans', '[&_strong]:text-[0.85em]', '[&_strong]:text-muted'],
+          className: [
+            'interview',
+            'my-8',
+            'border-l-4',
+            'border-rule',
+            'pl-5',
+            '[&_strong]:font-sans',
+            '[&_strong]:text-[0.85em]',
+            '[&_strong]:text-muted',
+          ],
           role: 'group',
           ariaLabel: 'Interview excerpt',
         },
@@ -69,7 +98,9 @@ export const ARTICLE_COMPONENTS = {
       element('section', { className: ['poem', 'my-8'], ariaLabel: `Poem: ${title}` }, [
         element('h3', {}, [text(title)]),
         children.every(isBlank)
-          ? element('p', { className: ['font-sans', 'text-sm', 'text-muted'] }, [text('The text of this poem is not included in the source this page was made from.')])
+          ? element('p', { className: ['font-sans', 'text-sm', 'text-muted'] }, [
+              text('The text of this poem is not included in the source this page was made from.'),
+            ])
           : element('div', { className: ['italic'] }, children),
       ]),
   } satisfies ComponentSpec<{ title: string }>,
@@ -82,7 +113,9 @@ export const ARTICLE_COMPONENTS = {
     props: z
       .object({ by: z.string().trim().min(1).optional(), source: z.string().trim().min(1).optional() })
       .strict()
-      .refine((props) => (props.by === undefined) !== (props.source === undefined), { message: 'both by and source, or neither' }),
+      .refine((props) => (props.by === undefined) !== (props.source === undefined), {
+        message: 'both by and source, or neither',
+      }),
     expects: 'by="…" with the speaker\'s entity id, or source="…" describing a source that has no page',
     check: ({ by }, site) => {
       if (by === undefined || site.entity(by)) return undefined;
@@ -92,15 +125,23 @@ export const ARTICLE_COMPONENTS = {
     render: ({ by, source }, children, site) => {
       const speaker = by === undefined ? undefined : site.entity(by)!;
       const name: ElementContent = speaker
-        ? element('a', { href: speaker.href, className: ['entity-link'], dataEntity: by, dataKind: speaker.kind }, [text(speaker.name)])
+        ? element('a', { href: speaker.href, className: ['entity-link'], dataEntity: by, dataKind: speaker.kind }, [
+            text(speaker.name),
+          ])
         : text(source!);
       const content = children.filter((child) => !isBlank(child));
       // The Markdown inside is usually one `>` blockquote; paragraphs written without `>` are quoted all the same.
-      const only = content.length === 1 && content[0]!.type === 'element' && content[0]!.tagName === 'blockquote' ? content[0]! : undefined;
+      const only =
+        content.length === 1 && content[0]!.type === 'element' && content[0]!.tagName === 'blockquote'
+          ? content[0]!
+          : undefined;
       const quote = only ?? element('blockquote', {}, children);
       return element('figure', { className: ['quotation'] }, [
         quote,
-        element('figcaption', { className: ['pl-5', 'font-sans', 'text-sm', 'text-muted'] }, [text('— '), !speaker || speaker.isWork ? element('cite', {}, [name]) : name]),
+        element('figcaption', { className: ['pl-5', 'font-sans', 'text-sm', 'text-muted'] }, [
+          text('— '),
+          !speaker || speaker.isWork ? element('cite', {}, [name]) : name,
+        ]),
       ]);
     },
   } satisfies ComponentSpec<{ by?: string | undefined; source?: string | undefined }>,
@@ -118,13 +159,15 @@ export interface BodyProblem {
 }
 
 const isComponent = (name: string) => Object.hasOwn(ARTICLE_COMPONENTS, name);
-const isElement = (node: AnyNode): node is MdxNode => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+const isElement = (node: AnyNode): node is MdxNode =>
+  node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 const isModuleCode = (node: AnyNode) => node.type === 'mdxjsEsm';
 /** A capitalised name is a component, which only an import or an export can define; a lowercase one is HTML. */
 const isHtmlName = (name: string) => /^[a-z]/.test(name);
 
 const some = (node: AnyNode, test: (node: AnyNode) => boolean): boolean =>
-  test(node) || ('children' in node && (node.children as AnyNode[] | undefined)?.some((child) => some(child, test)) === true);
+  test(node) ||
+  ('children' in node && (node.children as AnyNode[] | undefined)?.some((child) => some(child, test)) === true);
 
 /** One place where an article is code rather than text: what it is, and its line counted from the body's first. */
 export interface CodeUse {
@@ -142,9 +185,15 @@ export function codeIn(tree: Root): CodeUse[] {
   const defines = some(tree, isModuleCode);
   const visit = (node: AnyNode) => {
     const bodyLine = (node as MdxNode).position?.start.line;
-    if (isModuleCode(node)) uses.push({ what: /^\s*import\b/.test((node as { value?: string }).value ?? '') ? 'an import' : 'an export', bodyLine });
-    else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') uses.push({ what: 'an {expression}', bodyLine });
-    else if (isElement(node) && !isComponent(node.name ?? '') && (isHtmlName(node.name ?? '') || defines)) uses.push({ what: `the element <${node.name ?? ''}>`, bodyLine });
+    if (isModuleCode(node))
+      uses.push({
+        what: /^\s*import\b/.test((node as { value?: string }).value ?? '') ? 'an import' : 'an export',
+        bodyLine,
+      });
+    else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression')
+      uses.push({ what: 'an {expression}', bodyLine });
+    else if (isElement(node) && !isComponent(node.name ?? '') && (isHtmlName(node.name ?? '') || defines))
+      uses.push({ what: `the element <${node.name ?? ''}>`, bodyLine });
     if ('children' in node) (node.children as AnyNode[] | undefined)?.forEach(visit);
   };
   visit(tree);
@@ -154,7 +203,8 @@ export function codeIn(tree: Root): CodeUse[] {
 /** Whether an MDX tree has code (`codeIn`): it then needs compiling as MDX, and an editor's trust. */
 export const hasCode = (tree: Root): boolean => codeIn(tree).length > 0;
 
-export const TRUST_HINT = 'an article with code builds only when an editor trusts it: add "trusted: true" to its front matter, or set DOSSIER_TRUST_CODE=1 for the whole site';
+export const TRUST_HINT =
+  'an article with code builds only when an editor trusts it: add "trusted: true" to its front matter, or set DOSSIER_TRUST_CODE=1 for the whole site';
 
 /**
  * What an article's code may not do. Untrusted, it may have none: code runs when the site is built. Trusted or not,
@@ -168,12 +218,24 @@ export function codeProblems(tree: Root, trusted: boolean): BodyProblem[] {
       const bodyLine = node.position?.start.line;
       const name = node.name ?? '';
       const attributes = (node.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute').map((a) => a.name ?? '');
-      if (name.toLowerCase() === 'base') problems.push({ bodyLine, message: 'uses <base>, which would send every link of the page elsewhere; it is refused even in a trusted article' });
+      if (name.toLowerCase() === 'base')
+        problems.push({
+          bodyLine,
+          message:
+            'uses <base>, which would send every link of the page elsewhere; it is refused even in a trusted article',
+        });
       if (name.toLowerCase() === 'meta' && attributes.some((a) => a.replace(/-/g, '').toLowerCase() === 'httpequiv')) {
-        problems.push({ bodyLine, message: 'uses <meta http-equiv>, which can send the reader to another site; it is refused even in a trusted article' });
+        problems.push({
+          bodyLine,
+          message:
+            'uses <meta http-equiv>, which can send the reader to another site; it is refused even in a trusted article',
+        });
       }
       for (const attribute of attributes.filter((a) => /^on[a-z]/i.test(a))) {
-        problems.push({ bodyLine, message: `gives <${name}> the event handler ${attribute}=, which runs script in the reader's browser; it is refused even in a trusted article` });
+        problems.push({
+          bodyLine,
+          message: `gives <${name}> the event handler ${attribute}=, which runs script in the reader's browser; it is refused even in a trusted article`,
+        });
       }
     }
     if ('children' in node) (node.children as AnyNode[] | undefined)?.forEach(visit);
@@ -200,7 +262,8 @@ export function expandComponents(tree: Root, site: ComponentSite = NO_SITE): Bod
   const defines = some(tree, isModuleCode);
   const expand = (node: AnyNode): ElementContent[] => {
     if (isMdx(node)) return expandMdx(node);
-    if (node.type === 'element' && isJsxOnlyParagraph(node)) return node.children.filter((child) => !isBlank(child)).flatMap(expand);
+    if (node.type === 'element' && isJsxOnlyParagraph(node))
+      return node.children.filter((child) => !isBlank(child)).flatMap(expand);
     if ('children' in node) (node as { children: AnyNode[] }).children = node.children.flatMap(expand);
     return [node as ElementContent];
   };
@@ -212,21 +275,30 @@ export function expandComponents(tree: Root, site: ComponentSite = NO_SITE): Bod
     if (!isComponent(name)) {
       // HTML, or a component the article imports or exports: code, which codeProblems checks and MDX compiles.
       if (defines || isHtmlName(name)) return [{ ...node, children } as unknown as ElementContent];
-      problems.push({ bodyLine, message: `uses <${name}>, which is no article component; expected one of ${COMPONENT_NAMES}, or, in a trusted article, an import of the component` });
+      problems.push({
+        bodyLine,
+        message: `uses <${name}>, which is no article component; expected one of ${COMPONENT_NAMES}, or, in a trusted article, an import of the component`,
+      });
       return children;
     }
     const spec = ARTICLE_COMPONENTS[name as keyof typeof ARTICLE_COMPONENTS] as ComponentSpec<unknown>;
     const props: Record<string, unknown> = {};
     for (const attribute of node.attributes ?? []) {
       if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') {
-        problems.push({ bodyLine, message: `<${name}> has an attribute that is not written as name="text"; expected ${expectedProps(spec)}` });
+        problems.push({
+          bodyLine,
+          message: `<${name}> has an attribute that is not written as name="text"; expected ${expectedProps(spec)}`,
+        });
         return children;
       }
       props[attribute.name!] = attribute.value;
     }
     const parsed = spec.props.safeParse(props);
     if (!parsed.success) {
-      problems.push({ bodyLine, message: `<${name}> has ${describeIssue(parsed.error.issues[0]!)}; expected ${expectedProps(spec)}` });
+      problems.push({
+        bodyLine,
+        message: `<${name}> has ${describeIssue(parsed.error.issues[0]!)}; expected ${expectedProps(spec)}`,
+      });
       return children;
     }
     const problem = spec.check?.(parsed.data, site);

@@ -22,7 +22,11 @@ describe('entitySchema', () => {
   });
 
   it('takes aliases as plain strings or as objects that opt out of case sensitivity', () => {
-    const data = entitySchema().parse({ kind: 'concept', ...base, aliases: ['open source', { text: 'Open Source', ignoreCase: true }] });
+    const data = entitySchema().parse({
+      kind: 'concept',
+      ...base,
+      aliases: ['open source', { text: 'Open Source', ignoreCase: true }],
+    });
     expect(data.aliases).toEqual(['open source', { text: 'Open Source', ignoreCase: true, shared: false }]);
   });
 
@@ -42,7 +46,12 @@ describe('entitySchema', () => {
   it.each([
     ['a place without its type', {}, 'placeType', 'expected one of "country"'],
     ['a place of an unknown type', { placeType: 'continent' }, 'placeType', 'expected one of "country"'],
-    ['a country written as a name, not an id', { placeType: 'city', country: 'People’s Republic of China' }, 'country', 'an id of lowercase letters'],
+    [
+      'a country written as a name, not an id',
+      { placeType: 'city', country: 'People’s Republic of China' },
+      'country',
+      'an id of lowercase letters',
+    ],
   ])('rejects %s, naming the field', (_, facts, field, expected) => {
     const result = entitySchema().safeParse({ kind: 'place', ...base, ...facts });
     const issue = result.error?.issues.find((i) => i.path.join('.') === field);
@@ -62,7 +71,11 @@ describe('entitySchema', () => {
 describe('entity events', () => {
   const source = { article: 'deepseek-and-open-source', quote: 'In 2019, the president' };
   const withEvent = (date: unknown, change: Record<string, unknown> = {}) =>
-    entitySchema().safeParse({ kind: 'concept', ...base, events: [{ date, description: 'Warns.', source, ...change }] });
+    entitySchema().safeParse({
+      kind: 'concept',
+      ...base,
+      events: [{ date, description: 'Warns.', source, ...change }],
+    });
 
   it.each([
     [2019, '2019'],
@@ -81,10 +94,25 @@ describe('entity events', () => {
   it.each([
     ['a date in words', { date: 'May 2019' }, 'events.0.date', 'a date written 2019, 2019-05 or 2019-05-16'],
     ['a date with a time', { date: '2019-05-16 10:00' }, 'events.0.date', 'a date written 2019'],
-    ['a range the wrong way round', { date: '2023/2020' }, 'events.0.date', 'a range whose start ends before its end begins'],
-    ['a description over several lines', { description: 'One.\nTwo.' }, 'events.0.description', 'a description on one line'],
+    [
+      'a range the wrong way round',
+      { date: '2023/2020' },
+      'events.0.date',
+      'a range whose start ends before its end begins',
+    ],
+    [
+      'a description over several lines',
+      { description: 'One.\nTwo.' },
+      'events.0.description',
+      'a description on one line',
+    ],
     ['a source without a quote', { source: { article: 'x' } }, 'events.0.source.quote', 'quote'],
-    ['a quote far too long', { source: { ...source, quote: 'x'.repeat(201) } }, 'events.0.source.quote', 'a quote of at most 200 characters'],
+    [
+      'a quote far too long',
+      { source: { ...source, quote: 'x'.repeat(201) } },
+      'events.0.source.quote',
+      'a quote of at most 200 characters',
+    ],
     ['a block id written into content', { source: { ...source, blockId: 'p-in-2019' } }, 'events.0.source', ''],
   ])('rejects %s, naming the field', (_, change, field, expected) => {
     const result = withEvent((change as { date?: unknown }).date ?? '2019', change);

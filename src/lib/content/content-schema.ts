@@ -100,13 +100,15 @@ export type ArticleSlug = z.output<typeof articleSlugSchema>;
  * frontmatter.ts), so an impossible day is refused quoted or not. Stored as the canonical text, so checking it again
  * (Astro's content layer does) gives the same value.
  */
-export const eventDateSchema = z.union([z.number(), z.string()], { error: EVENT_DATE_FORMS }).transform((value, context) => {
-  const text = String(value).trim();
-  const result = readEventDate(text);
-  if ('date' in result) return text;
-  context.issues.push({ code: 'custom', message: result.problem, input: value });
-  return z.NEVER;
-});
+export const eventDateSchema = z
+  .union([z.number(), z.string()], { error: EVENT_DATE_FORMS })
+  .transform((value, context) => {
+    const text = String(value).trim();
+    const result = readEventDate(text);
+    if ('date' in result) return text;
+    context.issues.push({ code: 'custom', message: result.problem, input: value });
+    return z.NEVER;
+  });
 
 /**
  * A dated event of an entity, from an article: the date, one line saying what happened, and the passage it comes
@@ -115,7 +117,9 @@ export const eventDateSchema = z.union([z.number(), z.string()], { error: EVENT_
  */
 export const eventSchema = z.strictObject({
   date: eventDateSchema,
-  description: nonBlank('description').max(200, 'a description of at most 200 characters: one line').regex(/^[^\n]*$/, 'a description on one line'),
+  description: nonBlank('description')
+    .max(200, 'a description of at most 200 characters: one line')
+    .regex(/^[^\n]*$/, 'a description on one line'),
   source: z.strictObject({
     article: articleSlugSchema,
     quote: nonBlank('quote').max(200, 'a quote of at most 200 characters: enough words to find the one paragraph'),
@@ -221,14 +225,16 @@ const FIELD_SCHEMAS: Record<FieldType, () => z.ZodType> = {
 };
 const fieldSchema = ({ type, required }: FieldInfo) => {
   const schema = FIELD_SCHEMAS[type]();
-  if (required) return type === 'list' || type === 'entities' ? (schema as z.ZodArray).min(1, 'at least one value') : schema;
+  if (required)
+    return type === 'list' || type === 'entities' ? (schema as z.ZodArray).min(1, 'at least one value') : schema;
   return type === 'list' || type === 'entities' ? schema.default([]) : schema.optional();
 };
 
 /** Every entity's own fields (name, summary, aliases…), which no kind may define again. */
 export const COMMON_FIELDS = Object.keys(entityCommon);
 /** The fields a built-in kind has before the site adds any. */
-export const builtInFields = (kind: BuiltInKind): string[] => Object.keys(BUILT_IN_SCHEMAS[kind].shape).filter((field) => field !== 'kind');
+export const builtInFields = (kind: BuiltInKind): string[] =>
+  Object.keys(BUILT_IN_SCHEMAS[kind].shape).filter((field) => field !== 'kind');
 
 const schemas = new WeakMap<KindTable, Map<EntityKind, z.ZodObject>>();
 /** The schema of one kind's frontmatter, as the site's kinds table defines it: the built-in fields and the site's own. */
@@ -237,7 +243,9 @@ export function kindSchema(kind: EntityKind, table: KindTable = kindTable()): z.
   if (cached) return cached;
   const info = table[kind] ?? kindInfo(kind);
   const own = Object.fromEntries(Object.entries(info.fields).map(([field, spec]) => [field, fieldSchema(spec)]));
-  const base = isBuiltInKind(kind) ? BUILT_IN_SCHEMAS[kind] : z.strictObject({ kind: z.literal(kind), ...entityCommon });
+  const base = isBuiltInKind(kind)
+    ? BUILT_IN_SCHEMAS[kind]
+    : z.strictObject({ kind: z.literal(kind), ...entityCommon });
   const schema = base.extend(own);
   schemas.set(table, (schemas.get(table) ?? new Map()).set(kind, schema));
   return schema;
@@ -246,7 +254,9 @@ export function kindSchema(kind: EntityKind, table: KindTable = kindTable()): z.
 /** Any entity's frontmatter, for Astro's content layer, which checks what the registry checked once more. */
 export function entitySchema(table: KindTable = kindTable()): z.ZodType<EntityData> {
   const [first, ...rest] = Object.keys(table).map((kind) => kindSchema(kind, table));
-  return (rest.length ? z.discriminatedUnion('kind', [first!, ...rest] as never) : first!) as unknown as z.ZodType<EntityData>;
+  return (rest.length
+    ? z.discriminatedUnion('kind', [first!, ...rest] as never)
+    : first!) as unknown as z.ZodType<EntityData>;
 }
 
 /** The values of a kind's own fields that an entity has, in the kind's order. */

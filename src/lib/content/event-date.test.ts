@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalDate, compareEventDates, dateParts, formatEventDate, parseEventDate, readEventDate } from './event-date.ts';
+import {
+  canonicalDate,
+  compareEventDates,
+  dateParts,
+  formatEventDate,
+  parseEventDate,
+  readEventDate,
+} from './event-date.ts';
 
 describe('event dates', () => {
   it.each([
@@ -8,7 +15,13 @@ describe('event dates', () => {
     ['2019-05-16', { start: { precision: 'day', year: 2019, month: 5, day: 16 } }],
     ['2000s', { start: { precision: 'decade', year: 2000 } }],
     ['2020/2023', { start: { precision: 'year', year: 2020 }, end: { precision: 'year', year: 2023 } }],
-    ['2019-11/2020-02-29', { start: { precision: 'month', year: 2019, month: 11 }, end: { precision: 'day', year: 2020, month: 2, day: 29 } }],
+    [
+      '2019-11/2020-02-29',
+      {
+        start: { precision: 'month', year: 2019, month: 11 },
+        end: { precision: 'day', year: 2020, month: 2, day: 29 },
+      },
+    ],
   ])('reads %s with its precision, and writes it back the same', (text, expected) => {
     const date = parseEventDate(text);
     expect(date).toEqual({ ...expected, approximate: false });
@@ -33,9 +46,33 @@ describe('event dates', () => {
   });
 
   it('orders mixed precisions: by first day, the coarser first on the same day, then the one that ends sooner', () => {
-    const written = ['2020/2023', '2019-05-16', '2020', '2019-05', '2019', '2000s', '2000', '2019-01', '2019-01-01', '2018/2019', '2026/2027'];
+    const written = [
+      '2020/2023',
+      '2019-05-16',
+      '2020',
+      '2019-05',
+      '2019',
+      '2000s',
+      '2000',
+      '2019-01',
+      '2019-01-01',
+      '2018/2019',
+      '2026/2027',
+    ];
     const sorted = written.map(parseEventDate).sort(compareEventDates).map(canonicalDate);
-    expect(sorted).toEqual(['2000s', '2000', '2018/2019', '2019', '2019-01', '2019-01-01', '2019-05', '2019-05-16', '2020', '2020/2023', '2026/2027']);
+    expect(sorted).toEqual([
+      '2000s',
+      '2000',
+      '2018/2019',
+      '2019',
+      '2019-01',
+      '2019-01-01',
+      '2019-05',
+      '2019-05-16',
+      '2020',
+      '2020/2023',
+      '2026/2027',
+    ]);
   });
 
   it.each([

@@ -27,7 +27,8 @@ export interface EventDate {
 }
 
 /** What an editor may write as an event date, for messages and the README. */
-export const EVENT_DATE_FORMS = 'a date written 2019, 2019-05 or 2019-05-16, a decade like 2000s, or a range of two of these like 2020/2023';
+export const EVENT_DATE_FORMS =
+  'a date written 2019, 2019-05 or 2019-05-16, a decade like 2000s, or a range of two of these like 2020/2023';
 
 const POINT = /^(?:(\d{3})0s|(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?)$/;
 
@@ -40,7 +41,8 @@ function readPoint(text: string): CalendarPoint | 'malformed' | 'no-such-day' {
   if (month) point.month = Number(month);
   if (day) point.day = Number(day);
   if (point.month !== undefined && (point.month < 1 || point.month > 12)) return 'no-such-day';
-  if (point.day !== undefined && (point.day < 1 || point.day > daysInMonth(point.year, point.month!))) return 'no-such-day';
+  if (point.day !== undefined && (point.day < 1 || point.day > daysInMonth(point.year, point.month!)))
+    return 'no-such-day';
   return point;
 }
 
@@ -53,7 +55,8 @@ export function readEventDate(text: string): { date: EventDate } | { problem: st
   if (sides.length > 2 || points.includes('malformed')) return { problem: `${EVENT_DATE_FORMS}, got "${text}"` };
   if (points.includes('no-such-day')) return { problem: `a date that exists in the calendar, got "${text}"` };
   const [start, end] = points as CalendarPoint[];
-  if (end && lastDay(start!) >= firstDay(end)) return { problem: `a range whose start ends before its end begins, like 2020/2023, got "${text}"` };
+  if (end && lastDay(start!) >= firstDay(end))
+    return { problem: `a range whose start ends before its end begins, like 2020/2023, got "${text}"` };
   return { date: end ? { start: start!, end, approximate: false } : { start: start!, approximate: false } };
 }
 
@@ -87,7 +90,20 @@ export function compareEventDates(a: EventDate, b: EventDate): number {
   );
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** The point as the editor writes it: `2000s`, `2019`, `2019-05`, `2019-05-16`. */
@@ -126,7 +142,8 @@ export interface DatePart {
 
 /** A date for the page: "2019", "May 2019", "16 May 2019", "2000s", "2020–2023", "c. February 2025". */
 export function dateParts({ start, end, approximate }: EventDate): DatePart[] {
-  const part = (point: CalendarPoint, text: string): DatePart => (point.precision === 'decade' ? { text } : { text, datetime: pointKey(point) });
+  const part = (point: CalendarPoint, text: string): DatePart =>
+    point.precision === 'decade' ? { text } : { text, datetime: pointKey(point) };
   const prefix = approximate ? 'c. ' : '';
   if (!end) return [part(start, prefix + pointText(start))];
   const startText = shortStart(start, end) ?? pointText(start);

@@ -37,7 +37,10 @@ const OPTIONS = {
 export function readFrontmatter(text: string): Frontmatter {
   const language = matter.language(text).name;
   if (language && !/^ya?ml$/i.test(language)) {
-    throw new FrontmatterError(`opens its front matter with "---${language}"; front matter is YAML data only, opened by a plain "---" line, never code or another language`, 1);
+    throw new FrontmatterError(
+      `opens its front matter with "---${language}"; front matter is YAML data only, opened by a plain "---" line, never code or another language`,
+      1,
+    );
   }
   let parsed: { data: unknown; content: string };
   try {
@@ -47,10 +50,14 @@ export function readFrontmatter(text: string): Frontmatter {
     if (error instanceof FrontmatterError) throw error;
     const problem = error as { reason?: string; mark?: { line: number } };
     // The front matter starts on the file's second line; js-yaml counts lines from 0.
-    throw new FrontmatterError(`the YAML frontmatter is malformed: ${problem.reason ?? String(error)}`, problem.mark ? problem.mark.line + 2 : undefined);
+    throw new FrontmatterError(
+      `the YAML frontmatter is malformed: ${problem.reason ?? String(error)}`,
+      problem.mark ? problem.mark.line + 2 : undefined,
+    );
   }
   const data = parsed.data === null || parsed.data === undefined ? {} : parsed.data;
-  if (typeof data !== 'object' || Array.isArray(data)) throw new FrontmatterError('the YAML frontmatter is not a list of fields; expected one "field: value" per line', 2);
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new FrontmatterError('the YAML frontmatter is not a list of fields; expected one "field: value" per line', 2);
   const bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length;
   return { data: data as Record<string, unknown>, body: parsed.content, bodyLine };
 }

@@ -71,7 +71,7 @@ describe('the kinds option', () => {
       `the option kinds.person.fields.name names a field every person has already; expected a name other than ${fields}`,
       'the option kinds.town is false, which leaves out a built-in kind; "town" is none (organization, person, policy, concept, product, place)',
       'the option kinds.venue.folder is "people", already the folder of person; expected a folder of its own',
-      "the option kinds.talk.folder is \"graph\", which is the address of the site's own pages; expected another folder than articles, timeline, graph, search, cards, previews, pagefind, 404",
+      'the option kinds.talk.folder is "graph", which is the address of the site\'s own pages; expected another folder than articles, timeline, graph, search, cards, previews, pagefind, 404',
       'the option kinds.talk.colour.light is "#ffee00", which reads at 1.2:1 on the light paper (#fdfcf9); expected a contrast of at least 4.5:1 (WCAG AA)',
       'the option kinds.fair.colour.light is "#1F5FA8", already the colour of organization; expected a colour of its own, so readers tell the kinds apart',
     ]);
@@ -81,7 +81,9 @@ describe('the kinds option', () => {
 
   it('refuses to leave no kind at all', () => {
     const none = Object.fromEntries(Object.keys(BUILT_IN_KINDS).map((kind) => [kind, false as const]));
-    expect(resolved(none).problems).toEqual(['the option kinds leaves out every kind; expected at least one kind of entity']);
+    expect(resolved(none).problems).toEqual([
+      'the option kinds leaves out every kind; expected at least one kind of entity',
+    ]);
   });
 
   it('is checked with the other options, each problem on a line of its own', () => {
@@ -96,8 +98,14 @@ describe('an entity of the site’s own kind', () => {
   const encoder = new TextEncoder();
   const file = (path: string, text: string): ContentFile => ({ path, bytes: encoder.encode(text) });
   const expo = (frontmatter: string) =>
-    file('entities/events/expo-2025.md', `---\nname: Expo 2025\nsummary: A fair.\n${frontmatter}\n---\nA description.\n`);
-  const host = file('entities/organizations/bie.md', '---\nname: BIE\nsummary: A body.\norgType: alliance\n---\nText.\n');
+    file(
+      'entities/events/expo-2025.md',
+      `---\nname: Expo 2025\nsummary: A fair.\n${frontmatter}\n---\nA description.\n`,
+    );
+  const host = file(
+    'entities/organizations/bie.md',
+    '---\nname: BIE\nsummary: A body.\norgType: alliance\n---\nText.\n',
+  );
   const withEvents = () => useKinds(resolved({ event }).table);
 
   it('is read from its folder, checked against its fields, and shows them in the infobox', () => {
@@ -121,7 +129,9 @@ describe('an entity of the site’s own kind', () => {
     withEvents();
     expect(problemsOf(() => parseContent([host, expo('venue: 3\norganisers: [bei]')]))).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/entities\/events\/expo-2025\.md: field "startYear": is required \(expected a year, like 2023\)/),
+        expect.stringMatching(
+          /entities\/events\/expo-2025\.md: field "startYear": is required \(expected a year, like 2023\)/,
+        ),
         expect.stringMatching(/entities\/events\/expo-2025\.md: field "venue": expected text/),
       ]),
     );
@@ -137,7 +147,9 @@ describe('an entity of the site’s own kind', () => {
     useKinds(resolved({ place: false }).table);
     const paris = file('entities/places/paris.md', '---\nname: Paris\nsummary: A city.\nplaceType: city\n---\nText.\n');
     expect(problemsOf(() => parseContent([paris]))).toEqual([
-      expect.stringMatching(/entities\/places\/paris\.md: is not in an entity kind folder; .* one of organizations, people, policies, concepts, products$/),
+      expect.stringMatching(
+        /entities\/places\/paris\.md: is not in an entity kind folder; .* one of organizations, people, policies, concepts, products$/,
+      ),
     ]);
   });
 });

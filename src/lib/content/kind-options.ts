@@ -47,7 +47,9 @@ const kindOption = z.strictObject({
     .optional(),
   work: z.boolean().optional(),
   speaks: z.boolean().optional(),
-  fields: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'a field name like "venue" or "startYear"'), fieldOption).optional(),
+  fields: z
+    .record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'a field name like "venue" or "startYear"'), fieldOption)
+    .optional(),
 });
 
 /** `false` leaves a built-in kind out; an object adds a kind, or changes a built-in one. */
@@ -75,7 +77,10 @@ export function resolveKinds(option: KindsOption | undefined, problems: string[]
     const name = `the option kinds.${kind}`;
     if (given === false) {
       if (isBuiltInKind(kind)) delete table[kind];
-      else found.push(`${name} is false, which leaves out a built-in kind; "${kind}" is none (${Object.keys(BUILT_IN_KINDS).join(', ')})`);
+      else
+        found.push(
+          `${name} is false, which leaves out a built-in kind; "${kind}" is none (${Object.keys(BUILT_IN_KINDS).join(', ')})`,
+        );
       continue;
     }
     const base: KindInfo | undefined = isBuiltInKind(kind) ? BUILT_IN_KINDS[kind] : undefined;
@@ -127,7 +132,10 @@ function tableProblems(table: KindTable): string[] {
         `the option kinds.${kind}.folder is "${folder}", which is the address of the site's own pages; expected another folder than ${reserved.join(', ')}`,
       );
     const other = byFolder.get(folder);
-    if (other) problems.push(`the option kinds.${kind}.folder is "${folder}", already the folder of ${other}; expected a folder of its own`);
+    if (other)
+      problems.push(
+        `the option kinds.${kind}.folder is "${folder}", already the folder of ${other}; expected a folder of its own`,
+      );
     byFolder.set(folder, kind);
     for (const mode of ['light', 'dark'] as const) {
       const ratio = contrast(colour[mode], PAPER[mode]);

@@ -89,7 +89,6 @@ describe('the site’s kinds', () => {
 });
 
 describe('pages of passages', () => {
-
   const passages = Array.from({ length: PASSAGES_PER_PAGE * 2 + 3 }, (_, index) => index);
 
   it('splits every passage over pages, none lost, none twice', () => {
@@ -97,7 +96,11 @@ describe('pages of passages', () => {
     expect(pages).toBe(3);
     const all = Array.from({ length: pages }, (_, index) => passagePage(passages, index + 1).items).flat();
     expect(all).toEqual(passages);
-    expect(passagePage(passages, 3).items).toEqual([PASSAGES_PER_PAGE * 2, PASSAGES_PER_PAGE * 2 + 1, PASSAGES_PER_PAGE * 2 + 2]);
+    expect(passagePage(passages, 3).items).toEqual([
+      PASSAGES_PER_PAGE * 2,
+      PASSAGES_PER_PAGE * 2 + 1,
+      PASSAGES_PER_PAGE * 2 + 2,
+    ]);
   });
 
   it('keeps an entity with few or no passages on one page', () => {

@@ -51,12 +51,72 @@ export interface KindInfo {
 }
 
 export const BUILT_IN_KINDS = {
-  organization: { folder: 'organizations', singular: 'Organization', plural: 'Organizations', colour: { light: '#1f5fa8', dark: '#8cb8ee' }, shape: 'square', schemaType: 'Organization', work: false, speaks: true, fields: {} },
-  person: { folder: 'people', singular: 'Person', plural: 'People', colour: { light: '#9a4d00', dark: '#f0b060' }, shape: 'circle', schemaType: 'Person', work: false, speaks: true, fields: {} },
-  policy: { folder: 'policies', singular: 'Policy document', plural: 'Policy documents', colour: { light: '#2f6b2f', dark: '#8fd18f' }, shape: 'diamond', schemaType: 'CreativeWork', work: true, speaks: false, fields: {} },
-  concept: { folder: 'concepts', singular: 'Concept', plural: 'Concepts', colour: { light: '#6b3fa0', dark: '#c6a6f0' }, shape: 'triangle', schemaType: 'DefinedTerm', work: false, speaks: false, fields: {} },
-  product: { folder: 'products', singular: 'Product', plural: 'Products', colour: { light: '#a3264f', dark: '#f08fb0' }, shape: 'hexagon', schemaType: 'SoftwareApplication', work: false, speaks: false, fields: {} },
-  place: { folder: 'places', singular: 'Place', plural: 'Places', colour: { light: '#0b6a6a', dark: '#6fd0d0' }, shape: 'star', schemaType: 'Place', work: false, speaks: false, fields: {} },
+  organization: {
+    folder: 'organizations',
+    singular: 'Organization',
+    plural: 'Organizations',
+    colour: { light: '#1f5fa8', dark: '#8cb8ee' },
+    shape: 'square',
+    schemaType: 'Organization',
+    work: false,
+    speaks: true,
+    fields: {},
+  },
+  person: {
+    folder: 'people',
+    singular: 'Person',
+    plural: 'People',
+    colour: { light: '#9a4d00', dark: '#f0b060' },
+    shape: 'circle',
+    schemaType: 'Person',
+    work: false,
+    speaks: true,
+    fields: {},
+  },
+  policy: {
+    folder: 'policies',
+    singular: 'Policy document',
+    plural: 'Policy documents',
+    colour: { light: '#2f6b2f', dark: '#8fd18f' },
+    shape: 'diamond',
+    schemaType: 'CreativeWork',
+    work: true,
+    speaks: false,
+    fields: {},
+  },
+  concept: {
+    folder: 'concepts',
+    singular: 'Concept',
+    plural: 'Concepts',
+    colour: { light: '#6b3fa0', dark: '#c6a6f0' },
+    shape: 'triangle',
+    schemaType: 'DefinedTerm',
+    work: false,
+    speaks: false,
+    fields: {},
+  },
+  product: {
+    folder: 'products',
+    singular: 'Product',
+    plural: 'Products',
+    colour: { light: '#a3264f', dark: '#f08fb0' },
+    shape: 'hexagon',
+    schemaType: 'SoftwareApplication',
+    work: false,
+    speaks: false,
+    fields: {},
+  },
+  place: {
+    folder: 'places',
+    singular: 'Place',
+    plural: 'Places',
+    colour: { light: '#0b6a6a', dark: '#6fd0d0' },
+    shape: 'star',
+    schemaType: 'Place',
+    work: false,
+    speaks: false,
+    fields: {},
+  },
 } as const satisfies Record<string, KindInfo>;
 
 /** The kinds Dossier knows itself: their fields are in the content schema, and the ingest suggests them. */
@@ -112,7 +172,9 @@ export function contrast(a: string, b: string): number {
 export function kindCss(table: KindTable = kindTable()): string {
   const rules = (mode: keyof KindColour, indent: string) =>
     Object.entries(table)
-      .map(([kind, { colour }]) => `${indent}[data-kind='${kind}'] {\n${indent}  --kind: ${colour[mode]};\n${indent}}\n`)
+      .map(
+        ([kind, { colour }]) => `${indent}[data-kind='${kind}'] {\n${indent}  --kind: ${colour[mode]};\n${indent}}\n`,
+      )
       .join('');
   return `@layer components {\n${rules('light', '  ')}  @media (prefers-color-scheme: dark) {\n${rules('dark', '    ')}  }\n}\n`;
 }
@@ -182,7 +244,8 @@ export const paths = {
   kindIndex: (kind: EntityKind) => `/${kindFolder(kind)}/`,
   entity: (kind: EntityKind, id: string) => `/${kindFolder(kind)}/${id}/`,
   /** Page `page` of an entity's passages: the first is on the entity's own page, the rest on pages of their own. */
-  entityPassages: (kind: EntityKind, id: string, page: number) => (page <= 1 ? `/${kindFolder(kind)}/${id}/#in-the-articles` : `/${kindFolder(kind)}/${id}/passages/${page}/`),
+  entityPassages: (kind: EntityKind, id: string, page: number) =>
+    page <= 1 ? `/${kindFolder(kind)}/${id}/#in-the-articles` : `/${kindFolder(kind)}/${id}/passages/${page}/`,
   timeline: () => '/timeline/',
   graph: () => '/graph/',
   /** The social card of the page at `page` (a site-relative path like `/articles/x/`). */
@@ -208,7 +271,10 @@ export const PASSAGES_PER_PAGE = 30;
 export const MAX_PASSAGE_PAGES = 50;
 
 /** The passages of page `page` (from 1): which they are, the number of the first, and how many pages there are. */
-export function passagePage<T>(passages: readonly T[], page: number): { items: T[]; first: number; page: number; pages: number } {
+export function passagePage<T>(
+  passages: readonly T[],
+  page: number,
+): { items: T[]; first: number; page: number; pages: number } {
   const size = Math.max(PASSAGES_PER_PAGE, Math.ceil(passages.length / MAX_PASSAGE_PAGES));
   const pages = Math.max(1, Math.ceil(passages.length / size));
   return { items: passages.slice((page - 1) * size, page * size), first: (page - 1) * size + 1, page, pages };

@@ -59,7 +59,11 @@ export const isBlank = (node: AnyNode) => node.type === 'text' && !(node as { va
  * components, so the linker treats it as a container and the renderer unwraps it.
  */
 export function isJsxOnlyParagraph(element: Element): boolean {
-  return element.tagName === 'p' && element.children.length > 0 && element.children.every((child: AnyNode) => child.type.startsWith('mdx') || isBlank(child));
+  return (
+    element.tagName === 'p' &&
+    element.children.length > 0 &&
+    element.children.every((child: AnyNode) => child.type.startsWith('mdx') || isBlank(child))
+  );
 }
 
 /**

@@ -3,35 +3,53 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problemsOf } from './content-errors.ts';
-import { articleOf, entityOf, knownEntityId, loadContent, parseContent, surfaceForms, type ContentFile } from './registry.ts';
+import {
+  articleOf,
+  entityOf,
+  knownEntityId,
+  loadContent,
+  parseContent,
+  surfaceForms,
+  type ContentFile,
+} from './registry.ts';
 
 const encoder = new TextEncoder();
 const file = (path: string, text: string): ContentFile => ({ path, bytes: encoder.encode(text) });
-const entity = (path: string, frontmatter: string, body = 'A description.') => file(`entities/${path}`, `---\n${frontmatter.trim()}\n---\n${body}\n`);
+const entity = (path: string, frontmatter: string, body = 'A description.') =>
+  file(`entities/${path}`, `---\n${frontmatter.trim()}\n---\n${body}\n`);
 
-const deepseek = entity('organizations/deepseek.md', `
+const deepseek = entity(
+  'organizations/deepseek.md',
+  `
 name: DeepSeek
 summary: A Chinese AI lab.
 aliases: [深度求索]
 orgType: company
 founders: [liang-wenfeng]
-`);
-const liang = entity('people/liang-wenfeng.md', `
+`,
+);
+const liang = entity(
+  'people/liang-wenfeng.md',
+  `
 name: Liang Wenfeng
 summary: Founder of DeepSeek.
 native: { name: 梁文锋, script: zh-Hans }
 weakAliases: [Liang]
 roles: [CEO of DeepSeek]
 related: [deepseek]
-`);
-const article = file('articles/deepseek.mdx', `---
+`,
+);
+const article = file(
+  'articles/deepseek.mdx',
+  `---
 title: DeepSeek
 dek: A piece.
 source: { publication: ChinaTalk }
 entities: [liang-wenfeng]
 ---
 Body.
-`);
+`,
+);
 
 /** The problems a set of files produces, as the editor reads them. */
 const problemsIn = (...files: ContentFile[]) => problemsOf(() => parseContent(files));
@@ -55,8 +73,14 @@ describe('the registry', () => {
 
   it('reads a place and its country, and takes an organization’s country as text, not as an id', () => {
     const china = entity('places/china.md', 'name: China\nsummary: A country.\naliases: [中国]\nplaceType: country');
-    const beijing = entity('places/beijing.md', 'name: Beijing\nsummary: Its capital.\nplaceType: city\ncountry: china');
-    const company = entity('organizations/baidu.md', 'name: Baidu\nsummary: A company.\norgType: company\ncountry: China');
+    const beijing = entity(
+      'places/beijing.md',
+      'name: Beijing\nsummary: Its capital.\nplaceType: city\ncountry: china',
+    );
+    const company = entity(
+      'organizations/baidu.md',
+      'name: Baidu\nsummary: A company.\norgType: company\ncountry: China',
+    );
     const { entities } = parseContent([china, beijing, company]);
     expect(entities.get('beijing')).toMatchObject({ kind: 'place', data: { placeType: 'city', country: 'china' } });
     expect(entities.get('baidu')?.data).toMatchObject({ country: 'China' });
@@ -103,22 +127,39 @@ describe('bad content stops the build with a message naming file, field and expe
     ],
     [
       'the same alias claimed by two entities',
-      [deepseek, liang, entity('products/deepseek-app.md', 'name: DeepSeek App\nsummary: S.\naliases: [深度求索]\nproductType: chatbot')],
+      [
+        deepseek,
+        liang,
+        entity(
+          'products/deepseek-app.md',
+          'name: DeepSeek App\nsummary: S.\naliases: [深度求索]\nproductType: chatbot',
+        ),
+      ],
       /^content\/entities\/products\/deepseek-app\.md: field "aliases": claims "深度求索", which is already an alias of "deepseek" \(entities\/organizations\/deepseek\.md\)/,
     ],
     [
       'a strong alias that is another entity’s weak alias',
-      [deepseek, liang, entity('people/liang-qichao.md', 'name: Liang Qichao\nsummary: S.\naliases: [Liang]\nroles: [Writer]')],
+      [
+        deepseek,
+        liang,
+        entity('people/liang-qichao.md', 'name: Liang Qichao\nsummary: S.\naliases: [Liang]\nroles: [Writer]'),
+      ],
       /liang-qichao\.md: field "aliases": claims "Liang", which is a weak alias of "liang-wenfeng"/,
     ],
     [
       'a related id that does not exist, with the likely intent',
-      [liang, entity('organizations/deepseek.md', 'name: DeepSeek\nsummary: S.\norgType: company\nrelated: [liang-wenfen]')],
+      [
+        liang,
+        entity('organizations/deepseek.md', 'name: DeepSeek\nsummary: S.\norgType: company\nrelated: [liang-wenfen]'),
+      ],
       'content/entities/organizations/deepseek.md: field "related.0": names "liang-wenfen", which is no entity; expected the id (file name) of a file in content/entities/, like "liang-wenfeng"',
     ],
     [
       'a place in a country that is no entity, with the likely intent',
-      [entity('places/china.md', 'name: China\nsummary: S.\nplaceType: country'), entity('places/beijing.md', 'name: Beijing\nsummary: S.\nplaceType: city\ncountry: chna')],
+      [
+        entity('places/china.md', 'name: China\nsummary: S.\nplaceType: country'),
+        entity('places/beijing.md', 'name: Beijing\nsummary: S.\nplaceType: city\ncountry: chna'),
+      ],
       'content/entities/places/beijing.md: field "country": names "chna", which is no entity; expected the id (file name) of a file in content/entities/, like "china"',
     ],
     [
@@ -138,7 +179,11 @@ describe('bad content stops the build with a message naming file, field and expe
     ],
     [
       'an article naming an unknown entity',
-      [deepseek, liang, file('articles/a.mdx', '---\ntitle: T\ndek: D\nsource: { publication: P }\nentities: [jordan]\n---\n')],
+      [
+        deepseek,
+        liang,
+        file('articles/a.mdx', '---\ntitle: T\ndek: D\nsource: { publication: P }\nentities: [jordan]\n---\n'),
+      ],
       /^content\/articles\/a\.mdx: field "entities\.0": names "jordan", which is no entity/,
     ],
     [
@@ -153,7 +198,15 @@ describe('bad content stops the build with a message naming file, field and expe
     ],
     [
       'an event dated on a day the calendar does not have, unquoted',
-      [deepseek, liang, article, entity('concepts/x.md', 'name: X-ray\nsummary: S.\nevents:\n  - { date: 2019-02-30, description: D., source: { article: deepseek, quote: Body } }')],
+      [
+        deepseek,
+        liang,
+        article,
+        entity(
+          'concepts/x.md',
+          'name: X-ray\nsummary: S.\nevents:\n  - { date: 2019-02-30, description: D., source: { article: deepseek, quote: Body } }',
+        ),
+      ],
       'content/entities/concepts/x.md: field "events.0.date": expected a date that exists in the calendar, got "2019-02-30"',
     ],
     [
@@ -168,12 +221,28 @@ describe('bad content stops the build with a message naming file, field and expe
     ],
     [
       'an event dated in words',
-      [deepseek, liang, article, entity('concepts/x.md', 'name: X-ray\nsummary: S.\nevents:\n  - { date: May 2019, description: D., source: { article: deepseek, quote: Body } }')],
+      [
+        deepseek,
+        liang,
+        article,
+        entity(
+          'concepts/x.md',
+          'name: X-ray\nsummary: S.\nevents:\n  - { date: May 2019, description: D., source: { article: deepseek, quote: Body } }',
+        ),
+      ],
       'content/entities/concepts/x.md: field "events.0.date": expected a date written 2019, 2019-05 or 2019-05-16, a decade like 2000s, or a range of two of these like 2020/2023, got "May 2019"',
     ],
     [
       'an event from an article that does not exist, with the likely intent',
-      [deepseek, liang, article, entity('concepts/x.md', 'name: X-ray\nsummary: S.\nevents:\n  - { date: 2019, description: D., source: { article: deepsek, quote: Body } }')],
+      [
+        deepseek,
+        liang,
+        article,
+        entity(
+          'concepts/x.md',
+          'name: X-ray\nsummary: S.\nevents:\n  - { date: 2019, description: D., source: { article: deepsek, quote: Body } }',
+        ),
+      ],
       'content/entities/concepts/x.md: field "events.0.source.article": names "deepsek", which is no article; expected the slug (file name) of a file in content/articles/, like "deepseek"',
     ],
     [
@@ -204,12 +273,17 @@ describe('bad content stops the build with a message naming file, field and expe
   });
 
   it('reports every problem of a build at once, not just the first', () => {
-    const problems = problemsIn(entity('concepts/a.md', 'summary: S.'), entity('concepts/b.md', 'name: Bee\nsummary: S.\nrelated: [nope]'));
+    const problems = problemsIn(
+      entity('concepts/a.md', 'summary: S.'),
+      entity('concepts/b.md', 'name: Bee\nsummary: S.\nrelated: [nope]'),
+    );
     expect(problems).toHaveLength(2);
   });
 
   it('throws an error whose message alone tells the whole story', () => {
-    expect(() => parseContent([entity('concepts/a.md', 'summary: S.')])).toThrow(/Dossier found a problem in the content:\n {2}- content\/entities\/concepts\/a\.md: field "name"/);
+    expect(() => parseContent([entity('concepts/a.md', 'summary: S.')])).toThrow(
+      /Dossier found a problem in the content:\n {2}- content\/entities\/concepts\/a\.md: field "name"/,
+    );
   });
 });
 
@@ -223,22 +297,37 @@ describe('the content folder as the build finds it', () => {
     return root;
   };
   const noteText = '---\ntitle: T\ndek: D\nsource: { publication: P }\n---\nBody.\n';
-  const problemsOfFolder = (root: string) => problemsOf(() => loadContent(root)).map((problem) => problem.replaceAll(root, '<root>'));
+  const problemsOfFolder = (root: string) =>
+    problemsOf(() => loadContent(root)).map((problem) => problem.replaceAll(root, '<root>'));
 
   it('stops on a missing content folder, or one that is a file', () => {
     const root = folder({ 'file.md': 'x' });
-    const expected = 'expected the content folder, with articles/ and entities/ in it (DOSSIER_CONTENT names another folder)';
-    expect(problemsOf(() => loadContent(join(root, 'nowhere')))).toEqual([`${root}/nowhere: does not exist; ${expected}`]);
-    expect(problemsOf(() => loadContent(join(root, 'file.md')))).toEqual([`${root}/file.md: is not a folder; ${expected}`]);
+    const expected =
+      'expected the content folder, with articles/ and entities/ in it (DOSSIER_CONTENT names another folder)';
+    expect(problemsOf(() => loadContent(join(root, 'nowhere')))).toEqual([
+      `${root}/nowhere: does not exist; ${expected}`,
+    ]);
+    expect(problemsOf(() => loadContent(join(root, 'file.md')))).toEqual([
+      `${root}/file.md: is not a folder; ${expected}`,
+    ]);
   });
 
   it('stops on an empty content folder', () => {
     const root = folder({ 'articles/.keep': '' });
-    expect(problemsOfFolder(root)).toEqual(['<root>: holds no article and no entity; expected articles in articles/<slug>.mdx and entities in entities/<kind>/<id>.md']);
+    expect(problemsOfFolder(root)).toEqual([
+      '<root>: holds no article and no entity; expected articles in articles/<slug>.mdx and entities in entities/<kind>/<id>.md',
+    ]);
   });
 
   it('reports files it would otherwise ignore: upper-case and unknown extensions', () => {
-    const root = folder({ 'articles/note.MDX': noteText, 'articles/x.markdown': noteText, 'articles/notes.txt': 'x', 'entities/people/README': 'x', 'ledger.json': '{}', 'articles/.draft.mdx': 'x' });
+    const root = folder({
+      'articles/note.MDX': noteText,
+      'articles/x.markdown': noteText,
+      'articles/notes.txt': 'x',
+      'entities/people/README': 'x',
+      'ledger.json': '{}',
+      'articles/.draft.mdx': 'x',
+    });
     expect(problemsOfFolder(root)).toEqual([
       '<root>/articles/note.MDX: has the extension ".MDX"; expected it in lower case, ".mdx"',
       '<root>/articles/notes.txt: is not a file Dossier reads (.txt); expected an article, articles/<slug>.mdx, or an entity, entities/<kind>/<id>.md, and nothing else in the content folder',
@@ -268,7 +357,8 @@ describe('the content folder as the build finds it', () => {
 });
 
 describe('names compared the way readers see them', () => {
-  const cafe = (id: string, alias: string, extra = '') => entity(`organizations/${id}.md`, `name: ${JSON.stringify(alias)}\nsummary: S.\norgType: company${extra}`);
+  const cafe = (id: string, alias: string, extra = '') =>
+    entity(`organizations/${id}.md`, `name: ${JSON.stringify(alias)}\nsummary: S.\norgType: company${extra}`);
 
   it('keeps every name and alias in NFC, so one typed with combining accents is the same name', () => {
     const { entities } = parseContent([cafe('cafe', 'Cafe\u0301 Group', '\naliases: ["Cafe\u0301"]')]);
@@ -277,19 +367,48 @@ describe('names compared the way readers see them', () => {
 
   it.each([
     ['in NFC and in NFD', 'Caf\u00e9', 'Cafe\u0301', 'claims "Café", which is already an alias of "cafe"'],
-    ['in full-width letters', 'DeepSeek', '\uff24\uff45\uff45\uff50\uff33\uff45\uff45\uff4b', 'claims "ＤｅｅｐＳｅｅｋ" (it looks the same as "DeepSeek"), which is already an alias of "cafe"'],
+    [
+      'in full-width letters',
+      'DeepSeek',
+      '\uff24\uff45\uff45\uff50\uff33\uff45\uff45\uff4b',
+      'claims "ＤｅｅｐＳｅｅｋ" (it looks the same as "DeepSeek"), which is already an alias of "cafe"',
+    ],
   ])('catches two entities claiming one name written %s', (_, first, second, message) => {
-    const problems = problemsIn(cafe('cafe', 'Xavier', `\naliases: [${JSON.stringify(first)}]`), cafe('cafe-two', 'Yolanda', `\naliases: [${JSON.stringify(second)}]`));
-    expect(problems).toEqual([`content/entities/organizations/cafe-two.md: field "aliases": ${message} (entities/organizations/cafe.md); expected each strong alias to name one entity: remove it from one of the two, or make both weak`]);
+    const problems = problemsIn(
+      cafe('cafe', 'Xavier', `\naliases: [${JSON.stringify(first)}]`),
+      cafe('cafe-two', 'Yolanda', `\naliases: [${JSON.stringify(second)}]`),
+    );
+    expect(problems).toEqual([
+      `content/entities/organizations/cafe-two.md: field "aliases": ${message} (entities/organizations/cafe.md); expected each strong alias to name one entity: remove it from one of the two, or make both weak`,
+    ]);
   });
 
   it.each([
-    ['a zero-width space', 'aliases: ["Deep\u200bSeek"]', 'aliases.0', 'expected an alias without invisible characters, got "Deep<U+200B>Seek": U+200B shows as nothing; delete it'],
-    ['nothing but zero-width characters', 'aliases: [{ text: "\u200b\u200d" }]', 'aliases.0.text', 'expected an alias without invisible characters, got "<U+200B><U+200D>": U+200B, U+200D show as nothing; delete them'],
-    ['a direction mark in the name', 'name: "Deep\u200fSeek"', 'name', 'expected a name without invisible characters, got "Deep<U+200F>Seek": U+200F shows as nothing; delete it'],
+    [
+      'a zero-width space',
+      'aliases: ["Deep\u200bSeek"]',
+      'aliases.0',
+      'expected an alias without invisible characters, got "Deep<U+200B>Seek": U+200B shows as nothing; delete it',
+    ],
+    [
+      'nothing but zero-width characters',
+      'aliases: [{ text: "\u200b\u200d" }]',
+      'aliases.0.text',
+      'expected an alias without invisible characters, got "<U+200B><U+200D>": U+200B, U+200D show as nothing; delete them',
+    ],
+    [
+      'a direction mark in the name',
+      'name: "Deep\u200fSeek"',
+      'name',
+      'expected a name without invisible characters, got "Deep<U+200F>Seek": U+200F shows as nothing; delete it',
+    ],
   ])('refuses %s, naming the code point', (_, yaml, field, message) => {
-    const text = yaml.startsWith('name') ? `${yaml}\nsummary: S.\norgType: company` : `name: DeepSeek\nsummary: S.\norgType: company\n${yaml}`;
-    expect(problemsIn(entity('organizations/deepseek.md', text))).toEqual([`content/entities/organizations/deepseek.md: field "${field}": ${message}`]);
+    const text = yaml.startsWith('name')
+      ? `${yaml}\nsummary: S.\norgType: company`
+      : `name: DeepSeek\nsummary: S.\norgType: company\n${yaml}`;
+    expect(problemsIn(entity('organizations/deepseek.md', text))).toEqual([
+      `content/entities/organizations/deepseek.md: field "${field}": ${message}`,
+    ]);
   });
 });
 
@@ -314,6 +433,7 @@ describe('looking up ids', () => {
   });
 
   it('stops on an id of other content', () => {
-    for (const { id } of other.entities.values()) expect(() => entityOf(content, id)).toThrow('No entity of this content has the id "open-source"');
+    for (const { id } of other.entities.values())
+      expect(() => entityOf(content, id)).toThrow('No entity of this content has the id "open-source"');
   });
 });

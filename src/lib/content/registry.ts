@@ -128,11 +128,21 @@ function walkContentFolder(root: string): ContentEntry[] {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const link = lstatSync(path).isSymbolicLink() ? `is a symbolic link to ${readlinkSync(path)}, which ` : '';
-        entries.push({ path: at, unreadable: code === 'ELOOP' ? `${link || 'is a symbolic link that '}leads back to itself (a loop); link to a file, or copy it in` : `${link || 'cannot be read: it '}does not exist; remove the link or restore its target` });
+        entries.push({
+          path: at,
+          unreadable:
+            code === 'ELOOP'
+              ? `${link || 'is a symbolic link that '}leads back to itself (a loop); link to a file, or copy it in`
+              : `${link || 'cannot be read: it '}does not exist; remove the link or restore its target`,
+        });
         continue;
       }
       if (!stats.isDirectory()) entries.push({ path: at });
-      else if (inside.has(realpathSync(path))) entries.push({ path: at, unreadable: `is a symbolic link to ${readlinkSync(path)}, a folder it is in (a loop); link to another folder, or remove it` });
+      else if (inside.has(realpathSync(path)))
+        entries.push({
+          path: at,
+          unreadable: `is a symbolic link to ${readlinkSync(path)}, a folder it is in (a loop); link to another folder, or remove it`,
+        });
       else walk(path, inside);
     }
   };
@@ -147,16 +157,32 @@ export function listContentFiles(root: string): string[] {
 
 /** Reads every file below `root`; one that cannot be read comes with the reason, for parseContent to report. */
 export function readContentFolder(root: string): ContentFile[] {
-  return walkContentFolder(root).map(({ path, unreadable }) => ({ path, bytes: unreadable ? new Uint8Array() : readFileSync(join(root, path)), unreadable }));
+  return walkContentFolder(root).map(({ path, unreadable }) => ({
+    path,
+    bytes: unreadable ? new Uint8Array() : readFileSync(join(root, path)),
+    unreadable,
+  }));
 }
 
 /** Reads and checks the content folder; throws a ContentError listing every problem found. */
 export function loadContent(root: string): Content {
   const missing = !existsSync(root) ? 'does not exist' : !statSync(root).isDirectory() ? 'is not a folder' : undefined;
-  if (missing) throw new ContentError([{ file: root, message: `${missing}; expected the content folder, with articles/ and entities/ in it (DOSSIER_CONTENT names another folder)` }]);
+  if (missing)
+    throw new ContentError([
+      {
+        file: root,
+        message: `${missing}; expected the content folder, with articles/ and entities/ in it (DOSSIER_CONTENT names another folder)`,
+      },
+    ]);
   const content = parseContent(readContentFolder(root), root);
   if (!content.articles.length && !content.entities.size) {
-    throw new ContentError([{ file: root, message: 'holds no article and no entity; expected articles in articles/<slug>.mdx and entities in entities/<kind>/<id>.md' }]);
+    throw new ContentError([
+      {
+        file: root,
+        message:
+          'holds no article and no entity; expected articles in articles/<slug>.mdx and entities in entities/<kind>/<id>.md',
+      },
+    ]);
   }
   return content;
 }
@@ -194,8 +220,13 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
       const folder = rest.length === 2 ? rest[0]! : undefined;
       const kind = folder && kindOfFolder(folder);
       if (!kind) {
-        const folders = entityKinds().map((kind) => kindInfo(kind).folder).join(', ');
-        report(file.path, `is not in an entity kind folder; expected content/entities/<kind>/<id>.md with <kind> one of ${folders}`);
+        const folders = entityKinds()
+          .map((kind) => kindInfo(kind).folder)
+          .join(', ');
+        report(
+          file.path,
+          `is not in an entity kind folder; expected content/entities/<kind>/<id>.md with <kind> one of ${folders}`,
+        );
         continue;
       }
       if (!file.path.endsWith('.md')) {
@@ -211,7 +242,14 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
         reportIssues(file.path, result.error, { ...parsed.data, kind }, report, fieldsOf(schema.shape));
         continue;
       }
-      entities.push({ id, kind, data: result.data as EntityData, body: parsed.body, bodyLine: parsed.bodyLine, file: file.path });
+      entities.push({
+        id,
+        kind,
+        data: result.data as EntityData,
+        body: parsed.body,
+        bodyLine: parsed.bodyLine,
+        file: file.path,
+      });
     } else if (top === 'articles' && rest.length === 1) {
       const parsed = parseFrontmatter(file, report);
       const slug = parsed && idOf(articleSlugSchema, file.path, stem, report);
@@ -223,14 +261,21 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
       }
       articles.push({ slug, data: result.data, body: parsed.body, bodyLine: parsed.bodyLine, file: file.path });
     } else {
-      report(file.path, 'is not where Dossier looks; expected content/articles/<slug>.mdx or content/entities/<kind>/<id>.md');
+      report(
+        file.path,
+        'is not where Dossier looks; expected content/articles/<slug>.mdx or content/entities/<kind>/<id>.md',
+      );
     }
   }
 
   const byId = new Map<string, Entity>();
   for (const entity of entities) {
     const other = byId.get(entity.id);
-    if (other) report(entity.file, `uses the id "${entity.id}", already taken by ${root}/${other.file}; ids are unique across kinds`);
+    if (other)
+      report(
+        entity.file,
+        `uses the id "${entity.id}", already taken by ${root}/${other.file}; ids are unique across kinds`,
+      );
     else byId.set(entity.id, entity);
   }
   const slugs = new Map<string, string>();
@@ -245,8 +290,13 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
 
   if (problems.length) throw new ContentError(problems);
   const kinds = entityKinds();
-  const sorted = [...byId.values()].sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.id.localeCompare(b.id));
-  return { entities: new Map(sorted.map((e) => [e.id, e])), articles: articles.sort((a, b) => a.slug.localeCompare(b.slug)) };
+  const sorted = [...byId.values()].sort(
+    (a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.id.localeCompare(b.id),
+  );
+  return {
+    entities: new Map(sorted.map((e) => [e.id, e])),
+    articles: articles.sort((a, b) => a.slug.localeCompare(b.slug)),
+  };
 }
 
 type Report = (file: string, message: string, field?: string, line?: number) => void;
@@ -262,7 +312,10 @@ function parseFrontmatter(file: ContentFile, report: Report): Frontmatter | unde
     return undefined;
   }
   if (!text.startsWith('---')) {
-    report(file.path, 'has no frontmatter; expected the file to start with a "---" line, the YAML fields, and another "---" line');
+    report(
+      file.path,
+      'has no frontmatter; expected the file to start with a "---" line, the YAML fields, and another "---" line',
+    );
     return undefined;
   }
   try {
@@ -275,10 +328,18 @@ function parseFrontmatter(file: ContentFile, report: Report): Frontmatter | unde
 }
 
 /** The file name as an id (or slug), or nothing when it cannot serve as one, which is reported. */
-function idOf<Schema extends z.ZodType>(schema: Schema, path: string, stem: string, report: Report): z.output<Schema> | undefined {
+function idOf<Schema extends z.ZodType>(
+  schema: Schema,
+  path: string,
+  stem: string,
+  report: Report,
+): z.output<Schema> | undefined {
   const result = schema.safeParse(stem);
   if (result.success) return result.data;
-  report(path, `has a file name that cannot serve as an id; expected lowercase letters, digits and single hyphens, like "high-flyer.md"`);
+  report(
+    path,
+    `has a file name that cannot serve as an id; expected lowercase letters, digits and single hyphens, like "high-flyer.md"`,
+  );
   return undefined;
 }
 
@@ -297,7 +358,11 @@ function checkReferences(byId: Map<string, Entity>, articles: ArticleEntry[], re
   const check = (file: string, field: string, id: string) => {
     if (byId.has(id)) return;
     const hint = closestId(id, [...byId.keys()]);
-    report(file, `names "${id}", which is no entity; expected the id (file name) of a file in content/entities/${hint ? `, like "${hint}"` : ''}`, field);
+    report(
+      file,
+      `names "${id}", which is no entity; expected the id (file name) of a file in content/entities/${hint ? `, like "${hint}"` : ''}`,
+      field,
+    );
   };
   for (const entity of byId.values()) {
     const data = entity.data as unknown as Partial<Record<string, string | string[]>>;
@@ -312,7 +377,11 @@ function checkReferences(byId: Map<string, Entity>, articles: ArticleEntry[], re
     entity.data.events.forEach(({ source }, i) => {
       if (slugs.includes(source.article)) return;
       const hint = closestId(source.article, slugs);
-      report(entity.file, `names "${source.article}", which is no article; expected the slug (file name) of a file in content/articles/${hint ? `, like "${hint}"` : ''}`, `events.${i}.source.article`);
+      report(
+        entity.file,
+        `names "${source.article}", which is no article; expected the slug (file name) of a file in content/articles/${hint ? `, like "${hint}"` : ''}`,
+        `events.${i}.source.article`,
+      );
     });
   }
   for (const article of articles) {
@@ -326,7 +395,11 @@ function checkReferences(byId: Map<string, Entity>, articles: ArticleEntry[], re
  * already (the schema), and NFKC also makes full-width ＤｅｅｐＳｅｅｋ and ligatures the letters they look like.
  */
 function collide(a: SurfaceForm, b: SurfaceForm): boolean {
-  return a.text === b.text || ((a.ignoreCase || b.ignoreCase) && a.text.toLowerCase() === b.text.toLowerCase()) || lookalike(a.text) === lookalike(b.text);
+  return (
+    a.text === b.text ||
+    ((a.ignoreCase || b.ignoreCase) && a.text.toLowerCase() === b.text.toLowerCase()) ||
+    lookalike(a.text) === lookalike(b.text)
+  );
 }
 const lookalike = (text: string) => text.normalize('NFKC');
 
@@ -336,15 +409,28 @@ function checkAliases(entities: Entity[], report: Report) {
     for (const form of surfaceForms(entity.data)) {
       const field = form.weak ? 'weakAliases' : 'aliases';
       if ([...form.text].length < 2) {
-        report(entity.file, `has the alias "${form.text}"; expected at least two characters, a one-letter alias would match everywhere`, field);
+        report(
+          entity.file,
+          `has the alias "${form.text}"; expected at least two characters, a one-letter alias would match everywhere`,
+          field,
+        );
         continue;
       }
       const key = lookalike(form.text).toLowerCase();
       const claims = byKey.get(key) ?? [];
       for (const claim of claims) {
-        if (claim.entity === entity || !collide(claim.form, form) || (claim.form.weak && form.weak) || (claim.form.shared && form.shared)) continue;
+        if (
+          claim.entity === entity ||
+          !collide(claim.form, form) ||
+          (claim.form.weak && form.weak) ||
+          (claim.form.shared && form.shared)
+        )
+          continue;
         // A shared weak alias is resolved per document by recency; a strong one would be ambiguous everywhere.
-        const same = claim.form.text === form.text || claim.form.text.toLowerCase() === form.text.toLowerCase() ? '' : ` (it looks the same as "${claim.form.text}")`;
+        const same =
+          claim.form.text === form.text || claim.form.text.toLowerCase() === form.text.toLowerCase()
+            ? ''
+            : ` (it looks the same as "${claim.form.text}")`;
         report(
           entity.file,
           `claims "${form.text}"${same}, which ${claim.form.weak ? 'is a weak alias' : 'is already an alias'} of "${claim.entity.id}" (${claim.entity.file}); expected each strong alias to name one entity: remove it from one of the two, or make both weak`,

@@ -29,7 +29,18 @@ export interface UnsafeUrl {
 }
 
 /** Attributes that load or navigate to a URL, as hast properties and as written in MDX. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'srcset', 'data', 'xlinkhref', 'xlink:href']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'poster',
+  'cite',
+  'srcset',
+  'data',
+  'xlinkhref',
+  'xlink:href',
+]);
 const IMAGE_ELEMENTS = new Set(['img', 'source', 'picture']);
 
 interface AnyNode {
@@ -58,7 +69,8 @@ export function unsafeUrls(tree: Root): UnsafeUrl[] {
       }
     };
     for (const [name, value] of Object.entries(node.properties ?? {})) check(name, value);
-    for (const attribute of node.attributes ?? []) if (attribute.type === 'mdxJsxAttribute' && attribute.name) check(attribute.name, attribute.value);
+    for (const attribute of node.attributes ?? [])
+      if (attribute.type === 'mdxJsxAttribute' && attribute.name) check(attribute.name, attribute.value);
     node.children?.forEach(visit);
   };
   (tree.children as RootContent[] as AnyNode[]).forEach(visit);
