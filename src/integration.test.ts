@@ -8,7 +8,7 @@ import dossier from './integration.ts';
 import { COMPONENT_NAMES, COMPONENTS } from './lib/build/components.ts';
 
 /** Runs the integration's setup over a project folder; returns the patterns it injected and the config it set. */
-async function setUp(project: string, options: Parameters<typeof dossier>[0] = {}) {
+function setUp(project: string, options: Parameters<typeof dossier>[0] = {}) {
   const root = pathToFileURL(`${project}/`);
   const config = {
     root,
@@ -19,7 +19,7 @@ async function setUp(project: string, options: Parameters<typeof dossier>[0] = {
   const patterns: string[] = [];
   let updated: Record<string, unknown> = {};
   const hook = dossier(options).hooks['astro:config:setup']!;
-  await hook({
+  void hook({
     config,
     updateConfig: (next: Record<string, unknown>) => (updated = next),
     injectRoute: ({ pattern }: { pattern: string }) => patterns.push(pattern),
@@ -47,34 +47,34 @@ function componentModule(updated: Record<string, unknown>, name: string) {
 const dossierFile = (file: string) => fileURLToPath(new URL(`./components/${file}`, import.meta.url));
 
 describe('the dossier() integration', () => {
-  it('gives a site every page, and the settings Astro needs', async () => {
-    const { patterns, updated } = await setUp(project(), { site: 'https://notes.example', base: 'kb' });
+  it('gives a site every page, and the settings Astro needs', () => {
+    const { patterns, updated } = setUp(project(), { site: 'https://notes.example', base: 'kb' });
     expect(patterns).toEqual(
       expect.arrayContaining(['/', '/articles/[slug]', '/[kind]/[id]', '/search', '/rss.xml', '/404', '/favicon.svg']),
     );
     expect(updated).toMatchObject({ site: 'https://notes.example', base: '/kb/', trailingSlash: 'always' });
   });
 
-  it('lets a site’s own 404 page and icon take the place of Dossier’s', async () => {
+  it('lets a site’s own 404 page and icon take the place of Dossier’s', () => {
     const folder = project();
     mkdirSync(join(folder, 'src/pages'), { recursive: true });
     mkdirSync(join(folder, 'public'));
     writeFileSync(join(folder, 'src/pages/404.md'), '# Not here\n');
     writeFileSync(join(folder, 'public/favicon.svg'), '<svg/>');
-    const { patterns } = await setUp(folder);
+    const { patterns } = setUp(folder);
     expect(patterns).not.toContain('/404');
     expect(patterns).not.toContain('/favicon.svg');
     expect(patterns).toContain('/');
   });
 
-  it('draws no social cards when cards are off', async () => {
-    expect((await setUp(project())).patterns).toContain('/cards/[...card].png');
-    expect((await setUp(project(), { cards: false })).patterns).not.toContain('/cards/[...card].png');
+  it('draws no social cards when cards are off', () => {
+    expect(setUp(project()).patterns).toContain('/cards/[...card].png');
+    expect(setUp(project(), { cards: false }).patterns).not.toContain('/cards/[...card].png');
   });
 
-  it('builds no search when search is off: no page, no index, no control in the header, no rule for its files', async () => {
-    const on = await setUp(project());
-    const off = await setUp(project(), { search: false });
+  it('builds no search when search is off: no page, no index, no control in the header, no rule for its files', () => {
+    const on = setUp(project());
+    const off = setUp(project(), { search: false });
     expect(on.patterns).toContain('/search');
     expect(off.patterns).not.toContain('/search');
     const integrations = ({ updated }: typeof on) => (updated.integrations as { name: string }[]).map((i) => i.name);
@@ -92,17 +92,17 @@ describe('the dossier() integration', () => {
     expect(headers(off)).not.toContain('pagefind');
   });
 
-  it('stops on a bad option, naming it', async () => {
-    await expect(setUp(project(), { linkMode: 'sections' })).rejects.toThrow(
+  it('stops on a bad option, naming it', () => {
+    expect(() => setUp(project(), { linkMode: 'sections' })).toThrow(
       'the option linkMode is "sections"; expected one of article, section, paragraph, every',
     );
   });
 
-  it('gives each replaceable component from the site’s file where it names one, else Dossier’s own', async () => {
+  it('gives each replaceable component from the site’s file where it names one, else Dossier’s own', () => {
     const folder = project();
     mkdirSync(join(folder, 'src/components'), { recursive: true });
     writeFileSync(join(folder, 'src/components/MyInfobox.astro'), '<aside>Facts</aside>\n');
-    const { updated } = await setUp(folder, { components: { EntityInfobox: './src/components/MyInfobox.astro' } });
+    const { updated } = setUp(folder, { components: { EntityInfobox: './src/components/MyInfobox.astro' } });
     expect(componentModule(updated, 'EntityInfobox')).toBe(
       `export { default } from ${JSON.stringify(join(folder, 'src/components/MyInfobox.astro'))};`,
     );
@@ -112,7 +112,7 @@ describe('the dossier() integration', () => {
     expect(componentModule(updated, 'Infobox')).toBeUndefined();
   });
 
-  it('has Dossier’s own file and a type for every replaceable component', async () => {
+  it('has Dossier’s own file and a type for every replaceable component', () => {
     const declarations = readFileSync(new URL('./virtual-config.d.ts', import.meta.url), 'utf8');
     for (const name of COMPONENT_NAMES) {
       expect(existsSync(dossierFile(COMPONENTS[name])), COMPONENTS[name]).toBe(true);
@@ -122,25 +122,22 @@ describe('the dossier() integration', () => {
     }
   });
 
-  it('lets Tailwind find the classes of a site’s components, and changes nothing for a site without', async () => {
+  it('lets Tailwind find the classes of a site’s components, and changes nothing for a site without', () => {
     const styles = fileURLToPath(new URL('./styles/global.css', import.meta.url));
     const folder = project();
     writeFileSync(join(folder, 'Footer.astro'), '<footer>Notes</footer>\n');
-    const own = plugin(
-      (await setUp(folder, { components: { Footer: 'Footer.astro' } })).updated,
-      'dossier-component-styles',
-    );
+    const own = plugin(setUp(folder, { components: { Footer: 'Footer.astro' } }).updated, 'dossier-component-styles');
     expect(own.load!(styles)).toBe(
       `${readFileSync(styles, 'utf8')}\n@source ${JSON.stringify(join(folder, 'src/'))};\n@source ${JSON.stringify(join(folder, 'Footer.astro'))};\n`,
     );
     expect(own.load!(join(folder, 'other.css'))).toBeUndefined();
-    const none = plugin((await setUp(project())).updated, 'dossier-component-styles');
+    const none = plugin(setUp(project()).updated, 'dossier-component-styles');
     expect(none.load!(styles)).toBeUndefined();
   });
 
-  it('stops on a component it cannot use, naming the option and where it looked', async () => {
+  it('stops on a component it cannot use, naming the option and where it looked', () => {
     const folder = project();
-    await expect(setUp(folder, { components: { EntityInfobox: './src/components/MyInfobox.astro' } })).rejects.toThrow(
+    expect(() => setUp(folder, { components: { EntityInfobox: './src/components/MyInfobox.astro' } })).toThrow(
       `the option components.EntityInfobox is "./src/components/MyInfobox.astro", but there is no such file: looked for ${join(folder, 'src/components/MyInfobox.astro')}`,
     );
   });

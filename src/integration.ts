@@ -11,14 +11,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import tailwindcss from '@tailwindcss/vite';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { buildReport } from './integrations/build-report.ts';
 import { hostHeaders } from './integrations/host-headers.ts';
+import { publishLedger } from './integrations/ledger.ts';
+import { searchIndex } from './integrations/search-index.ts';
 import { COMPONENT_MODULE, COMPONENTS, dossierComponentFile, type ComponentName } from './lib/build/components.ts';
 import { readSettings, siteIndexOptionsOf, type DossierOptions, type Settings } from './lib/build/site-config.ts';
 import { kindCss, useKinds } from './lib/content/kinds.ts';
 import { remarkRehypeOptions } from './lib/content/markdown.ts';
 import type { SiteIndexOptions } from './lib/index/site-index.ts';
+import { rehypeArticleModules } from './lib/index/rehype-article-modules.ts';
 
 export type { DossierOptions } from './lib/build/site-config.ts';
 
@@ -120,30 +127,12 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
   const integration: AstroIntegration = {
     name: 'dossier',
     hooks: {
-      'astro:config:setup': async ({ config, updateConfig, injectRoute }) => {
+      'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
         // A bad option, or a bad DOSSIER_* override, stops here with every problem named.
         const settings = readSettings(process.env, options, fileURLToPath(config.root));
         const resolved: DossierConfig = { settings, siteIndex: siteIndexOptionsOf(settings) };
         // The content layer and the site index read the site's kinds from here on (the pages, from the config).
         useKinds(settings.kinds);
-        // Loaded here, not with this module: the command-line tools import the site's config for its options alone.
-        const [
-          { default: mdx },
-          { default: sitemap },
-          { unified },
-          { default: tailwindcss },
-          { searchIndex },
-          { rehypeArticleModules },
-          { publishLedger },
-        ] = await Promise.all([
-          import('@astrojs/mdx'),
-          import('@astrojs/sitemap'),
-          import('@astrojs/markdown-remark'),
-          import('@tailwindcss/vite'),
-          import('./integrations/search-index.ts'),
-          import('./lib/index/rehype-article-modules.ts'),
-          import('./integrations/ledger.ts'),
-        ]);
         const has = (name: string) => config.integrations.some((integration) => integration.name === name);
         const replaced = ({ own }: (typeof REPLACEABLE)[number]) => own(config).some((file) => existsSync(file));
         const routes = [
