@@ -41,6 +41,12 @@ describe('names that forgive typos', () => {
     expect(first('tengxun')).toMatchObject({ name: 'Tencent', edits: 0 });
   });
 
+  it('read no syllable of a Chinese name as the name', () => {
+    expect(closestNames(index, 'wei')).toEqual([]);
+    expect(closestNames(index, 'wenfeng')).toEqual([]);
+    expect(first('liangwenfeng')).toMatchObject({ name: 'Liang Wenfeng', edits: 0 });
+  });
+
   it('read nothing into a short word, a Chinese typo or an unrelated query', () => {
     expect(closestNames(index, 'a')).toEqual([]);
     expect(closestNames(index, 'Chin')).toEqual([]);

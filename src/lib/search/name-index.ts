@@ -7,7 +7,7 @@
 import { distance } from 'fastest-levenshtein';
 import { pinyinTerms, toSimplified, toTraditional } from './search-terms.ts';
 
-/** One entity: its page (site-relative), the name to offer, its kind, then every folded key it answers to. */
+/** One entity: its page (site-relative), the name to offer, its kind, then the folded keys it answers to besides its name. */
 export type NameEntry = [page: string, name: string, kind: string, ...keys: string[]];
 export interface NameIndex {
   entries: NameEntry[];
@@ -34,11 +34,16 @@ export function nameIndexOf(
     entries: entities.map(({ page, name, kind, forms }) => {
       const keys = new Set<string>();
       for (const form of [name, ...forms]) {
-        for (const variant of [form, toSimplified(form), toTraditional(form), ...pinyinTerms(form)]) {
+        // The whole pinyin only: the shorter spellings pinyinTerms adds are for prefix search, and would read a
+        // syllable ("wei") as a name.
+        const [wholePinyin = ''] = pinyinTerms(form).filter((term) => !term.includes(' '));
+        for (const variant of [form, toSimplified(form), toTraditional(form), wholePinyin]) {
           const key = foldName(variant);
           if (key) keys.add(key);
         }
       }
+      // The name's own key is the name folded, which the reader of the index folds again.
+      keys.delete(foldName(name));
       return [page, name, kind, ...keys] as NameEntry;
     }),
   };
@@ -70,7 +75,7 @@ export function closestNames(index: NameIndex, query: string, limit = 3): NameMa
   const matches: NameMatch[] = [];
   for (const [page, name, kind, ...keys] of index.entries) {
     let best = Infinity;
-    for (const key of keys) {
+    for (const key of [foldName(name), ...keys]) {
       // Edit distance is at least the difference in length: most keys are ruled out without computing it.
       if (Math.abs(key.length - wanted.length) > allowed) continue;
       best = Math.min(best, key === wanted ? 0 : distance(key, wanted));
