@@ -17,14 +17,17 @@ function setUp(project: string, options: Parameters<typeof dossier>[0] = {}) {
     integrations: [],
   } as unknown as AstroConfig;
   const patterns: string[] = [];
+  const warnings: string[] = [];
   let updated: Record<string, unknown> = {};
   const hook = dossier(options).hooks['astro:config:setup']!;
   void hook({
     config,
+    command: 'build',
+    logger: { warn: (message: string) => warnings.push(message) },
     updateConfig: (next: Record<string, unknown>) => (updated = next),
     injectRoute: ({ pattern }: { pattern: string }) => patterns.push(pattern),
   } as never);
-  return { patterns, updated };
+  return { patterns, updated, warnings };
 }
 
 const project = () => mkdtempSync(join(tmpdir(), 'dossier-site-'));
@@ -140,5 +143,10 @@ describe('the dossier() integration', () => {
     expect(() => setUp(folder, { components: { EntityInfobox: './src/components/MyInfobox.astro' } })).toThrow(
       `the option components.EntityInfobox is "./src/components/MyInfobox.astro", but there is no such file: looked for ${join(folder, 'src/components/MyInfobox.astro')}`,
     );
+  });
+
+  it('says when a site is built without its public address, which its permalinks and previews need', () => {
+    expect(setUp(project()).warnings).toEqual([expect.stringContaining('no public address is set (the option site')]);
+    expect(setUp(project(), { site: 'https://notes.example' }).warnings).toEqual([]);
   });
 });

@@ -21,7 +21,13 @@ import { hostHeaders } from './integrations/host-headers.ts';
 import { publishLedger } from './integrations/ledger.ts';
 import { searchIndex } from './integrations/search-index.ts';
 import { COMPONENT_MODULE, COMPONENTS, dossierComponentFile, type ComponentName } from './lib/build/components.ts';
-import { readSettings, siteIndexOptionsOf, type DossierOptions, type Settings } from './lib/build/site-config.ts';
+import {
+  readSettings,
+  settingWarnings,
+  siteIndexOptionsOf,
+  type DossierOptions,
+  type Settings,
+} from './lib/build/site-config.ts';
 import { kindCss, useKinds } from './lib/content/kinds.ts';
 import { remarkRehypeOptions } from './lib/content/markdown.ts';
 import type { SiteIndexOptions } from './lib/index/site-index.ts';
@@ -127,12 +133,13 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
   const integration: AstroIntegration = {
     name: 'dossier',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
+      'astro:config:setup': ({ config, command, logger, updateConfig, injectRoute }) => {
         // A bad option, or a bad DOSSIER_* override, stops here with every problem named.
         const settings = readSettings(process.env, options, fileURLToPath(config.root));
         const resolved: DossierConfig = { settings, siteIndex: siteIndexOptionsOf(settings) };
         // The content layer and the site index read the site's kinds from here on (the pages, from the config).
         useKinds(settings.kinds);
+        if (command === 'build') for (const warning of settingWarnings(settings)) logger.warn(warning);
         const has = (name: string) => config.integrations.some((integration) => integration.name === name);
         const replaced = ({ own }: (typeof REPLACEABLE)[number]) => own(config).some((file) => existsSync(file));
         const routes = [

@@ -112,6 +112,21 @@ interface Setting<K extends keyof ScalarSettings> {
 const DESCRIPTION =
   'the companies, people, policies and ideas in the reporting, each with every passage that mentions it.';
 
+/** The address a site without one is built for: a reserved name, so no link to it reaches anybody else's site. */
+export const PLACEHOLDER_SITE = 'https://dossier.example';
+
+/**
+ * What a site can be built with but should not be published with, said when it is built: without its address,
+ * every canonical URL, link preview, social card, feed item and copied paragraph link points at the placeholder.
+ */
+export function settingWarnings(settings: Settings): string[] {
+  return settings.site === PLACEHOLDER_SITE
+    ? [
+        `no public address is set (the option site, or DOSSIER_SITE), so canonical URLs, link previews, social cards, the feed and copied paragraph links point at ${PLACEHOLDER_SITE}, which is no site; set site to the address the site is published at, like https://notes.example`,
+      ]
+    : [];
+}
+
 /** Every setting: its option, its variable, its default and its check. */
 const SETTINGS: { [K in keyof ScalarSettings]: Setting<K> } = {
   contentRoot: {
@@ -124,7 +139,7 @@ const SETTINGS: { [K in keyof ScalarSettings]: Setting<K> } = {
   site: {
     option: 'site',
     variable: 'DOSSIER_SITE',
-    fallback: 'https://dossier.example',
+    fallback: PLACEHOLDER_SITE,
     check: webAddress,
     nothing: '',
   },
