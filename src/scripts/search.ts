@@ -118,13 +118,14 @@ export async function search(
   const filters = kinds.length ? { filters: { kind: { any: kinds } } } : {};
   const response = await engine.search(query, filters);
   if (!response || signal?.aborted) return undefined;
-  const shown = new Set<string>();
+  /** The pages already listed: an entity put first for a typo is not listed again when Pagefind's results reach it. */
+  const listed = new Set<string>();
   let loaded = 0;
   const next = async () => {
     const page = response.results.slice(loaded, loaded + PAGE_SIZE);
     loaded += page.length;
     const results = (await Promise.all(page.map((result) => result.data()))).map(toResult);
-    return results.filter((result) => !shown.has(result.url) && shown.add(result.url));
+    return results.filter((result) => !listed.has(pageOf(result.url)) && listed.add(pageOf(result.url)));
   };
   const near = closestNames(nameIndex, query).filter((match) => !kinds.length || kinds.includes(match.kind));
   let results = ownPageFirst(await next(), query);
@@ -137,7 +138,7 @@ export async function search(
     if (signal?.aborted) return undefined;
     if (own) {
       if (!results.includes(own)) total += 1;
-      shown.add(own.url);
+      listed.add(pageOf(own.url));
       results = [own, ...results.filter((result) => result !== own)];
     }
   }
@@ -146,7 +147,7 @@ export async function search(
 }
 
 /** A result's page, without the words to highlight that Pagefind adds to its address. */
-const pageOf = (url: string) => url.split(/[?#]/)[0];
+const pageOf = (url: string): string => url.split(/[?#]/)[0] ?? url;
 
 /** The result for an entity's page, searched for by its name: the query was a typo of it. */
 async function pageNamed(
