@@ -3,11 +3,11 @@
  * wrote, and search in Chromium against it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import type { Stage } from '../lib/build/build-timings.ts';
 
 export interface BuildFigures {
@@ -21,44 +21,95 @@ export interface BuildFigures {
   pageGzip: Record<'html' | 'css' | 'js', { median: number; largest: number }>;
 }
 
-function files(dir: string): string[] {
+/** Every file under a folder. */
+export function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
   );
 }
 
 const bytesOf = (paths: string[]) => paths.reduce((sum, path) => sum + statSync(path).size, 0);
+export const folderBytes = (dir: string) => bytesOf(files(dir));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-/** Builds `content` into `out` with `npm run build`'s own script, cold: fresh Astro and card caches. */
-export function measureBuild(content: string, out: string, linking: boolean): BuildFigures {
-  const timings = `${out}.timings.json`;
-  const cards = mkdtempSync(join(tmpdir(), 'dossier-cards-'));
+/** Astro's and the social cards' caches for a build: fresh ones make it cold, the same ones again a rebuild. */
+export interface BuildCaches {
+  astro: string;
+  cards: string;
+}
+
+/** Empty caches in a temporary folder, for a cold build; `remove` deletes them. */
+export function freshCaches(): BuildCaches & { remove: () => void } {
+  const folder = mkdtempSync(join(tmpdir(), 'dossier-caches-'));
+  return {
+    astro: join(folder, 'astro'),
+    cards: join(folder, 'cards'),
+    remove: () => rmSync(folder, { recursive: true, force: true }),
+  };
+}
+
+export interface Run {
+  totalMs: number;
+  /** The largest resident set of the command or any process it waited for (GNU time's %M); NaN without it. */
+  peakMemoryBytes: number;
+  status: number | null;
+  stderr: string;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/** Runs a command to its end, timing it and, where GNU time is installed, taking its peak memory. */
+export function measuredRun(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Run {
+  const report = join(mkdtempSync(join(tmpdir(), 'dossier-time-')), 'peak');
+  const timed = existsSync(GNU_TIME);
   const started = performance.now();
-  const run = spawnSync(process.execPath, ['src/cli/build.ts'], {
-    env: {
-      ...process.env,
-      DOSSIER_CONTENT: content,
-      DOSSIER_OUT: out,
-      DOSSIER_TIMINGS: timings,
-      DOSSIER_LINKING: linking ? 'on' : 'off',
-      DOSSIER_CARD_CACHE: cards,
-    },
+  const run = spawnSync(timed ? GNU_TIME : command, timed ? ['-f', '%M', '-o', report, command, ...args] : args, {
+    ...options,
     encoding: 'utf8',
     // A build of thousands of pages logs megabytes: keep only the errors, and room for them.
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
   const totalMs = performance.now() - started;
-  rmSync(cards, { recursive: true, force: true });
+  const peak =
+    timed && existsSync(report) ? Number(readFileSync(report, 'utf8').trim().split('\n').at(-1)) * 1024 : NaN;
+  rmSync(dirname(report), { recursive: true, force: true });
+  return {
+    totalMs,
+    peakMemoryBytes: peak,
+    status: run.status,
+    stderr: `${run.error?.message ?? ''}${run.stderr ?? ''}`,
+  };
+}
+
+/**
+ * Builds `content` into `out` with `npm run build`'s own script. With fresh caches (the default) the build is cold;
+ * given the caches of an earlier build of the same content, it is a rebuild.
+ */
+export function measureBuild(content: string, out: string, linking: boolean, caches?: BuildCaches): BuildFigures {
+  const timings = `${out}.timings.json`;
+  const cold = caches ? undefined : freshCaches();
+  const { astro, cards } = caches ?? cold!;
+  const run = measuredRun(process.execPath, ['src/cli/build.ts'], {
+    env: {
+      ...process.env,
+      DOSSIER_CONTENT: content,
+      DOSSIER_OUT: out,
+      DOSSIER_TIMINGS: timings,
+      DOSSIER_LINKING: linking ? 'on' : 'off',
+      DOSSIER_CACHE: astro,
+      DOSSIER_CARD_CACHE: cards,
+    },
+  });
+  cold?.remove();
   if (run.status !== 0)
-    throw new Error(
-      `the build of ${content} failed (${run.error?.message ?? `exit ${run.status}`}):\n${run.stderr.slice(-2000)}`,
-    );
-  const { stagesMs, peakMemoryBytes } = JSON.parse(readFileSync(timings, 'utf8')) as Pick<
+    throw new Error(`the build of ${content} failed (exit ${run.status}):\n${run.stderr.slice(-2000)}`);
+  const { totalMs } = run;
+  const { stagesMs, peakMemoryBytes: ownPeak } = JSON.parse(readFileSync(timings, 'utf8')) as Pick<
     BuildFigures,
     'stagesMs' | 'peakMemoryBytes'
   >;
+  const peakMemoryBytes = Number.isNaN(run.peakMemoryBytes) ? ownPeak : run.peakMemoryBytes;
 
   const all = files(out);
   const pages = all.filter((path) => path.endsWith('.html'));
@@ -93,12 +144,19 @@ export function measureBuild(content: string, out: string, linking: boolean): Bu
   };
 }
 
-/** Serves a built site with `astro preview` on loopback until `stop` is called. */
-export async function preview(out: string, port: number): Promise<{ origin: string; stop: () => void }> {
+/** Chromium for the measurements: Debian's where it is installed (as in CI), else Playwright's own. */
+export const launchBrowser = () =>
+  chromium.launch(
+    existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] } : {},
+  );
+
+/** Serves a built site with `astro preview` on loopback until `stop` is called: Dossier's, or another Astro project's. */
+export async function preview(out: string, port: number, project = '.'): Promise<{ origin: string; stop: () => void }> {
   const server = spawn(
     process.execPath,
     ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(port)],
     {
+      cwd: project,
       stdio: 'ignore',
       detached: true,
       env: { ...process.env, DOSSIER_OUT: out },
@@ -124,8 +182,33 @@ export interface SearchRun {
   keystrokeToResultsMs: number;
 }
 
-/** Each query in a fresh browser context, as a reader's first search: typed into the header dialog. */
-export async function measureSearch(browser: Browser, origin: string, queries: string[]): Promise<SearchRun[]> {
+/**
+ * How a reader uses a site's search: how it opens, where the query is typed, and the element whose text names the
+ * query once that query's results are shown.
+ */
+export interface SearchUi {
+  open: (page: Page) => Promise<void>;
+  input: string;
+  status: string;
+  /** The text the status holds for a query's results. */
+  announces: (query: string) => string;
+}
+
+/** Dossier's header dialog, opened with the `/` key. */
+export const DOSSIER_SEARCH: SearchUi = {
+  open: (page) => page.keyboard.press('/'),
+  input: 'dialog input[type="search"]',
+  status: 'dialog [role="status"]',
+  announces: (query) => `“${query}”`,
+};
+
+/** Each query in a fresh browser context, as a reader's first search: typed into the site's search. */
+export async function measureSearch(
+  browser: Browser,
+  origin: string,
+  queries: string[],
+  ui: SearchUi = DOSSIER_SEARCH,
+): Promise<SearchRun[]> {
   const runs: SearchRun[] = [];
   for (const query of queries) {
     const context = await browser.newContext();
@@ -143,35 +226,36 @@ export async function measureSearch(browser: Browser, origin: string, queries: s
           ),
         );
     });
-    await page.keyboard.press('/');
-    const input = page.getByRole('dialog').getByRole('searchbox');
+    await ui.open(page);
+    const input = page.locator(ui.input);
     await input.waitFor();
     await input.pressSequentially(query.slice(0, -1));
     await page
-      .getByRole('dialog')
-      .getByRole('status')
-      .filter({ hasText: 'for' })
-      .waitFor()
+      .locator(ui.status)
+      .filter({ hasText: ui.announces(query.slice(0, -1)) })
+      .waitFor({ timeout: 10_000 })
       .catch(() => undefined);
     // From the last keystroke to the status announcing this query's results.
-    const elapsed = await page.evaluate(async (last) => {
-      const dialog = document.querySelector('dialog')!;
-      const field = dialog.querySelector('input')!;
-      const status = dialog.querySelector('[role="status"]')!;
-      const started = performance.now();
-      const done = new Promise<number>((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (status.textContent?.includes(`“${field.value}”`)) {
-            observer.disconnect();
-            resolve(performance.now() - started);
-          }
+    const elapsed = await page.evaluate(
+      async ({ last, selectors, announced }) => {
+        const field = document.querySelector<HTMLInputElement>(selectors.input)!;
+        const status = document.querySelector(selectors.status)!;
+        const started = performance.now();
+        const done = new Promise<number>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (status.textContent?.includes(announced)) {
+              observer.disconnect();
+              resolve(performance.now() - started);
+            }
+          });
+          observer.observe(status, { childList: true, characterData: true, subtree: true });
         });
-        observer.observe(status, { childList: true, characterData: true, subtree: true });
-      });
-      field.value += last;
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-      return done;
-    }, query.slice(-1));
+        field.value += last;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        return done;
+      },
+      { last: query.slice(-1), selectors: { input: ui.input, status: ui.status }, announced: ui.announces(query) },
+    );
     // Until no request has started for a second, then every body read.
     for (let seen = -1; seen !== bodies.length;) {
       seen = bodies.length;

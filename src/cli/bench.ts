@@ -12,13 +12,21 @@
  *   drafts, precision, recall, kind, Chinese pairing, duplicates and crashes. Skipped when the corpus is absent.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { measureBuild, measureSearch, preview, type BuildFigures, type SearchRun } from './bench-site.ts';
+import { compareWithPeer, printPeerComparison, type PeerComparison } from './bench-peer.ts';
+import {
+  folderBytes,
+  launchBrowser,
+  measureBuild,
+  measureSearch,
+  preview,
+  type BuildFigures,
+  type SearchRun,
+} from './bench-site.ts';
 import { writeCorpus } from './corpus.ts';
 import { evaluateFolder, readTruthFile } from './ingest-eval.ts';
 import { firstVisitWeight, type PageWeight } from './page-weight.ts';
@@ -37,7 +45,23 @@ import { seededRandom } from './seeded-random.ts';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 /** `npm run bench -- --quick` leaves out Lighthouse and the synthetic corpora (minutes of building). */
 const quick = process.argv.includes('--quick');
+/** `npm run bench -- --peer` runs only the comparison with Starlight (several minutes of building). */
+const peerOnly = process.argv.includes('--peer');
 const results: Record<string, unknown> = { date: new Date().toISOString() };
+const writeResults = () => {
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync('.bench/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\nWritten to .bench/latest.json');
+};
+
+if (peerOnly) {
+  const browser = await launchBrowser();
+  results.peer = await compareWithPeer(browser, log);
+  await browser.close();
+  printPeerComparison(results.peer as PeerComparison);
+  writeResults();
+  process.exit(0);
+}
 
 // Accuracy
 log('accuracy: indexing the first article …');
@@ -158,13 +182,6 @@ results.matcher = {
   ratio10kTo10: throughput[10]!.mbPerSecond / throughput[10_000]!.mbPerSecond,
 };
 
-function folderBytes(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
-    const path = join(dir, entry.name);
-    return sum + (entry.isDirectory() ? folderBytes(path) : statSync(path).size);
-  }, 0);
-}
-
 // Search, page weight and Lighthouse on the real site
 if (!existsSync('dist/pagefind')) {
   log('site: building …');
@@ -172,9 +189,7 @@ if (!existsSync('dist/pagefind')) {
     throw new Error('npm run build failed');
 }
 log('search: measuring in Chromium …');
-const browser = await chromium.launch(
-  existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] } : {},
-);
+const browser = await launchBrowser();
 const PAGES = ['/', '/articles/deepseek-and-open-source/', '/organizations/deepseek/'];
 const BUDGET_KB = { html: 16, css: 8, js: 6, total: 28 };
 const site = await preview('dist', 4391);
@@ -274,6 +289,7 @@ for (const [name, content, articles, entities] of corpora) {
   }
 }
 results.scale = scale;
+if (!quick) results.peer = await compareWithPeer(browser, log);
 await browser.close();
 
 // Report
@@ -381,6 +397,5 @@ if (small && large)
     `  1,000-article build / 100-article build: ${(large.linked.totalMs / small.linked.totalMs).toFixed(1)}x (target <= 11x)`,
   );
 
-mkdirSync('.bench', { recursive: true });
-writeFileSync('.bench/latest.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log('\nWritten to .bench/latest.json');
+if (results.peer) printPeerComparison(results.peer as PeerComparison);
+writeResults();

@@ -68,7 +68,10 @@ const astroBuild = spawn(process.execPath, [astro, 'build', ...process.argv.slic
     ...process.env,
     DOSSIER_OUT: staging,
     DOSSIER_LEDGER_OUT: pendingLedger,
-    DOSSIER_CACHE: join('node_modules', '.astro', createHash('sha256').update(output).digest('hex').slice(0, 12)),
+    // Astro's caches, one folder per output folder unless the caller names one (the bench, for a cold build).
+    DOSSIER_CACHE:
+      process.env.DOSSIER_CACHE ??
+      join('node_modules', '.astro', createHash('sha256').update(output).digest('hex').slice(0, 12)),
   },
 });
 // Stopped by the editor or the system: Astro stops too, and the lock and staging folder go with this process.

@@ -1,6 +1,6 @@
 /**
  * `npm run corpus -- --articles 100 --entities 300 --out /tmp/corpus`: writes a synthetic content folder for
- * measuring the build at scale. Articles of about 2,500 words with headings, quotes and footnotes, naming entities
+ * measuring the build at scale. Articles of about 2,500 words (`--words`) with headings, quotes and footnotes, naming entities
  * the way the first article does (full name first, with its Chinese name beside it, surname after); entities of
  * every kind with aliases in both scripts. The same seed always gives the same corpus.
  */
@@ -13,6 +13,8 @@ import { seededRandom } from './seeded-random.ts';
 export interface CorpusOptions {
   articles: number;
   entities: number;
+  /** About how many words each article has (2,500 unless said). */
+  words?: number;
   seed: number;
   out: string;
 }
@@ -152,7 +154,12 @@ function sentence(random: ReturnType<typeof generator>, mention?: string): strin
   return `${capital(text)}.`;
 }
 
-function articleFile(index: number, entities: SyntheticEntity[], random: ReturnType<typeof generator>): string {
+function articleFile(
+  index: number,
+  entities: SyntheticEntity[],
+  random: ReturnType<typeof generator>,
+  length: number,
+): string {
   const cast = Array.from({ length: 8 + random.int(10) }, () => random.pick(entities));
   const introduced = new Set<string>();
   const mention = (entity: SyntheticEntity) => {
@@ -170,11 +177,11 @@ function articleFile(index: number, entities: SyntheticEntity[], random: ReturnT
   let footnote = 0;
   const notes: string[] = [];
   let words = 0;
-  for (let s = 0; words < 2500; s++) {
+  for (let s = 0; words < length; s++) {
     const body: string[] = [
       `## ${capital(Array.from({ length: 3 + random.int(4) }, () => random.pick(WORDS)).join(' '))}`,
     ];
-    for (let p = 0; p < 5 && words < 2500; p++) {
+    for (let p = 0; p < 5 && words < length; p++) {
       let text = paragraph();
       if (random.next() < 0.3) {
         footnote++;
@@ -188,7 +195,7 @@ function articleFile(index: number, entities: SyntheticEntity[], random: ReturnT
   }
   return `---
 title: "Synthetic article ${index + 1}"
-dek: "A generated article of about 2,500 words for measuring the build."
+dek: "A generated article of about ${length.toLocaleString('en')} words for measuring the build."
 date: ${new Date(Date.UTC(2020, 0, 1) + index * 86_400_000).toISOString().slice(0, 10)}
 source: { publication: Synthetic Review }
 ---
@@ -201,7 +208,7 @@ ${notes.join('\n\n')}
 `;
 }
 
-export function writeCorpus({ articles, entities, seed, out }: CorpusOptions) {
+export function writeCorpus({ articles, entities, words = 2500, seed, out }: CorpusOptions) {
   const random = generator(seed);
   rmSync(out, { recursive: true, force: true });
   const list = makeEntities(entities, random);
@@ -216,7 +223,7 @@ export function writeCorpus({ articles, entities, seed, out }: CorpusOptions) {
   for (let i = 0; i < articles; i++)
     writeFileSync(
       join(out, 'articles', `synthetic-${String(i + 1).padStart(5, '0')}.mdx`),
-      articleFile(i, list, random),
+      articleFile(i, list, random, words),
     );
 }
 
@@ -225,6 +232,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     options: {
       articles: { type: 'string', default: '100' },
       entities: { type: 'string', default: '300' },
+      words: { type: 'string', default: '2500' },
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
     },
@@ -233,6 +241,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   writeCorpus({
     articles: Number(values.articles),
     entities: Number(values.entities),
+    words: Number(values.words),
     seed: Number(values.seed),
     out: values.out,
   });
