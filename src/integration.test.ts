@@ -14,6 +14,7 @@ function setUp(project: string, options: Parameters<typeof dossier>[0] = {}) {
     root,
     srcDir: new URL('src/', root),
     publicDir: new URL('public/', root),
+    cacheDir: new URL('node_modules/.astro/', root),
     integrations: [],
   } as unknown as AstroConfig;
   const patterns: string[] = [];

@@ -32,6 +32,7 @@ import { kindCss, useKinds } from './lib/content/kinds.ts';
 import { remarkRehypeOptions } from './lib/content/markdown.ts';
 import type { SiteIndexOptions } from './lib/index/site-index.ts';
 import { rehypeArticleModules } from './lib/index/rehype-article-modules.ts';
+import { cacheKey, codeFingerprint } from './lib/index/document-cache.ts';
 
 export type { DossierOptions } from './lib/build/site-config.ts';
 
@@ -39,6 +40,8 @@ export type { DossierOptions } from './lib/build/site-config.ts';
 export interface DossierConfig {
   settings: Settings;
   siteIndex: SiteIndexOptions;
+  /** The social cards' worker, by its path on disk: the pages are bundled elsewhere, the worker runs as it is. */
+  cardWorker: string;
 }
 
 const VIRTUAL_CONFIG = 'virtual:dossier/config';
@@ -136,7 +139,25 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
       'astro:config:setup': ({ config, command, logger, updateConfig, injectRoute }) => {
         // A bad option, or a bad DOSSIER_* override, stops here with every problem named.
         const settings = readSettings(process.env, options, fileURLToPath(config.root));
-        const resolved: DossierConfig = { settings, siteIndex: siteIndexOptionsOf(settings) };
+        // One cache per output folder, so builds of different content at the same time do not share a content store.
+        const cacheDir = process.env.DOSSIER_CACHE
+          ? folderUrl(config.root, process.env.DOSSIER_CACHE)
+          : config.cacheDir;
+        const resolved: DossierConfig = {
+          settings,
+          siteIndex: {
+            ...siteIndexOptionsOf(settings),
+            // Rendered documents are kept with Astro's own caches, for the code that rendered them.
+            cache: {
+              folder: fileURLToPath(new URL('dossier-documents/', cacheDir)),
+              code: cacheKey(
+                codeFingerprint(fileURLToPath(new URL('./lib/', import.meta.url))),
+                readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+              ),
+            },
+          },
+          cardWorker: fileURLToPath(new URL('./lib/present/card-worker.mjs', import.meta.url)),
+        };
         // The content layer and the site index read the site's kinds from here on (the pages, from the config).
         useKinds(settings.kinds);
         if (command === 'build') for (const warning of settingWarnings(settings)) logger.warn(warning);
@@ -154,8 +175,7 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
           base: settings.basePath,
           // `npm run build` builds into a staging folder and swaps it in on success (src/cli/build.ts).
           ...(process.env.DOSSIER_OUT ? { outDir: folderUrl(config.root, process.env.DOSSIER_OUT) } : {}),
-          // One cache per output folder, so builds of different content at the same time do not share a content store.
-          ...(process.env.DOSSIER_CACHE ? { cacheDir: folderUrl(config.root, process.env.DOSSIER_CACHE) } : {}),
+          cacheDir,
           trailingSlash: 'always',
           markdown: {
             // Only for articles with code, which @astrojs/mdx compiles; the site index renders every other document.

@@ -17,6 +17,8 @@ import { surfaceForms, type Content } from '../content/registry.ts';
 import { buildTimeline, type TimelineEvent } from './timeline.ts';
 import type { Quotation } from '../link/voices.ts';
 import { renderDocuments } from './render-documents.ts';
+import { cacheKey, folderCache } from './document-cache.ts';
+import { kindTable } from '../content/kinds.ts';
 import { gatherMentions, mentionedOn, type Passage } from './mention-index.ts';
 import { rankRelated, type RelatedEntity } from './related.ts';
 import { growLedger, publishPage, type PageRedirect, type PublishedPage } from './grow-ledger.ts';
@@ -78,6 +80,11 @@ export interface SiteIndexOptions {
   linking: boolean;
   /** True to let every article have code, as if each were marked `trusted: true`. */
   trustCode?: boolean | undefined;
+  /**
+   * Where rendered documents are kept between builds (document-cache.ts), and the fingerprint of the code that
+   * renders them. None: every document is rendered afresh, as the tools and tests do.
+   */
+  cache?: { folder: string; code: string } | undefined;
 }
 
 /** The site index, and what the build keeps of it: the grown ledger and where each retired id now lands. */
@@ -107,10 +114,19 @@ export function aliasPatterns(content: Content): AliasPattern[] {
 export function indexContent(
   content: Content,
   previousLedger: Ledger,
-  { contentRoot, linkMode, base, linking, trustCode = false }: SiteIndexOptions,
+  { contentRoot, linkMode, base, linking, trustCode = false, cache }: SiteIndexOptions,
 ): IndexedSite {
   const matcher = timed('matcher', () => new Matcher(aliasPatterns(content)));
   const published: PublishedPage[] = [];
+  // What every page's rendering reads besides its own file: the code, the options, the kinds and every entity's names.
+  const siteKey =
+    cache &&
+    cacheKey(
+      cache.code,
+      [linkMode, base, linking, trustCode],
+      kindTable(),
+      [...content.entities.values()].map(({ id, kind, data }) => [id, kind, data]),
+    );
   const rendered = renderDocuments(
     content,
     matcher,
@@ -120,6 +136,7 @@ export function indexContent(
       published.push(reconciled);
       return reconciled.redirects;
     },
+    cache && { store: folderCache(cache.folder), keyOf: (page) => cacheKey(siteKey, previousLedger[page] ?? []) },
   );
   const mentions = timed('linking', () =>
     gatherMentions(

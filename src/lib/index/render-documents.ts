@@ -24,6 +24,7 @@ import type { Matcher } from '../link/matcher.ts';
 import { ContentError, type ContentProblem } from '../content/content-errors.ts';
 import { closestId, type ArticleEntry, type Content, type Entity } from '../content/registry.ts';
 import { SAFE_URLS, unsafeUrls } from '../content/safe-url.ts';
+import { cacheKey, type CachedDocument, type DocumentCache } from './document-cache.ts';
 
 export interface RenderOptions {
   /** The content folder, as messages name it. */
@@ -70,14 +71,25 @@ export interface RenderedDocuments {
   componentSite: ComponentSite;
 }
 
-type Document = { body: string; bodyLine: number; file: string };
+type Document = { body: string; bodyLine: number; file: string; data: unknown };
 
-/** Every article and every entity description of `content`, in its order, rendered; `publish` keeps the ledger. */
+/** Rendered documents kept from earlier builds, and what else than its own file a page's rendering depends on. */
+export interface RenderCache {
+  store: DocumentCache;
+  /** Everything outside the document its page's rendering reads: the site's entities, the code, its ledger ids. */
+  keyOf: (page: string) => string;
+}
+
+/**
+ * Every article and every entity description of `content`, in its order, rendered; `publish` keeps the ledger. With
+ * a cache, a document rendered before from the same inputs is taken from it, and published as it was.
+ */
 export function renderDocuments(
   content: Content,
   matcher: Matcher,
   { contentRoot, linkMode, base, linking, trustCode }: RenderOptions,
   publish: Publish,
+  cache?: RenderCache,
 ): RenderedDocuments {
   const kindOf = (id: string): EntityKind => content.entities.get(id)!.kind;
   const href = (id: string) => withBase(base, paths.entity(kindOf(id), id));
@@ -94,8 +106,24 @@ export function renderDocuments(
   };
 
   const problems: ContentProblem[] = [];
-  /** Parses, checks, links and expands a document; its tree is then ready to be written out, unless it has code. */
-  const render = (document: Document, page: string, context: DocumentContext, trusted: boolean) => {
+  /** Parses, checks, links, expands and writes out a document (an article with code is left for @astrojs/mdx). */
+  const render = (document: Document, page: string, context: DocumentContext, trusted: boolean): CachedDocument => {
+    if (!cache) return renderAfresh(document, page, context, trusted);
+    // The context's functions read the site's entities, which the cache's own key covers; JSON leaves them out.
+    const key = cacheKey(cache.keyOf(page), document.file, document.body, document.data, context, trusted);
+    const kept = cache.store.get(key);
+    if (kept) {
+      // Published again, for the ledger; the ids it had are part of the key, so the redirects are those kept.
+      if (linking) publish(page, kept.blocks);
+      return kept;
+    }
+    const before = problems.length;
+    const rendered = renderAfresh(document, page, context, trusted);
+    // A document with a problem stops the build, and is read again after the editor's fix.
+    if (problems.length === before) cache.store.set(key, rendered);
+    return rendered;
+  };
+  const renderAfresh = (document: Document, page: string, context: DocumentContext, trusted: boolean) => {
     const tree = timed('parsing', () => parseBody(document, contentRoot));
     const report = (found: BodyProblem[]) =>
       problems.push(...found.map((problem) => bodyProblem(document, contentRoot, problem)));
@@ -112,7 +140,7 @@ export function renderDocuments(
     // Asked before the components are expanded, which replaces them with plain HTML.
     const compiled = hasCode(tree);
     timed('parsing', () => report(expandComponents(tree, componentSite)));
-    return { ...linked, tree, compiled };
+    return { ...linked, html: compiled ? undefined : timed('parsing', () => toHtml(tree)) };
   };
 
   const articles = content.articles.map((article): RenderedArticle => {
@@ -123,21 +151,22 @@ export function renderDocuments(
       kind: kindOf,
       name: nameOf,
     };
-    const { blocks, redirects, tree, compiled } = render(
+    const { blocks, redirects, html } = render(
       article,
       paths.article(article.slug),
       context,
       article.data.trusted || trustCode,
     );
-    return { article, blocks, redirects, context, html: compiled ? undefined : timed('parsing', () => toHtml(tree)) };
+    return { article, blocks, redirects, context, html };
   });
   const entities = [...content.entities.values()].map((entity): RenderedEntity => {
     const context: DocumentContext = { declared: [], self: entity.id, linkMode, href, kind: kindOf, name: nameOf };
-    const { blocks, redirects, tree } = render(entity, paths.entity(entity.kind, entity.id), context, false);
-    // A description is never compiled: any code in it was reported above.
-    return { entity, blocks, redirects, html: timed('parsing', () => toHtml(tree)) };
+    const { blocks, redirects, html } = render(entity, paths.entity(entity.kind, entity.id), context, false);
+    // A description is never compiled: any code in it was reported above, and the build stops.
+    return { entity, blocks, redirects, html: html ?? '' };
   });
   if (problems.length) throw new ContentError(problems);
+  cache?.store.prune();
   return { articles, entities, componentSite };
 }
 

@@ -1,13 +1,12 @@
 /**
- * Social cards: a 1200x630 PNG per page, drawn at build time (satori lays out, resvg rasterises), so a link pasted
- * into a newsletter or a chat shows the page's title, kind and Chinese name. The font is Noto Sans SC from npm,
- * loaded only in the slices (unicode ranges) that hold the card's characters, so 李彦宏 gets real glyphs.
+ * Social cards: a 1200x630 PNG per page, drawn at build time, so a link pasted into a newsletter or a chat shows the
+ * page's title, kind and Chinese name. This module lays a card out and picks its fonts; `card-worker.mjs` draws it
+ * (satori, then resvg) in a worker thread, and `card-pool.ts` runs those workers on every core. The font is Noto Sans
+ * SC from npm, loaded only in the slices (unicode ranges) that hold the card's characters, so 李彦宏 gets real glyphs.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
 import { CARD_SIZE } from '../content/kinds.ts';
 
 /** Bump when the card's design changes, so cached cards are drawn anew. */
@@ -36,9 +35,23 @@ interface FontSlice {
   ranges: [number, number][];
 }
 
+/** A font file the worker loads for a card: satori falls back across families, so each slice is a family. */
+export interface CardFont {
+  name: string;
+  file: string;
+  weight: 400 | 700;
+}
+
+/** What the worker draws: a satori element tree and the fonts it needs. Plain data, to pass to a worker thread. */
+export interface CardLayout {
+  tree: Node;
+  fonts: CardFont[];
+  width: number;
+  height: number;
+}
+
 const fontFolder = dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'));
 const slicesByWeight = new Map<number, FontSlice[]>();
-const fontData = new Map<string, Buffer>();
 
 /** The font's slices for a weight, from the @font-face rules of its stylesheet. */
 function slices(weight: 400 | 700): FontSlice[] {
@@ -60,25 +73,18 @@ function slices(weight: 400 | 700): FontSlice[] {
 }
 
 /** The slices that hold the given text's characters. */
-function fontsFor(text: string, weight: 400 | 700) {
+function fontsFor(text: string, weight: 400 | 700): CardFont[] {
   const needed = new Set([...text].map((char) => char.codePointAt(0)!));
   return slices(weight)
     .filter((slice) => [...needed].some((code) => slice.ranges.some(([from, to]) => code >= from && code <= to)))
-    .map((slice) => {
-      const path = join(fontFolder, slice.file);
-      let data = fontData.get(path);
-      if (!data) fontData.set(path, (data = readFileSync(path)));
-      // One family per slice, listed together in font-family: satori falls back across families, not within one.
-      return {
-        name: slice.file.replace(/^files\/noto-sans-sc-|-\d+-normal\.woff$/g, 'slice-'),
-        data,
-        weight,
-        style: 'normal' as const,
-      };
-    });
+    .map((slice) => ({
+      name: slice.file.replace(/^files\/noto-sans-sc-|-\d+-normal\.woff$/g, 'slice-'),
+      file: join(fontFolder, slice.file),
+      weight,
+    }));
 }
 
-type Node = { type: string; props: Record<string, unknown> & { children?: (Node | string)[] | Node | string } };
+export type Node = { type: string; props: Record<string, unknown> & { children?: (Node | string)[] | Node | string } };
 const h = (type: string, style: Record<string, unknown>, ...children: (Node | string | false | undefined)[]): Node => ({
   type,
   props: { style, children: children.filter((c): c is Node | string => Boolean(c)) },
@@ -86,7 +92,8 @@ const h = (type: string, style: Record<string, unknown>, ...children: (Node | st
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
-export async function renderCard(card: CardContent): Promise<Uint8Array> {
+/** The card's layout: its text clipped to fit, in the site's colours, with the font slices its characters need. */
+export function cardLayout(card: CardContent): CardLayout {
   const title = clip(card.title, 110);
   const subtitle = card.subtitle && clip(card.subtitle, 160);
   const content = h(
@@ -150,10 +157,5 @@ export async function renderCard(card: CardContent): Promise<Uint8Array> {
     ...(tree.props.style as object),
     fontFamily: [...new Set(fonts.map((font) => font.name))].join(', '),
   };
-  const svg = await satori(tree as unknown as Parameters<typeof satori>[0], {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    fonts,
-  });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng();
+  return { tree, fonts, width: CARD_WIDTH, height: CARD_HEIGHT };
 }
