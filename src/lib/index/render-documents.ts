@@ -122,6 +122,7 @@ export function renderDocuments(
       href,
       kind: kindOf,
       name: nameOf,
+      title: article.data.title,
     };
     const { blocks, redirects, tree, compiled } = render(
       article,
@@ -132,7 +133,15 @@ export function renderDocuments(
     return { article, blocks, redirects, context, html: compiled ? undefined : timed('parsing', () => toHtml(tree)) };
   });
   const entities = [...content.entities.values()].map((entity): RenderedEntity => {
-    const context: DocumentContext = { declared: [], self: entity.id, linkMode, href, kind: kindOf, name: nameOf };
+    const context: DocumentContext = {
+      declared: [],
+      self: entity.id,
+      linkMode,
+      href,
+      kind: kindOf,
+      name: nameOf,
+      title: entity.data.name,
+    };
     const { blocks, redirects, tree } = render(entity, paths.entity(entity.kind, entity.id), context, false);
     // A description is never compiled: any code in it was reported above.
     return { entity, blocks, redirects, html: timed('parsing', () => toHtml(tree)) };
