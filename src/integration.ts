@@ -62,7 +62,7 @@ const ROUTES: { pattern: string; file: string; when?: (settings: Settings) => bo
   { pattern: '/timeline', file: 'timeline.astro' },
   { pattern: '/graph', file: 'graph.astro' },
   { pattern: '/search', file: 'search.astro', when: (settings) => settings.search },
-  { pattern: '/search/names.json', file: 'search-names.json.ts', when: (settings) => settings.search },
+  { pattern: '/search/names/[shard].json', file: 'search-names/[shard].json.ts', when: (settings) => settings.search },
   { pattern: '/cards/[...card].png', file: 'cards/[...card].png.ts', when: (settings) => settings.cards },
   { pattern: '/previews/[id].json', file: 'previews/[id].json.ts' },
   { pattern: '/rss.xml', file: 'rss.xml.ts' },

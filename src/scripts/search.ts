@@ -3,8 +3,25 @@
  * and renders results as DOM (never as HTML strings). Loaded only once search is opened.
  */
 import { withBase } from '../lib/build/site-url.ts';
-import { closestNames, type NameIndex, type NameMatch } from '../lib/search/name-index.ts';
-import { excerptPieces, ownPageFirst, type ExcerptPiece } from '../lib/search/search-results.ts';
+import {
+  addShard,
+  closestNames,
+  closestWords,
+  emptyNameIndex,
+  shardsFor,
+  type NameIndex,
+  type NameMatch,
+  type NameShard,
+} from '../lib/search/name-match.ts';
+import {
+  articlesByTheirTitleFirst,
+  excerptPieces,
+  excerptText,
+  matchesOnlyShortStarts,
+  withEllipses,
+  withoutLoneLetters,
+  type ExcerptPiece,
+} from '../lib/search/search-results.ts';
 
 const BASE = import.meta.env.BASE_URL;
 /** The query parameter that carries the search terms to the result page, where they are highlighted. */
@@ -27,10 +44,12 @@ interface PagefindSubResult {
   title: string;
   url: string;
   excerpt: string;
-  anchor?: unknown;
+  anchor?: { element: string; text?: string };
 }
 interface PagefindData {
   url: string;
+  /** The page's indexed text, which the excerpt is a window of. */
+  content: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
@@ -50,19 +69,34 @@ export interface SearchResult {
   kind: string;
   kindLabel: string;
   native: string | undefined;
-  names: string[];
+  /** The headings of the sections the query matched in. */
+  headings: string[];
   excerpt: ExcerptPiece[];
   subResults: { url: string; title: string; excerpt: ExcerptPiece[] }[];
 }
 
 let pagefind: Promise<Pagefind> | undefined;
-let names: Promise<NameIndex> | undefined;
+const names = emptyNameIndex();
+const namesShards = new Map<number, Promise<void>>();
 
-/** The entities' names, for typos: without them search still works, only less forgiving. */
-function loadNames(): Promise<NameIndex> {
-  names ??= fetch(`${BASE}search/names.json`)
-    .then((response) => (response.ok ? (response.json() as Promise<NameIndex>) : { entries: [] }))
-    .catch(() => ({ entries: [] }));
+/**
+ * The shards of the entities' names and title words a query needs, each fetched once: without them search still
+ * works, only less forgiving.
+ */
+async function loadNames(query: string): Promise<NameIndex> {
+  await Promise.all(
+    shardsFor(query).map((shard) => {
+      let loading = namesShards.get(shard);
+      if (!loading) {
+        loading = fetch(`${BASE}search/names/${shard}.json`)
+          .then((response) => (response.ok ? (response.json() as Promise<NameShard>) : { names: [], words: [] }))
+          .then((data) => void addShard(names, shard, data))
+          .catch(() => undefined);
+        namesShards.set(shard, loading);
+      }
+      return loading;
+    }),
+  );
   return names;
 }
 
@@ -76,18 +110,30 @@ function loadPagefind(): Promise<Pagefind> {
 }
 
 function toResult(data: PagefindData): SearchResult {
+  const excerpt = withEllipses(excerptPieces(data.excerpt), data.content);
+  const subResults = data.sub_results
+    .filter((sub) => sub.anchor !== undefined)
+    .slice(0, SUB_RESULTS_SHOWN)
+    .map((sub) => ({
+      url: sub.url,
+      title: sub.title,
+      // A paragraph's own text is known when its element holds it; a quote's is in the elements inside it.
+      excerpt: sub.anchor?.text
+        ? withEllipses(excerptPieces(sub.excerpt), sub.anchor.text)
+        : excerptPieces(sub.excerpt),
+    }));
+  // The page's excerpt is shown once: by the paragraph it comes from, which links to it and names its speaker.
+  const shown = excerptText(excerptPieces(data.excerpt));
+  const repeated = subResults.some((sub) => excerptText(sub.excerpt).includes(shown));
   return {
     url: data.url,
     title: data.meta.title ?? data.url,
     kind: data.filters.kind?.[0] ?? 'article',
     kindLabel: data.meta.kind ?? '',
     native: data.meta.native,
-    names: data.meta.names?.split('|') ?? [],
-    excerpt: excerptPieces(data.excerpt),
-    subResults: data.sub_results
-      .filter((sub) => sub.anchor !== undefined)
-      .slice(0, SUB_RESULTS_SHOWN)
-      .map((sub) => ({ url: sub.url, title: sub.title, excerpt: excerptPieces(sub.excerpt) })),
+    headings: data.sub_results.filter((sub) => /^h\d$/.test(sub.anchor?.element ?? '')).map((sub) => sub.title),
+    excerpt: repeated ? [] : excerpt,
+    subResults,
   };
 }
 
@@ -112,27 +158,34 @@ export async function search(
   if (!query.trim()) return undefined;
   if (SHORT_PREFIX.test(query)) await new Promise((resolve) => setTimeout(resolve, SHORT_PREFIX_PAUSE_MS));
   if (signal?.aborted) return undefined;
-  const [engine, nameIndex] = await Promise.all([loadPagefind(), loadNames()]);
+  const [engine, nameIndex] = await Promise.all([loadPagefind(), loadNames(query)]);
   // Keystrokes made while Pagefind loaded: only the last is searched.
   if (signal?.aborted) return undefined;
   const filters = kinds.length ? { filters: { kind: { any: kinds } } } : {};
-  const response = await engine.search(query, filters);
+  const words = withoutLoneLetters(query);
+  const response = words ? await engine.search(words, filters) : { results: [] };
   if (!response || signal?.aborted) return undefined;
   /** The pages already listed: an entity put first for a typo is not listed again when Pagefind's results reach it. */
   const listed = new Set<string>();
   let loaded = 0;
+  /** Set once a whole page of results matched only a short start of a query word: the rest, ranked lower, did too. */
+  let onlyShortStarts = false;
   const next = async () => {
-    const page = response.results.slice(loaded, loaded + PAGE_SIZE);
+    if (onlyShortStarts) return [];
+    const page = await Promise.all(response.results.slice(loaded, loaded + PAGE_SIZE).map((result) => result.data()));
     loaded += page.length;
-    const results = (await Promise.all(page.map((result) => result.data()))).map(toResult);
-    return results.filter((result) => !listed.has(pageOf(result.url)) && listed.add(pageOf(result.url)));
+    const matched = page.filter((data) => !matchesOnlyShortStarts(data.excerpt, words));
+    onlyShortStarts = page.length > 0 && matched.length === 0;
+    return matched.map(toResult).filter((result) => !listed.has(pageOf(result.url)) && listed.add(pageOf(result.url)));
   };
   const near = closestNames(nameIndex, query).filter((match) => !kinds.length || kinds.includes(match.kind));
-  let results = ownPageFirst(await next(), query);
-  let total = response.results.length;
+  let results = await next();
+  let total = onlyShortStarts ? 0 : response.results.length - (Math.min(PAGE_SIZE, loaded) - results.length);
+  results = articlesByTheirTitleFirst(results, query);
   const named = near[0];
   if (named) {
-    // The entity the query names, or nearly names, comes first: from these results, or found by its own name.
+    // The entity the query names, nearly names or holds the name of comes first: from these results, or found by
+    // its own name.
     const url = withBase(BASE, named.page);
     const own = results.find((result) => pageOf(result.url) === url) ?? (await pageNamed(engine, named, url, filters));
     if (signal?.aborted) return undefined;
@@ -142,7 +195,10 @@ export async function search(
       results = [own, ...results.filter((result) => result !== own)];
     }
   }
-  const suggestions = named && named.edits > 0 ? near.map((match) => match.name) : [];
+  const typos = named && named.edits > 0 ? near.filter((match) => match.edits > 0).map((match) => match.name) : [];
+  // Title words are offered when full-text search finds little, and the query is not a name.
+  const titleWords = total < PAGE_SIZE && !(named?.edits === 0) ? closestWords(nameIndex, query) : [];
+  const suggestions = [...new Set([...typos, ...titleWords])].slice(0, 3);
   return { total, results, more: next, suggestions };
 }
 
@@ -219,7 +275,8 @@ function resultItem(result: SearchResult): HTMLLIElement {
   const badge = element('span', 'kind-badge', result.kindLabel);
   badge.dataset.kind = result.kind;
   heading.append(badge);
-  const item = element('li', 'search-result py-3', heading, excerptNode(result.excerpt));
+  const item = element('li', 'search-result py-3', heading);
+  if (result.excerpt.length) item.append(excerptNode(result.excerpt));
   if (result.subResults.length) {
     item.append(
       element(

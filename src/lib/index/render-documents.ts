@@ -150,6 +150,7 @@ export function renderDocuments(
       href,
       kind: kindOf,
       name: nameOf,
+      title: article.data.title,
     };
     const { blocks, redirects, html } = render(
       article,
@@ -160,7 +161,15 @@ export function renderDocuments(
     return { article, blocks, redirects, context, html };
   });
   const entities = [...content.entities.values()].map((entity): RenderedEntity => {
-    const context: DocumentContext = { declared: [], self: entity.id, linkMode, href, kind: kindOf, name: nameOf };
+    const context: DocumentContext = {
+      declared: [],
+      self: entity.id,
+      linkMode,
+      href,
+      kind: kindOf,
+      name: nameOf,
+      title: entity.data.name,
+    };
     const { blocks, redirects, html } = render(entity, paths.entity(entity.kind, entity.id), context, false);
     // A description is never compiled: any code in it was reported above, and the build stops.
     return { entity, blocks, redirects, html: html ?? '' };

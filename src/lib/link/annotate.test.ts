@@ -30,6 +30,7 @@ function context(overrides: Partial<DocumentContext> = {}): DocumentContext {
     href: (id) => `/e/${id}/`,
     kind: () => 'organization',
     name: (id) => id,
+    title: 'A document',
     ...overrides,
   };
 }

@@ -20,6 +20,8 @@ export interface DocumentContext {
   kind(entityId: string): string;
   /** The entity's name, for what names a speaker (a quote's search sub-result). */
   name(entityId: string): string;
+  /** The document's title: the search sub-result title of what comes before its first heading. */
+  title: string;
 }
 
 export interface BlockMention {

@@ -43,13 +43,6 @@ export function linkTree(
 }
 
 /** The block's own link: shown on hover and keyboard focus; a click copies the full URL (src/scripts/permalinks.ts). */
-/** The block's text as a reader would cite it: "Robin Li: Open source is…"; a turn names its speaker by its label. */
-export function spokenText(block: AnnotatedBlock, context: Pick<DocumentContext, 'name'>): string {
-  const voice = block.voice;
-  if (voice?.kind !== 'quote') return block.text;
-  return `${voice.by ? context.name(voice.by) : voice.source}: ${block.text}`;
-}
-
 function addPermalink(element: Element, block: AnnotatedBlock) {
   element.children.push({
     type: 'element',
@@ -63,12 +56,26 @@ function addPermalink(element: Element, block: AnnotatedBlock) {
   });
 }
 
+/** Who speaks a block, by name, when it is someone's words: a quote's speaker or source, an interview turn's speaker. */
+export function speakerOf(block: AnnotatedBlock, context: Pick<DocumentContext, 'name'>): string | undefined {
+  const voice = block.voice;
+  if (voice?.kind === 'quote') return voice.by ? context.name(voice.by) : voice.source;
+  if (voice?.kind === 'turn') return voice.speaker ? context.name(voice.speaker) : voice.label.replace(/[:：]\s*$/, '');
+  return undefined;
+}
+
 /**
  * Pagefind makes an element with an id and `data-pagefind-title` a sub-result; headings are sub-results already. A
- * quoted block's title opens with its speaker, so a result says who said the words.
+ * block's title is its speaker, so a result says who said the words, or its heading.
  */
 function prepareForSearch(element: Element, block: AnnotatedBlock, context: DocumentContext) {
-  if (block.role !== 'heading') element.properties.dataPagefindTitle = subResultTitle(spokenText(block, context));
+  if (block.role !== 'heading')
+    element.properties.dataPagefindTitle = subResultTitle({
+      speaker: speakerOf(block, context),
+      interview: block.voice?.kind === 'turn',
+      heading: block.section?.title,
+      page: context.title,
+    });
   const terms = chineseSearchTerms(block.text);
   if (!terms.length) return;
   // An empty element whose attribute Pagefind indexes in place: nothing shows on the page or in its text.

@@ -1,6 +1,6 @@
 /**
- * Turning Pagefind's raw results into what the search UI shows: excerpts without the index-only Chinese terms, and
- * an entity's own page first when the query is one of its names. Pure, so it is tested without a browser.
+ * Turning Pagefind's raw results into what the search UI shows: tidy excerpts without the index-only Chinese terms,
+ * and no result that only a lone letter matched. Pure, so it is tested without a browser.
  */
 
 /** Marks the extra terms in the index, so the search UI can tell them from the page's text in an excerpt. */
@@ -74,7 +74,7 @@ export function excerptPieces(excerptHtml: string): ExcerptPiece[] {
     if (out) kept.push({ text: out, marked: piece.marked });
   }
   hiddenMarks.delete('');
-  return hiddenMarks.size ? remark(kept, [...hiddenMarks]) : kept;
+  return tidyEdges(marksOnWords(hiddenMarks.size ? remark(kept, [...hiddenMarks]) : kept));
 }
 
 /** Marks the first occurrence of each term in the unmarked text. */
@@ -99,15 +99,139 @@ function remark(pieces: ExcerptPiece[], terms: string[]): ExcerptPiece[] {
   return result;
 }
 
-const normalize = (text: string) =>
-  text.normalize('NFKC').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+const PUNCTUATION_BEFORE = /^[^\p{L}\p{N}]+/u;
+const PUNCTUATION_AFTER = /[^\p{L}\p{N}]+$/u;
+
+/** Pagefind marks a whole token, "Source," and "“a" included: the mark keeps to the word, punctuation outside it. */
+function marksOnWords(pieces: ExcerptPiece[]): ExcerptPiece[] {
+  return pieces.flatMap((piece) => {
+    if (!piece.marked) return [piece];
+    const before = PUNCTUATION_BEFORE.exec(piece.text)?.[0] ?? '';
+    const rest = piece.text.slice(before.length);
+    const after = PUNCTUATION_AFTER.exec(rest)?.[0] ?? '';
+    const word = rest.slice(0, rest.length - after.length);
+    if (!word) return [{ text: piece.text, marked: false }];
+    return [
+      ...(before ? [{ text: before, marked: false }] : []),
+      { text: word, marked: true },
+      ...(after ? [{ text: after, marked: false }] : []),
+    ];
+  });
+}
 
 /**
- * Stable reordering: results whose own names include the query come first. Pagefind ranks by words; a page named
- * "DeepSeek-R1" can outrank the DeepSeek page for "DeepSeek", and a reader typing a name wants that name's page.
+ * An excerpt opens at a word and ends after one: punctuation or a space left over from the sentence before it (", so",
+ * "” He") or an opening quote or dash it ends on goes; a Han character is a word of its own, so Chinese ends anywhere.
  */
-export function ownPageFirst<T extends { names: readonly string[] }>(results: T[], query: string): T[] {
-  const wanted = normalize(query);
-  const isOwn = (result: T) => result.names.some((name) => normalize(name) === wanted);
-  return [...results.filter(isOwn), ...results.filter((r) => !isOwn(r))];
+function tidyEdges(pieces: ExcerptPiece[]): ExcerptPiece[] {
+  const result: ExcerptPiece[] = [];
+  for (const piece of pieces) {
+    const previous = result.at(-1);
+    if (previous && !previous.marked && !piece.marked) previous.text += piece.text;
+    else result.push({ ...piece });
+  }
+  // Dropping the terms leaves two spaces where they were.
+  for (const piece of result) piece.text = piece.text.replace(/\s{2,}/g, ' ');
+  const first = result[0];
+  if (first && !first.marked) first.text = first.text.replace(/^[\s\p{Pe}\p{Pf}\p{Po}\p{Pd}]+/u, '');
+  const last = result.at(-1);
+  if (last && !last.marked) last.text = last.text.replace(/[\s\p{Ps}\p{Pi}\p{Pd}]+$/u, '');
+  return result.filter((piece) => piece.text);
+}
+
+/** The text of an excerpt, as the reader sees it. */
+export const excerptText = (pieces: readonly ExcerptPiece[]): string =>
+  pieces
+    .map((piece) => piece.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** A Latin letter or digit alone: a word too short to search for by itself. */
+const LONE_LETTER = /^[\p{Script=Latin}\p{N}]$/u;
+
+/**
+ * The query as sent to Pagefind: without its one-letter words ("a", "I"), which would match nearly every page; empty
+ * when it has no other word.
+ */
+export function withoutLoneLetters(query: string): string {
+  return query
+    .split(/\s+/)
+    .filter((word) => word && !LONE_LETTER.test(word))
+    .join(' ');
+}
+
+/**
+ * Whether a result matched only the short start of a longer query word: Pagefind, finding no word of the query,
+ * searches the longest start of it that is a word, so "Alibabba" finds every page with "a", and "Sorce" every "so".
+ * Such a result marks only words of one or two letters that begin a longer word of the query.
+ */
+export function matchesOnlyShortStarts(excerptHtml: string, query: string): boolean {
+  const wanted = query.split(/\s+/).map(fold).filter(Boolean);
+  const marked = [...excerptHtml.matchAll(MARK)].map((match) => fold(decode(match[1]!)));
+  return (
+    marked.length > 0 &&
+    marked.every(
+      (word) =>
+        [...word].length <= 2 &&
+        /^[\p{Script=Latin}\p{N}]+$/u.test(word) &&
+        wanted.some((queryWord) => queryWord.length > word.length && queryWord.startsWith(word)),
+    )
+  );
+}
+
+const fold = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The excerpt with "…" where it cuts its text (the page's, or its paragraph's): a window into the middle of a
+ * sentence says so, rather than seeming to start or end there.
+ */
+export function withEllipses(pieces: ExcerptPiece[], source: string): ExcerptPiece[] {
+  const whole = source
+    .replace(/⟦[^⟧]*⟧/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const shown = excerptText(pieces);
+  const head = shown.slice(0, 24);
+  const tail = shown.slice(-24);
+  const start = whole.indexOf(head);
+  const end = whole.lastIndexOf(tail);
+  if (!shown || start < 0 || end < 0) return pieces;
+  return [
+    ...(start > 0 ? [{ text: '… ', marked: false }] : []),
+    ...pieces,
+    ...(end + tail.length < whole.length ? [{ text: ' …', marked: false }] : []),
+  ];
+}
+
+/** A text's words as a title is compared with a query: lower case, two characters or more. */
+const wordsOf = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => [...word].length >= 2);
+
+/**
+ * Stable reordering: articles whose title or a heading holds every word of the query come before the rest. Pagefind
+ * weighs words by how much of a page they fill, so a short entity page about "open source" outranks the long article
+ * titled with it, which is what the reader searching its title wants.
+ */
+export function articlesByTheirTitleFirst<T extends { kind: string; title: string; headings: readonly string[] }>(
+  results: T[],
+  query: string,
+): T[] {
+  const wanted = wordsOf(query);
+  if (!wanted.length) return results;
+  const holdsQuery = (title: string) => {
+    const words = wordsOf(title);
+    // A prefix, as Pagefind matches: "source" holds "sourc".
+    return wanted.every((word) => words.some((titleWord) => titleWord.startsWith(word)));
+  };
+  const titled = (result: T) => result.kind === 'article' && [result.title, ...result.headings].some(holdsQuery);
+  return [...results.filter(titled), ...results.filter((result) => !titled(result))];
 }

@@ -59,13 +59,14 @@ describe('Chinese search terms', () => {
     );
   });
 
-  it('titles a sub-result with the paragraph’s opening words', () => {
-    expect(subResultTitle('DeepSeek has no near-term profit strategy.')).toBe(
-      'DeepSeek has no near-term profit strategy.',
+  it('titles a sub-result by its speaker, else its heading, else its page', () => {
+    expect(subResultTitle({ speaker: 'Robin Li', heading: 'Pragmatism', page: 'DeepSeek' })).toBe('Robin Li, quoted');
+    expect(subResultTitle({ speaker: 'Liang Wenfeng', interview: true, page: 'DeepSeek' })).toBe(
+      'Liang Wenfeng, in an interview',
     );
-    const long = subResultTitle(
-      'In a 2023 interview, CEO Liang Wenfeng 梁文锋 very clearly stated that there is no commercial rationale for DeepSeek’s dream.',
+    expect(subResultTitle({ heading: 'The state steps in', page: 'DeepSeek' })).toBe('The state steps in');
+    expect(subResultTitle({ page: 'DeepSeek, Open Source, and the Chinese State' })).toBe(
+      'DeepSeek, Open Source, and the Chinese State',
     );
-    expect(long).toBe('In a 2023 interview, CEO Liang Wenfeng 梁文锋 very clearly…');
   });
 });

@@ -55,14 +55,23 @@ export function pinyinTerms(name: string): string[] {
   }
   return [...terms];
 }
-const SUB_RESULT_TITLE_LENGTH = 60;
-
-/** A paragraph's sub-result title in search: its opening words. */
-export function subResultTitle(text: string): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= SUB_RESULT_TITLE_LENGTH) return clean;
-  const cut = clean.lastIndexOf(' ', SUB_RESULT_TITLE_LENGTH);
-  return `${clean.slice(0, cut > 20 ? cut : SUB_RESULT_TITLE_LENGTH)}…`;
+/**
+ * A search sub-result's title for a paragraph: who speaks it ("Robin Li, quoted") when it is someone's words, else the
+ * heading it sits under, else the page's title. Never its own opening words: a sentence cut off mid-way tells less.
+ */
+export function subResultTitle({
+  speaker,
+  interview = false,
+  heading,
+  page,
+}: {
+  speaker?: string | undefined;
+  interview?: boolean;
+  heading?: string | undefined;
+  page: string;
+}): string {
+  if (speaker) return interview ? `${speaker}, in an interview` : `${speaker}, quoted`;
+  return heading ?? page;
 }
 
 /**
