@@ -5,8 +5,8 @@
  *   export default defineConfig({ integrations: [dossier({ title: 'Notes', site: 'https://notes.example' })] });
  *
  * It sets the Astro options the pages rely on, adds MDX and the sitemap unless the site has them, gives the pages
- * their settings through a virtual module (`virtual:dossier/config`), and runs Pagefind, the hosts' `_headers` file,
- * the ledger and the build report once the pages are written.
+ * their settings through a virtual module (`virtual:dossier/config`), and runs Pagefind, the Chinese face, the hosts'
+ * `_headers` file, the ledger and the build report once the pages are written.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +17,7 @@ import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { buildReport } from './integrations/build-report.ts';
+import { hanFont } from './integrations/han-font.ts';
 import { hostHeaders } from './integrations/host-headers.ts';
 import { publishLedger } from './integrations/ledger.ts';
 import { searchIndex } from './integrations/search-index.ts';
@@ -193,6 +194,7 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
             // The search page and the 404 are no destinations for a search engine.
             ...(has('@astrojs/sitemap') ? [] : [sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(page) })]),
             ...(settings.search ? [searchIndex()] : []),
+            hanFont(settings.basePath),
             hostHeaders(settings),
             publishLedger(resolved.siteIndex, process.env.DOSSIER_LEDGER_OUT),
             buildReport(),

@@ -2,12 +2,15 @@
  * `npm run corpus -- --articles 100 --entities 300 --out /tmp/corpus`: writes a synthetic content folder for
  * measuring the build at scale. Articles of about 2,500 words (`--words`) with headings, quotes and footnotes, naming entities
  * the way the first article does (full name first, with its Chinese name beside it, surname after); entities of
- * every kind with aliases in both scripts. The same seed always gives the same corpus.
+ * every kind with aliases in both scripts. The same seed always gives the same corpus. Chinese names are drawn from
+ * the 66 characters of the first site's names, or with `--han N` from the N most common Chinese characters (in the
+ * web's frequency order that Noto Sans SC's slices follow), to measure the Chinese face of a site of many names.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtInKinds, kindFolder, type BuiltInKind } from '../lib/content/kinds.ts';
+import { notoSansScSlices } from '../lib/present/noto-sans-sc.ts';
 import { seededRandom } from './seeded-random.ts';
 
 export interface CorpusOptions {
@@ -17,6 +20,8 @@ export interface CorpusOptions {
   words?: number;
   seed: number;
   out: string;
+  /** Draw Chinese names from the this many most common characters, instead of the first site's. */
+  han?: number | undefined;
 }
 
 function generator(seed: number) {
@@ -94,7 +99,22 @@ interface SyntheticEntity {
 
 const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
-function makeEntities(count: number, random: ReturnType<typeof generator>): SyntheticEntity[] {
+/**
+ * The most common Han characters, most common first: the font's slices are numbered from rare to common, so its
+ * last slices hold the characters found on most pages of the web.
+ */
+function commonHan(count: number): string[] {
+  const common: string[] = [];
+  for (const { ranges } of notoSansScSlices(400).toReversed())
+    for (const [from, to] of ranges)
+      for (let code = from; code <= to; code++) {
+        const char = String.fromCodePoint(code);
+        if (/\p{Script=Han}/u.test(char) && common.length < count) common.push(char);
+      }
+  return common;
+}
+
+function makeEntities(count: number, random: ReturnType<typeof generator>, han: readonly string[]): SyntheticEntity[] {
   const entities: SyntheticEntity[] = [];
   const usedNames = new Set<string>();
   const usedNative = new Set<string>();
@@ -111,7 +131,7 @@ function makeEntities(count: number, random: ReturnType<typeof generator>): Synt
           : kind === 'policy'
             ? `${word()} ${random.pick(['Plan', 'Regulation', 'White Paper', 'Directive'])}`
             : `${word()} ${word()}`;
-    const native = Array.from({ length: 2 + random.int(3) }, () => random.pick([...HAN])).join('');
+    const native = Array.from({ length: 2 + random.int(3) }, () => random.pick(han)).join('');
     if (usedNames.has(name) || usedNative.has(native)) continue;
     usedNames.add(name);
     usedNative.add(native);
@@ -208,10 +228,10 @@ ${notes.join('\n\n')}
 `;
 }
 
-export function writeCorpus({ articles, entities, words = 2500, seed, out }: CorpusOptions) {
+export function writeCorpus({ articles, entities, words = 2500, seed, out, han }: CorpusOptions) {
   const random = generator(seed);
   rmSync(out, { recursive: true, force: true });
-  const list = makeEntities(entities, random);
+  const list = makeEntities(entities, random, han ? commonHan(han) : [...HAN]);
   for (const folder of builtInKinds.map(kindFolder)) mkdirSync(join(out, 'entities', folder), { recursive: true });
   mkdirSync(join(out, 'articles'), { recursive: true });
   for (const entity of list) {
@@ -235,6 +255,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       words: { type: 'string', default: '2500' },
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
+      han: { type: 'string' },
     },
   });
   if (!values.out) throw new Error('--out is required: the folder to write the corpus into (it is replaced)');
@@ -244,6 +265,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     words: Number(values.words),
     seed: Number(values.seed),
     out: values.out,
+    han: values.han ? Number(values.han) : undefined,
   });
   console.log(`Wrote ${values.articles} articles and ${values.entities} entities to ${values.out}`);
 }

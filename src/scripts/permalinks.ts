@@ -1,6 +1,8 @@
 /**
  * Paragraph permalinks: a click copies the paragraph's full, canonical URL and says so, on screen and to screen
- * readers. Without JavaScript the same control is a plain link to the paragraph.
+ * readers. A site built without its public address marks its canonical link as a placeholder: the copied link is
+ * then the address the reader is on, which leads somewhere. Without JavaScript the same control is a plain link to
+ * the paragraph.
  */
 const CONFIRMATION_MS = 2000;
 
@@ -20,7 +22,8 @@ document.addEventListener('click', async (event) => {
   const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a.permalink');
   if (!link) return;
   event.preventDefault();
-  const page = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
+  const page =
+    document.querySelector<HTMLLinkElement>('link[rel="canonical"]:not([data-placeholder])')?.href ?? location.href;
   const url = `${page.split('#')[0]}${link.hash}`;
   location.hash = link.hash;
   try {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cardPool } from './card-pool.ts';
+import { notoSansScSlices } from './noto-sans-sc.ts';
 import { cardLayout, type CardContent } from './social-card.ts';
 
 const card = (over: Partial<CardContent> = {}): CardContent => ({
@@ -17,12 +18,20 @@ const card = (over: Partial<CardContent> = {}): CardContent => ({
 });
 
 describe('cardLayout', () => {
-  it('loads the font slices that hold the Chinese name, and only the Latin ones for a Latin card', () => {
+  it('loads the font slices that hold every character of the card, more of them for a Chinese name', () => {
     const chinese = cardLayout(card()).fonts;
     const latin = cardLayout(card({ native: undefined })).fonts;
     const latinFiles = new Set(latin.map((font) => font.file));
     expect(chinese.filter((font) => !latinFiles.has(font.file)).length).toBeGreaterThan(0);
-    expect(latin.some((font) => /latin/.test(font.file))).toBe(true);
+    // Every character of the text is in one of the slices loaded for its weight.
+    const ranges = notoSansScSlices(400)
+      .filter((slice) => chinese.some((font) => font.file === slice.woff))
+      .flatMap((slice) => slice.ranges);
+    for (const char of 'Robin Li李彦宏Co-founder and CEO of Baidu.Dossier')
+      expect(
+        ranges.some(([from, to]) => char.codePointAt(0)! >= from && char.codePointAt(0)! <= to),
+        char,
+      ).toBe(true);
     expect(new Set(chinese.map((font) => font.weight))).toEqual(new Set([400, 700]));
   });
 

@@ -4,10 +4,9 @@
  * (satori, then resvg) in a worker thread, and `card-pool.ts` runs those workers on every core. The font is Noto Sans
  * SC from npm, loaded only in the slices (unicode ranges) that hold the card's characters, so 李彦宏 gets real glyphs.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { CARD_SIZE } from '../content/kinds.ts';
+import { slicesHolding } from './noto-sans-sc.ts';
 
 /** Bump when the card's design changes, so cached cards are drawn anew. */
 export const CARD_DESIGN = 1;
@@ -30,11 +29,6 @@ export interface CardContent {
   accent: string;
 }
 
-interface FontSlice {
-  file: string;
-  ranges: [number, number][];
-}
-
 /** A font file the worker loads for a card: satori falls back across families, so each slice is a family. */
 export interface CardFont {
   name: string;
@@ -50,38 +44,13 @@ export interface CardLayout {
   height: number;
 }
 
-const fontFolder = dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'));
-const slicesByWeight = new Map<number, FontSlice[]>();
-
-/** The font's slices for a weight, from the @font-face rules of its stylesheet. */
-function slices(weight: 400 | 700): FontSlice[] {
-  let list = slicesByWeight.get(weight);
-  if (!list) {
-    const css = readFileSync(join(fontFolder, `${weight}.css`), 'utf8');
-    list = [...css.matchAll(/url\(\.\/(files\/[^)]+\.woff)\) format\('woff'\);\s*unicode-range: ([^;]+);/g)].map(
-      ([, file, ranges]) => ({
-        file: file!,
-        ranges: ranges!.split(',').map((range) => {
-          const [from, to] = range.trim().replace(/^U\+/i, '').split('-');
-          return [parseInt(from!, 16), parseInt(to ?? from!, 16)] as [number, number];
-        }),
-      }),
-    );
-    slicesByWeight.set(weight, list);
-  }
-  return list;
-}
-
-/** The slices that hold the given text's characters. */
+/** The font's slices that hold the given text's characters. */
 function fontsFor(text: string, weight: 400 | 700): CardFont[] {
-  const needed = new Set([...text].map((char) => char.codePointAt(0)!));
-  return slices(weight)
-    .filter((slice) => [...needed].some((code) => slice.ranges.some(([from, to]) => code >= from && code <= to)))
-    .map((slice) => ({
-      name: slice.file.replace(/^files\/noto-sans-sc-|-\d+-normal\.woff$/g, 'slice-'),
-      file: join(fontFolder, slice.file),
-      weight,
-    }));
+  return slicesHolding(weight, new Set([...text].map((char) => char.codePointAt(0)!))).map(({ slice }) => ({
+    name: basename(slice.woff).replace(/^noto-sans-sc-|-\d+-normal\.woff$/g, 'slice-'),
+    file: slice.woff,
+    weight,
+  }));
 }
 
 export type Node = { type: string; props: Record<string, unknown> & { children?: (Node | string)[] | Node | string } };

@@ -1,0 +1,78 @@
+/**
+ * The site's Chinese face, written once the pages are: the Han characters of every built page, planned into
+ * frequency slices (src/lib/present/han-font.ts), each subset from Noto Sans SC into a WOFF2 of its own under
+ * `_astro/` (named by its content, so it is cached for good), and the stylesheet naming them, `fonts/han.css`, which
+ * every page links. A reader without a Chinese font fetches only the slices of the page's characters.
+ *
+ * @fontsource/noto-sans-sc ships the font in the web's frequency slices, not whole, and the site's characters fall
+ * in dozens of them (the first site's 197 in 44): one file each would cost a page 44 requests and 44 copies of the
+ * font's tables. So the slices holding the site's characters are read down to those characters and merged into one
+ * font (fonteditor-core), which harfbuzz (subset-font) then cuts into the site's own slices.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { createFont } from 'fonteditor-core';
+import fontverter from 'fontverter';
+import subsetFont from 'subset-font';
+import { withBase } from '../lib/build/site-url.ts';
+import { HAN_STYLESHEET, hanCodePoints, hanFontCss, planSlices, type HanSliceFile } from '../lib/present/han-font.ts';
+import { slicesHolding } from '../lib/present/noto-sans-sc.ts';
+
+/** Every built page's HTML file under the output folder (Pagefind's files are no pages). */
+function pageFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.html') && !path.startsWith('pagefind'))
+    .sort()
+    .map((path) => join(dir, path));
+}
+
+/** One TrueType font with the glyphs of the code points, gathered from the package's slices. */
+async function mergedFont(codePoints: Iterable<number>): Promise<Buffer> {
+  let merged: ReturnType<typeof createFont> | undefined;
+  for (const { slice, codePoints: held } of slicesHolding(400, codePoints)) {
+    const ttf = await fontverter.convert(readFileSync(slice.woff2), 'sfnt');
+    const font = createFont(ttf, { type: 'ttf', subset: held, hinting: true });
+    if (merged) merged.merge(font, { scale: 1 });
+    else merged = font;
+  }
+  return merged!.write({ type: 'ttf', hinting: true, toBuffer: true });
+}
+
+export function hanFont(base: string): AstroIntegration {
+  return {
+    name: 'dossier-han-font',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const out = fileURLToPath(dir);
+        const pages = pageFiles(out).map((file) => hanCodePoints(readFileSync(file, 'utf8')));
+        const slices = planSlices(pages);
+        const files: HanSliceFile[] = [];
+        let bytes = 0;
+        if (slices.length) {
+          const font = await mergedFont(slices.flat());
+          mkdirSync(join(out, '_astro'), { recursive: true });
+          for (const codePoints of slices) {
+            const woff2: Buffer = await subsetFont(font, String.fromCodePoint(...codePoints), {
+              targetFormat: 'woff2',
+            });
+            const name = `han-${createHash('sha256').update(woff2).digest('hex').slice(0, 10)}.woff2`;
+            writeFileSync(join(out, '_astro', name), woff2);
+            files.push({ href: withBase(base, `/_astro/${name}`), codePoints });
+            bytes += woff2.length;
+          }
+        }
+        mkdirSync(join(out, 'fonts'), { recursive: true });
+        writeFileSync(join(out, HAN_STYLESHEET), `${hanFontCss(files)}\n`);
+        const characters = slices.reduce((sum, slice) => sum + slice.length, 0);
+        logger.info(
+          `Chinese face: ${characters} characters in ${slices.length} slices, ${(bytes / 1024).toFixed(1)} kB, ` +
+            `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
+      },
+    },
+  };
+}
