@@ -4,6 +4,7 @@
  *
  *   dossier init <folder>     writes a new site into <folder> (never over a file that exists)
  *   dossier build             builds the site into dist/, keeping the last good one if the build fails
+ *   dossier build --shard i/n builds shard i of n; dossier build --merge <folders…> joins the shards into dist/
  *   dossier ingest <files…>   brings articles in and drafts the entities they name (see the README)
  *
  * Plain JavaScript, so that `npx dossier init` runs on whatever Node runs npx. The other commands are Dossier's
@@ -18,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
 const TOOLS = { build: 'src/cli/build.ts', ingest: 'src/cli/ingest.ts' };
-const USAGE = `Usage: dossier init <folder> | dossier build | dossier ingest <files or folders…> (dossier ${manifest.version})`;
+const USAGE = `Usage: dossier init <folder> | dossier build [--shard i/n | --merge <shard folders…>] | dossier ingest <files or folders…> (dossier ${manifest.version})`;
 
 const [command, ...args] = process.argv.slice(2);
 if (command === 'init') init(args);

@@ -21,6 +21,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { SHARD_MANIFEST, shardOf } from '../src/lib/build/shards.ts';
 import { axeViolations, brokenLinks, builtPages, serve } from './site.ts';
 
 const FIXTURES = 'src/lib/index/fixtures/bad-content';
@@ -35,8 +36,8 @@ function contentFolder(...cases: string[]): string {
   return dir;
 }
 
-function build(content: string, out: string, env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, ['src/cli/build.ts'], {
+function build(content: string, out: string, env: Record<string, string> = {}, args: string[] = []) {
+  const run = spawnSync(process.execPath, ['src/cli/build.ts', ...args], {
     env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT: out, ...env },
     encoding: 'utf8',
   });
@@ -551,4 +552,87 @@ test.describe('a site with kinds of its own', () => {
       }
     });
   }
+});
+
+test.describe('a site built in two shards and merged', () => {
+  // Words found in one article each, so that a search for one can only be answered by that article's shard.
+  const WORDS = ['amberwick', 'bristlecone', 'cindervale', 'duskmoor', 'emberlyn', 'fernhollow', 'glimmerfen'];
+  const content = contentFolder();
+  WORDS.forEach((word, n) =>
+    writeFileSync(
+      join(content, `articles/field-note-${n + 1}.mdx`),
+      `---\ntitle: Field note ${n + 1}\ndek: A note of its own.\ndate: 2025-03-0${n + 1}\nsource: { publication: Example }\n---\n\nDeepSeek wrote of ${word} in this note only.\n`,
+    ),
+  );
+  // Which article each shard writes follows from its address alone; one of each shard is searched for.
+  const inShard = (shard: number) =>
+    WORDS.map((word, n) => ({
+      word,
+      page: `articles/field-note-${n + 1}/index.html`,
+      title: `Field note ${n + 1}`,
+    })).find(({ page }) => shardOf(`/${page.replace(/index\.html$/, '')}`, 2) === shard)!;
+  const folders = { one: outFolder(), two: outFolder(), whole: outFolder(), merged: outFolder() };
+  let merged: { server: Server; url: string };
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    for (const [folder, args] of [
+      [folders.one, ['--shard', '1/2']],
+      [folders.two, ['--shard=2/2']],
+      [folders.whole, []],
+      [folders.merged, ['--merge', folders.one, folders.two]],
+    ] as const) {
+      const result = build(content, folder, {}, [...args]);
+      expect(result.status, result.output).toBe(0);
+    }
+    merged = await serve(folders.merged);
+  });
+  test.afterAll(() => merged?.server.close());
+
+  test('each shard writes its own pages and search index, and the merged site has every page of a whole build', () => {
+    const [one, two] = [inShard(1), inShard(2)];
+    expect(existsSync(join(folders.one, one.page)) && !existsSync(join(folders.two, one.page))).toBe(true);
+    expect(existsSync(join(folders.two, two.page)) && !existsSync(join(folders.one, two.page))).toBe(true);
+    expect(existsSync(join(folders.one, 'pagefind/shard-1/pagefind-entry.json'))).toBe(true);
+    expect(existsSync(join(folders.two, 'pagefind/shard-2/pagefind-entry.json'))).toBe(true);
+    // Every file of the whole build but its search index and sitemap (kept per shard), and its scripts (which name
+    // the shards' indexes, so their hashed names differ) is in the merged site.
+    const kept = (folder: string) =>
+      Object.keys(snapshot(folder)).filter((file) => !/^(pagefind\/|sitemap-|_astro\/.*\.js$)/.test(file));
+    const whole = kept(folders.whole);
+    expect(whole.filter((file) => file.endsWith('.png')).length).toBeGreaterThan(5);
+    expect(kept(folders.merged).sort()).toEqual(whole.sort());
+    expect(existsSync(join(folders.merged, SHARD_MANIFEST))).toBe(false);
+    const urls = (xml: string) => (xml.match(/<loc>[^<]*<\/loc>/g) ?? []).sort();
+    const shardSitemaps = ['sitemap-shard-1-0.xml', 'sitemap-shard-2-0.xml'].map((file) =>
+      readFileSync(join(folders.merged, file), 'utf8'),
+    );
+    expect(urls(shardSitemaps.join(''))).toEqual(urls(readFileSync(join(folders.whole, 'sitemap-0.xml'), 'utf8')));
+    expect(urls(readFileSync(join(folders.merged, 'sitemap-index.xml'), 'utf8'))).toEqual([
+      '<loc>https://dossier.example/sitemap-shard-1-0.xml</loc>',
+      '<loc>https://dossier.example/sitemap-shard-2-0.xml</loc>',
+    ]);
+  });
+
+  test('search in the merged site finds the words of either shard, first', async ({ page }) => {
+    for (const { word, title } of [inShard(1), inShard(2)]) {
+      await page.goto(`${merged.url}/search/?q=${word}`);
+      // The other shard's index, which lacks the word, answers with what Pagefind finds for its first letters; those
+      // come after, ranked far lower (see the README's scaling section).
+      await expect(page.locator('#search-results .search-result > p:first-child a').first()).toHaveText(title);
+    }
+  });
+
+  test('a failed shard build or merge leaves the last good output as it was', () => {
+    const [shardBefore, mergedBefore] = [snapshot(folders.one), snapshot(folders.merged)];
+    const broken = build(contentFolder('malformed-yaml'), folders.one, {}, ['--shard', '1/2']);
+    expect(broken.status).not.toBe(0);
+    expect(broken.output).toContain(`The build failed. The last good site in ${folders.one} is untouched.`);
+    const incomplete = build(content, folders.merged, {}, ['--merge', folders.one]);
+    expect(incomplete.status).not.toBe(0);
+    expect(incomplete.output).toContain(
+      `The shards cannot be merged:\n  - shard 2/2 is missing\nThe last good site in ${folders.merged} is untouched.`,
+    );
+    expect(incomplete.output).not.toMatch(/^\s+at /m);
+    expect([snapshot(folders.one), snapshot(folders.merged)]).toEqual([shardBefore, mergedBefore]);
+  });
 });

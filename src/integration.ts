@@ -21,6 +21,7 @@ import { hanFont } from './integrations/han-font.ts';
 import { hostHeaders } from './integrations/host-headers.ts';
 import { publishLedger } from './integrations/ledger.ts';
 import { searchIndex } from './integrations/search-index.ts';
+import { shardBuild } from './integrations/shard-build.ts';
 import { COMPONENT_MODULE, COMPONENTS, dossierComponentFile, type ComponentName } from './lib/build/components.ts';
 import {
   readSettings,
@@ -29,6 +30,7 @@ import {
   type DossierOptions,
   type Settings,
 } from './lib/build/site-config.ts';
+import { parseShard, searchBundle, searchBundles, shardOf, sitemapBase, type Shard } from './lib/build/shards.ts';
 import { kindCss, useKinds } from './lib/content/kinds.ts';
 import { remarkRehypeOptions } from './lib/content/markdown.ts';
 import type { SiteIndexOptions } from './lib/index/site-index.ts';
@@ -48,6 +50,8 @@ export interface DossierConfig {
 const VIRTUAL_CONFIG = 'virtual:dossier/config';
 /** The kinds' colours, from the kinds table (kindCss), for the layout to import. */
 const VIRTUAL_KIND_CSS = 'virtual:dossier/kinds.css';
+/** The site's Pagefind bundles (one per shard in a site built in shards), for the search script to load. */
+const VIRTUAL_SEARCH_BUNDLES = 'virtual:dossier/search-bundles';
 
 /**
  * Every page Dossier gives a site: its address pattern, the file that renders it (in `src/routes/`), and, for a page a
@@ -121,6 +125,22 @@ function componentStyles(settings: Settings, srcDir: URL) {
 /** A folder, relative to the project or absolute, as the URL Astro's config holds. */
 const folderUrl = (root: URL, folder: string) => pathToFileURL(`${resolve(fileURLToPath(root), folder)}/`);
 
+/**
+ * The sitemap of the pages this build writes: all but the search page and the 404, and in a build of one shard only
+ * its own (the sitemap lists the site's fixed pages whichever pages were built), in files named for the shard, which
+ * the merge lists in one index.
+ */
+function siteMap(settings: Settings, shard: Shard | undefined) {
+  const inShard = (page: string) =>
+    !shard ||
+    shardOf(decodeURIComponent(new URL(page).pathname).slice(settings.basePath.length - 1), shard.count) ===
+      shard.index;
+  return sitemap({
+    filter: (page) => !/\/(search|404)\/?$/.test(page) && inShard(page),
+    ...(shard ? { filenameBase: sitemapBase(shard) } : {}),
+  });
+}
+
 /** Where an integration keeps the options it was given, for the command-line tools (`optionsOf`). */
 const OPTIONS = Symbol.for('dossier.options');
 
@@ -162,6 +182,11 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
         // The content layer and the site index read the site's kinds from here on (the pages, from the config).
         useKinds(settings.kinds);
         if (command === 'build') for (const warning of settingWarnings(settings)) logger.warn(warning);
+        // `npm run build -- --shard i/n` (src/cli/build.ts) passes the shard on; other commands build no shard.
+        const shard =
+          command === 'build' && process.env.DOSSIER_SHARD
+            ? parseShard(process.env.DOSSIER_SHARD, 'DOSSIER_SHARD')
+            : undefined;
         const has = (name: string) => config.integrations.some((integration) => integration.name === name);
         const replaced = ({ own }: (typeof REPLACEABLE)[number]) => own(config).some((file) => existsSync(file));
         const routes = [
@@ -192,9 +217,10 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
           integrations: [
             ...(has('@astrojs/mdx') ? [] : [mdx()]),
             // The search page and the 404 are no destinations for a search engine.
-            ...(has('@astrojs/sitemap') ? [] : [sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(page) })]),
-            ...(settings.search ? [searchIndex()] : []),
+            ...(has('@astrojs/sitemap') ? [] : [siteMap(settings, shard)]),
+            ...(settings.search ? [searchIndex(searchBundle(shard))] : []),
             hanFont(settings.basePath),
+            ...(shard ? [shardBuild(shard, settings)] : []),
             hostHeaders(settings),
             publishLedger(resolved.siteIndex, process.env.DOSSIER_LEDGER_OUT),
             buildReport(),
@@ -208,13 +234,16 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
               componentModules(settings),
               {
                 name: 'dossier-config',
-                resolveId: (id: string) => (id === VIRTUAL_CONFIG || id === VIRTUAL_KIND_CSS ? `\0${id}` : undefined),
+                resolveId: (id: string) =>
+                  [VIRTUAL_CONFIG, VIRTUAL_KIND_CSS, VIRTUAL_SEARCH_BUNDLES].includes(id) ? `\0${id}` : undefined,
                 load: (id: string) =>
                   id === `\0${VIRTUAL_CONFIG}`
                     ? `export default ${JSON.stringify(resolved)};`
                     : id === `\0${VIRTUAL_KIND_CSS}`
                       ? kindCss(settings.kinds)
-                      : undefined,
+                      : id === `\0${VIRTUAL_SEARCH_BUNDLES}`
+                        ? `export default ${JSON.stringify(searchBundles(shard))};`
+                        : undefined,
               },
             ],
             build: { assetsInlineLimit: 0 },

@@ -3,6 +3,11 @@ declare module 'virtual:dossier/config' {
   export default config;
 }
 declare module 'virtual:dossier/kinds.css' {}
+declare module 'virtual:dossier/search-bundles' {
+  /** The site's Pagefind bundle folders under its base path, like `pagefind/`: the first one searches the others. */
+  const bundles: string[];
+  export default bundles;
+}
 
 // The replaceable components (src/lib/build/components.ts): each typed as Dossier's own, whose props a site's
 // component takes too.

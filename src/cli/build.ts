@@ -6,6 +6,10 @@
  * the lock, rather than wait for a build that may take minutes and whose content may be outdated by then.
  *
  * DOSSIER_OUT names the output folder (default `dist`); the other DOSSIER_* settings pass through to the build.
+ *
+ * Past one machine (src/lib/build/shards.ts): `--shard i/n` builds shard i of n into `dist-shard-<i>` (or
+ * DOSSIER_OUT), and `--merge <shard folders…>` joins every shard's output into one site in `dist` (or DOSSIER_OUT).
+ * Both hold the lock and swap their result in like any build: a failed shard or merge leaves the last good output.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,6 +19,9 @@ import { dirname, join, resolve } from 'node:path';
 import { acquireBuildLock } from '../lib/build/build-lock.ts';
 import { ledgerTarget } from '../lib/build/site-config.ts';
 import { SwapError, swapIn } from '../lib/build/site-swap.ts';
+import { mergeShardFolders } from '../lib/build/shard-output.ts';
+import { isHanFaceFile, writeHanFace } from '../integrations/han-font.ts';
+import { parseBuildArguments, shardText, type BuildRequest } from '../lib/build/shards.ts';
 
 /** Stops the build with a message for the editor, never a stack trace. */
 function fail(message: string, status = 1): never {
@@ -32,7 +39,17 @@ try {
   fail(reason(error));
 }
 
-const output = resolve(process.env.DOSSIER_OUT ?? 'dist');
+let request: BuildRequest;
+try {
+  request = parseBuildArguments(process.argv.slice(2));
+} catch (error) {
+  fail(reason(error));
+}
+const shard = request.kind === 'build' ? request.shard : undefined;
+
+const output = resolve(process.env.DOSSIER_OUT ?? (shard ? `dist-shard-${shard.index}` : 'dist'));
+if (request.kind === 'merge' && request.folders.some((folder) => resolve(folder) === output))
+  fail(`The merged site would replace the shard folder ${output}; set DOSSIER_OUT to another folder.`);
 const staging = `${output}.staging`;
 const previous = `${output}.previous`;
 const pendingLedger = `${output}.ledger.json`;
@@ -62,10 +79,37 @@ try {
   fail(`The build cannot prepare ${output}: ${reason(error)}`);
 }
 
-const astroBuild = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+const kept = () => (existsSync(output) ? `The last good site in ${output} is untouched.` : 'Nothing was written.');
+
+/** Once the new site is in place, what is left of the old one is only clutter. */
+const dropPrevious = () => {
+  try {
+    rmSync(previous, { recursive: true, force: true });
+  } catch (error) {
+    console.warn(`\nThe old site could not be removed entirely (${reason(error)}); delete ${previous} by hand.`);
+  }
+};
+
+if (request.kind === 'merge') {
+  try {
+    const merged = mergeShardFolders(request.folders, staging, isHanFaceFile);
+    // Each shard's Chinese face holds its own pages' characters: the site's is planned over every page.
+    console.log(await writeHanFace(staging, merged.base));
+    swapIn({ staging, output, previous });
+    dropPrevious();
+    console.log(`\nMerged ${merged.shards} shards, ${merged.pages} pages, into ${output}.`);
+    process.exit(0);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    fail(`${reason(error)}\n${error instanceof SwapError && !error.rolledBack ? '' : kept()}`);
+  }
+}
+
+const astroBuild = spawn(process.execPath, [astro, 'build', ...request.astroArguments], {
   stdio: 'inherit',
   env: {
     ...process.env,
+    ...(shard ? { DOSSIER_SHARD: shardText(shard) } : {}),
     DOSSIER_OUT: staging,
     DOSSIER_LEDGER_OUT: pendingLedger,
     // Astro's caches, one folder per output folder unless the caller names one (the bench, for a cold build).
@@ -78,7 +122,6 @@ const astroBuild = spawn(process.execPath, [astro, 'build', ...process.argv.slic
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => astroBuild.kill(signal));
 const status = await new Promise<number>((done) => astroBuild.on('close', (code) => done(code ?? 1)));
 
-const kept = () => (existsSync(output) ? `The last good site in ${output} is untouched.` : 'Nothing was written.');
 if (status !== 0) {
   rmSync(staging, { recursive: true, force: true });
   dropPendingLedger();
@@ -113,11 +156,6 @@ try {
 }
 dropPendingLedger();
 
-try {
-  rmSync(previous, { recursive: true, force: true });
-} catch (error) {
-  // The new site and its ledger are in place; what is left of the old one is only clutter.
-  console.warn(`\nThe old site could not be removed entirely (${reason(error)}); delete ${previous} by hand.`);
-}
+dropPrevious();
 if (ledgerChanged) console.log(`\nUpdated ${ledger} with the ids this build published.`);
 console.log(`\nThe site is in ${output}.`);

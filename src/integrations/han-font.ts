@@ -41,38 +41,46 @@ async function mergedFont(codePoints: Iterable<number>): Promise<Buffer> {
   return merged!.write({ type: 'ttf', hinting: true, toBuffer: true });
 }
 
+/** Whether a file of an output folder is part of the Chinese face (its stylesheet or a slice), by its path there. */
+export const isHanFaceFile = (file: string) => file === HAN_STYLESHEET || /^_astro\/han-[0-9a-f]+\.woff2$/.test(file);
+
+/**
+ * Writes the Chinese face of the pages in `out` (a built site): the slices under `_astro/` and the stylesheet. A
+ * merge of shards writes it again over the whole site, since each shard's face was planned for its own pages.
+ */
+export async function writeHanFace(out: string, base: string): Promise<string> {
+  const started = performance.now();
+  const pages = pageFiles(out).map((file) => hanCodePoints(readFileSync(file, 'utf8')));
+  const slices = planSlices(pages);
+  const files: HanSliceFile[] = [];
+  let bytes = 0;
+  if (slices.length) {
+    const font = await mergedFont(slices.flat());
+    mkdirSync(join(out, '_astro'), { recursive: true });
+    for (const codePoints of slices) {
+      const woff2: Buffer = await subsetFont(font, String.fromCodePoint(...codePoints), {
+        targetFormat: 'woff2',
+      });
+      const name = `han-${createHash('sha256').update(woff2).digest('hex').slice(0, 10)}.woff2`;
+      writeFileSync(join(out, '_astro', name), woff2);
+      files.push({ href: withBase(base, `/_astro/${name}`), codePoints });
+      bytes += woff2.length;
+    }
+  }
+  mkdirSync(join(out, 'fonts'), { recursive: true });
+  writeFileSync(join(out, HAN_STYLESHEET), `${hanFontCss(files)}\n`);
+  const characters = slices.reduce((sum, slice) => sum + slice.length, 0);
+  return (
+    `Chinese face: ${characters} characters in ${slices.length} slices, ${(bytes / 1024).toFixed(1)} kB, ` +
+    `in ${((performance.now() - started) / 1000).toFixed(1)} s`
+  );
+}
+
 export function hanFont(base: string): AstroIntegration {
   return {
     name: 'dossier-han-font',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const out = fileURLToPath(dir);
-        const pages = pageFiles(out).map((file) => hanCodePoints(readFileSync(file, 'utf8')));
-        const slices = planSlices(pages);
-        const files: HanSliceFile[] = [];
-        let bytes = 0;
-        if (slices.length) {
-          const font = await mergedFont(slices.flat());
-          mkdirSync(join(out, '_astro'), { recursive: true });
-          for (const codePoints of slices) {
-            const woff2: Buffer = await subsetFont(font, String.fromCodePoint(...codePoints), {
-              targetFormat: 'woff2',
-            });
-            const name = `han-${createHash('sha256').update(woff2).digest('hex').slice(0, 10)}.woff2`;
-            writeFileSync(join(out, '_astro', name), woff2);
-            files.push({ href: withBase(base, `/_astro/${name}`), codePoints });
-            bytes += woff2.length;
-          }
-        }
-        mkdirSync(join(out, 'fonts'), { recursive: true });
-        writeFileSync(join(out, HAN_STYLESHEET), `${hanFontCss(files)}\n`);
-        const characters = slices.reduce((sum, slice) => sum + slice.length, 0);
-        logger.info(
-          `Chinese face: ${characters} characters in ${slices.length} slices, ${(bytes / 1024).toFixed(1)} kB, ` +
-            `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-        );
-      },
+      'astro:build:done': async ({ dir, logger }) => logger.info(await writeHanFace(fileURLToPath(dir), base)),
     },
   };
 }

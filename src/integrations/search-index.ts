@@ -18,7 +18,8 @@ const UNUSED_UI_FILES = [
   'pagefind-modular-ui.css',
 ];
 
-export function searchIndex(): AstroIntegration {
+/** Writes the index into `bundle` under the site: `pagefind/`, or a shard's own folder in a build of one shard. */
+export function searchIndex(bundle: string): AstroIntegration {
   return {
     name: 'dossier-search-index',
     hooks: {
@@ -30,11 +31,11 @@ export function searchIndex(): AstroIntegration {
             if (!created.index) throw new Error(created.errors.join('\n'));
             const added = await created.index.addDirectory({ path: site });
             if (added.errors.length) throw new Error(added.errors.join('\n'));
-            const written = await created.index.writeFiles({ outputPath: join(site, 'pagefind') });
+            const written = await created.index.writeFiles({ outputPath: join(site, bundle) });
             if (written.errors.length) throw new Error(written.errors.join('\n'));
             // Dossier has a search UI of its own: Pagefind's prebuilt UIs would only be dead weight on the host.
-            for (const unused of UNUSED_UI_FILES) rmSync(join(site, 'pagefind', unused), { force: true });
-            logger.info(`Search index: ${added.page_count} pages in ${join(site, 'pagefind')}`);
+            for (const unused of UNUSED_UI_FILES) rmSync(join(site, bundle, unused), { force: true });
+            logger.info(`Search index: ${added.page_count} pages in ${join(site, bundle)}`);
           } finally {
             await pagefind.close();
           }

@@ -22,6 +22,7 @@ import {
   withoutLoneLetters,
   type ExcerptPiece,
 } from '../lib/search/search-results.ts';
+import SEARCH_BUNDLES from 'virtual:dossier/search-bundles';
 
 const BASE = import.meta.env.BASE_URL;
 /** The query parameter that carries the search terms to the result page, where they are highlighted. */
@@ -57,6 +58,7 @@ interface PagefindData {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(bundle: string, options: Record<string, unknown>): Promise<void>;
   search(
     query: string,
     options?: { filters?: Record<string, unknown> },
@@ -102,11 +104,21 @@ async function loadNames(query: string): Promise<NameIndex> {
 
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
-    const module = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
-    await module.options({ baseUrl: BASE, highlightParam: HIGHLIGHT_PARAM });
+    const module = (await import(/* @vite-ignore */ `${BASE}${SEARCH_BUNDLES[0]}pagefind.js`)) as Pagefind;
+    const options = { baseUrl: BASE, highlightParam: HIGHLIGHT_PARAM };
+    await module.options(options);
+    await mergeShardIndexes(module, options);
     return module;
   })();
   return pagefind;
+}
+
+/**
+ * A site built in shards has one Pagefind bundle per shard: the first one searches the others too, with the same
+ * options (Pagefind applies options per index).
+ */
+async function mergeShardIndexes(engine: Pagefind, options: Record<string, unknown>): Promise<void> {
+  await Promise.all(SEARCH_BUNDLES.slice(1).map((bundle) => engine.mergeIndex(`${BASE}${bundle}`, options)));
 }
 
 function toResult(data: PagefindData): SearchResult {
