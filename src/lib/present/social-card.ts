@@ -1,7 +1,7 @@
 /**
  * Social cards: a 1200x630 PNG per page, drawn at build time, so a link pasted into a newsletter or a chat shows the
  * page's title, kind and Chinese name. This module lays a card out and picks its fonts; `card-worker.mjs` draws it
- * (satori, then resvg) in a worker thread, and `card-pool.ts` runs those workers on every core. The font is Noto Sans
+ * (satori, then sharp) in a worker thread, and `card-pool.ts` runs those workers on every core. The font is Noto Sans
  * SC from npm, loaded only in the slices (unicode ranges) that hold the card's characters, so 李彦宏 gets real glyphs.
  */
 import { basename } from 'node:path';
@@ -9,7 +9,7 @@ import { CARD_SIZE } from '../content/kinds.ts';
 import { slicesHolding } from './noto-sans-sc.ts';
 
 /** Bump when the card's design changes, so cached cards are drawn anew. */
-export const CARD_DESIGN = 1;
+export const CARD_DESIGN = 2;
 const { width: CARD_WIDTH, height: CARD_HEIGHT } = CARD_SIZE;
 const ACCENT_WIDTH = 24;
 const PADDING_X = 72;
@@ -120,7 +120,8 @@ export function cardLayout(card: CardContent): CardLayout {
     h('div', { width: ACCENT_WIDTH, height: CARD_HEIGHT, backgroundColor: card.accent }),
     content,
   );
-  const text = [card.label, title, card.native, subtitle, card.siteName].filter(Boolean).join('');
+  // The label is drawn in capitals: its fonts must hold them (a slice can hold `n` and not `N`).
+  const text = [card.label.toUpperCase(), title, card.native, subtitle, card.siteName].filter(Boolean).join('');
   const fonts = [...fontsFor(text, 400), ...fontsFor(text, 700)];
   tree.props.style = {
     ...(tree.props.style as object),
