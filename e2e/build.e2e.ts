@@ -230,6 +230,14 @@ test('a 5 MB article builds, whole', () => {
   const html = readFileSync(join(out, 'articles/long/index.html'), 'utf8');
   expect(html).toContain(last);
   expect(html).toContain('class="entity-link"');
+  // The feed carries its opening, whole paragraphs, and a link to the rest: a reader fetches the feed at once.
+  const feed = readFileSync(join(out, 'rss.xml'), 'utf8');
+  expect(feed.length).toBeLessThan(1024 * 1024);
+  expect(feed).toContain('(1.0)');
+  expect(feed).not.toContain(last);
+  expect(feed).toContain(
+    '&lt;a href=&quot;https://dossier.example/articles/long/&quot;&gt;The article continues on the site.',
+  );
 });
 
 test('a bad setting stops the build with one line naming the variable', () => {

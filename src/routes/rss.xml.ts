@@ -1,4 +1,4 @@
-/** The feed: the newest articles with their full text, links made absolute so they work in any reader. */
+/** The feed: the newest articles with their text (a long one's opening), links made absolute for any reader. */
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
@@ -6,6 +6,7 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { loadRenderers } from 'astro:container';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { feedArticles } from '../lib/present/article-meta.ts';
+import { feedBody } from '../lib/present/feed.ts';
 import { paths } from '../lib/content/kinds.ts';
 import { siteIndex, settings } from './site-data.ts';
 import { siteUrl } from '../lib/build/site-url.ts';
@@ -16,7 +17,6 @@ export const GET: APIRoute = async ({ site }) => {
   const items = await Promise.all(
     articles.map(async (article) => {
       const link = url(paths.article(article.id));
-      const html = await bodyHtml(article);
       return {
         title: article.data.title,
         description: article.data.dek,
@@ -25,8 +25,7 @@ export const GET: APIRoute = async ({ site }) => {
         ...(article.data.date && article.data.datePrecision !== 'approximate' ? { pubDate: article.data.date } : {}),
         ...(article.data.authors.length ? { author: article.data.authors.join(', ') } : {}),
         categories: article.data.tags,
-        // Fragment and root-relative links point at the site, not at the feed.
-        content: html.replace(/href="#/g, `href="${link}#`).replace(/href="\//g, `href="${new URL(site!).origin}/`),
+        content: feedBody(await bodyHtml(article), link, new URL(url('/')).origin),
       };
     }),
   );
