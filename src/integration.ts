@@ -219,7 +219,7 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
             // The search page and the 404 are no destinations for a search engine.
             ...(has('@astrojs/sitemap') ? [] : [siteMap(settings, shard)]),
             ...(settings.search ? [searchIndex(searchBundle(shard))] : []),
-            hanFont(settings.basePath),
+            hanFont(settings.basePath, fileURLToPath(new URL('dossier-han/', cacheDir))),
             ...(shard ? [shardBuild(shard, settings)] : []),
             hostHeaders(settings),
             publishLedger(resolved.siteIndex, process.env.DOSSIER_LEDGER_OUT),

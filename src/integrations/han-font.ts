@@ -10,14 +10,16 @@
  * font (fonteditor-core), which harfbuzz (subset-font) then cuts into the site's own slices.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { createFont } from 'fonteditor-core';
 import fontverter from 'fontverter';
 import subsetFont from 'subset-font';
 import { withBase } from '../lib/build/site-url.ts';
+import { cacheKey } from '../lib/index/document-cache.ts';
 import { HAN_STYLESHEET, hanCodePoints, hanFontCss, planSlices, type HanSliceFile } from '../lib/present/han-font.ts';
 import { slicesHolding } from '../lib/present/noto-sans-sc.ts';
 
@@ -48,39 +50,78 @@ export const isHanFaceFile = (file: string) => file === HAN_STYLESHEET || /^_ast
  * Writes the Chinese face of the pages in `out` (a built site): the slices under `_astro/` and the stylesheet. A
  * merge of shards writes it again over the whole site, since each shard's face was planned for its own pages.
  */
-export async function writeHanFace(out: string, base: string): Promise<string> {
+export async function writeHanFace(out: string, base: string, cache?: string): Promise<string> {
   const started = performance.now();
   const pages = pageFiles(out).map((file) => hanCodePoints(readFileSync(file, 'utf8')));
   const slices = planSlices(pages);
   const files: HanSliceFile[] = [];
   let bytes = 0;
-  if (slices.length) {
-    const font = await mergedFont(slices.flat());
-    mkdirSync(join(out, '_astro'), { recursive: true });
-    for (const codePoints of slices) {
-      const woff2: Buffer = await subsetFont(font, String.fromCodePoint(...codePoints), {
-        targetFormat: 'woff2',
-      });
-      const name = `han-${createHash('sha256').update(woff2).digest('hex').slice(0, 10)}.woff2`;
-      writeFileSync(join(out, '_astro', name), woff2);
-      files.push({ href: withBase(base, `/_astro/${name}`), codePoints });
-      bytes += woff2.length;
+  let fromCache = 0;
+  let font: Promise<Buffer> | undefined;
+  mkdirSync(join(out, '_astro'), { recursive: true });
+  for (const codePoints of slices) {
+    const kept = cache && join(cache, `${cacheKey(FACE_TOOLS, codePoints)}.woff2`);
+    let woff2: Buffer;
+    if (kept && existsSync(kept)) {
+      woff2 = readFileSync(kept);
+      fromCache++;
+    } else {
+      // Merged once, and only when a slice is not in the cache: most of the face's time is this and the subsetting.
+      font ??= mergedFont(slices.flat());
+      woff2 = await subsetFont(await font, String.fromCodePoint(...codePoints), { targetFormat: 'woff2' });
+      if (kept) writeAside(kept, woff2);
     }
+    const name = `han-${createHash('sha256').update(woff2).digest('hex').slice(0, 10)}.woff2`;
+    writeFileSync(join(out, '_astro', name), woff2);
+    files.push({ href: withBase(base, `/_astro/${name}`), codePoints });
+    bytes += woff2.length;
   }
   mkdirSync(join(out, 'fonts'), { recursive: true });
   writeFileSync(join(out, HAN_STYLESHEET), `${hanFontCss(files)}\n`);
   const characters = slices.reduce((sum, slice) => sum + slice.length, 0);
   return (
-    `Chinese face: ${characters} characters in ${slices.length} slices, ${(bytes / 1024).toFixed(1)} kB, ` +
-    `in ${((performance.now() - started) / 1000).toFixed(1)} s`
+    `Chinese face: ${characters} characters in ${slices.length} slices (${fromCache} from the cache), ` +
+    `${(bytes / 1024).toFixed(1)} kB, in ${((performance.now() - started) / 1000).toFixed(1)} s`
   );
 }
 
-export function hanFont(base: string): AstroIntegration {
+/** The face of the built site, its slices kept in `cache` between builds: a rebuild with the same characters reuses them. */
+export function hanFont(base: string, cache: string): AstroIntegration {
   return {
     name: 'dossier-han-font',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => logger.info(await writeHanFace(fileURLToPath(dir), base)),
+      'astro:build:done': async ({ dir, logger }) => logger.info(await writeHanFace(fileURLToPath(dir), base, cache)),
     },
   };
+}
+
+/** A package's version, from the package.json above its entry (not every package exports its package.json). */
+function packageVersion(name: string): string {
+  for (let dir = dirname(createRequire(import.meta.url).resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      const { name: found, version } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (found === name && version) return version;
+    }
+  }
+  return 'unknown';
+}
+
+/** What a slice is cut with: a cached slice from other fonts or another subsetter is a miss. */
+const FACE_TOOLS = ['@fontsource/noto-sans-sc', 'subset-font', 'fonteditor-core'].map(
+  (name) => `${name}@${packageVersion(name)}`,
+);
+
+/** Written aside and renamed into place: a build running at the same time never reads half a slice. */
+function writeAside(file: string, data: Buffer) {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}`, data);
+    renameSync(`${file}.${process.pid}`, file);
+  } catch {
+    // A cache that cannot be written costs the next build time, never this one its output.
+  }
 }
