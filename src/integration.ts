@@ -45,6 +45,8 @@ export interface DossierConfig {
   siteIndex: SiteIndexOptions;
   /** The social cards' worker, by its path on disk: the pages are bundled elsewhere, the worker runs as it is. */
   cardWorker: string;
+  /** The shard this build writes, if it is one (`npm run build -- --shard i/n`). */
+  shard: Shard | undefined;
 }
 
 const VIRTUAL_CONFIG = 'virtual:dossier/config';
@@ -164,6 +166,11 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
         const cacheDir = process.env.DOSSIER_CACHE
           ? folderUrl(config.root, process.env.DOSSIER_CACHE)
           : config.cacheDir;
+        // `npm run build -- --shard i/n` (src/cli/build.ts) passes the shard on; other commands build no shard.
+        const shard =
+          command === 'build' && process.env.DOSSIER_SHARD
+            ? parseShard(process.env.DOSSIER_SHARD, 'DOSSIER_SHARD')
+            : undefined;
         const resolved: DossierConfig = {
           settings,
           siteIndex: {
@@ -178,15 +185,11 @@ export default function dossier(options: DossierOptions = {}): AstroIntegration 
             },
           },
           cardWorker: fileURLToPath(new URL('./lib/present/card-worker.mjs', import.meta.url)),
+          shard,
         };
         // The content layer and the site index read the site's kinds from here on (the pages, from the config).
         useKinds(settings.kinds);
         if (command === 'build') for (const warning of settingWarnings(settings)) logger.warn(warning);
-        // `npm run build -- --shard i/n` (src/cli/build.ts) passes the shard on; other commands build no shard.
-        const shard =
-          command === 'build' && process.env.DOSSIER_SHARD
-            ? parseShard(process.env.DOSSIER_SHARD, 'DOSSIER_SHARD')
-            : undefined;
         const has = (name: string) => config.integrations.some((integration) => integration.name === name);
         const replaced = ({ own }: (typeof REPLACEABLE)[number]) => own(config).some((file) => existsSync(file));
         const routes = [

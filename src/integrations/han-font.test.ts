@@ -12,7 +12,7 @@ function site(name: string) {
   for (const [page, text] of [
     ['index.html', '深度求索 and 李彦宏'],
     ['articles/a/index.html', '李開復 says 智商税'],
-  ]) {
+  ] as const) {
     mkdirSync(join(out, page, '..'), { recursive: true });
     writeFileSync(join(out, page), `<!doctype html><html><body><p>${text}</p></body></html>`);
   }

@@ -14,6 +14,7 @@ import { cardAccent, kindInfo, paths } from '../../lib/content/kinds.ts';
 import { settings } from '../site-data.ts';
 import { timedAsync } from '../../lib/build/build-timings.ts';
 import { cardPool } from '../../lib/present/card-pool.ts';
+import { shardOf } from '../../lib/build/shards.ts';
 import { CARD_DESIGN, cardLayout, type CardContent } from '../../lib/present/social-card.ts';
 
 const CACHE = process.env.DOSSIER_CARD_CACHE ?? 'node_modules/.cache/dossier-cards';
@@ -73,8 +74,11 @@ export const getStaticPaths = (async () => {
     params: { card: paths.card(page).slice('/cards/'.length, -'.png'.length) },
     props: { card: { ...card, siteName: settings.title } },
   }));
-  // In a build every card is wanted: queue them all now, so the pool draws while the pages are written.
-  if (import.meta.env.PROD) for (const { props } of all) cardFile(props.card);
+  // In a build every card is wanted (in a shard's, its own): queue them now, so the pool draws while pages are written.
+  const { shard } = config;
+  if (import.meta.env.PROD)
+    for (const { params, props } of all)
+      if (!shard || shardOf(`/cards/${params.card}.png`, shard.count) === shard.index) cardFile(props.card);
   return all;
 }) satisfies GetStaticPaths;
 
