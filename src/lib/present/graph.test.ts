@@ -12,6 +12,7 @@ import {
 } from './graph.ts';
 import { collisions } from './graph-layout.ts';
 import { buildSiteIndex, type SiteIndex } from '../index/site-index.ts';
+import type { EntityId } from '../content/content-schema.ts';
 
 const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true });
 const graph = siteGraph(index);
@@ -64,6 +65,17 @@ describe('the graph of the real content', () => {
   it('lists nodes in reading order, which is the keyboard order', () => {
     const rows = graph.wide.nodes.map((node) => Math.floor(node.y / 60));
     expect(rows).toEqual([...rows].sort((a, b) => a - b));
+  });
+
+  it('is drawn for an archive with more co-mentioned pairs than a function call takes arguments', () => {
+    const pairs = new Map(
+      Array.from({ length: 600 }, (_, i) => [
+        `many-${i}`,
+        new Map(Array.from({ length: 600 }, (_, j) => [`many-${j}`, (i * j) % 7] as [EntityId, number])),
+      ]),
+    );
+    const large: SiteIndex = { ...index, coMentions: new Map([...index.coMentions, ...pairs]) };
+    expect(siteGraph(large).wide.nodes.length).toBe(graph.wide.nodes.length);
   });
 
   it('is laid out once per index', () => {

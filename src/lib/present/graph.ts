@@ -159,9 +159,13 @@ const scales = new WeakMap<SiteIndex, Scale>();
 function scaleOf(index: SiteIndex): Scale {
   let scale = scales.get(index);
   if (!scale) {
-    const counts = [...index.content.entities.keys()].map((id) => passageCount(index, id));
-    const weights = [...index.coMentions.values()].flatMap((row) => [...row.values()]);
-    scale = { maxPassages: Math.max(1, ...counts), maxWeight: Math.max(2, ...weights) };
+    // Not Math.max(...values): a large archive has more co-mentioned pairs than a call has room for arguments.
+    let maxPassages = 1;
+    for (const id of index.content.entities.keys()) maxPassages = Math.max(maxPassages, passageCount(index, id));
+    let maxWeight = 2;
+    for (const row of index.coMentions.values())
+      for (const weight of row.values()) maxWeight = Math.max(maxWeight, weight);
+    scale = { maxPassages, maxWeight };
     scales.set(index, scale);
   }
   return scale;
