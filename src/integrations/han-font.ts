@@ -10,7 +10,7 @@
  * font (fonteditor-core), which harfbuzz (subset-font) then cuts into the site's own slices.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ import { createFont } from 'fonteditor-core';
 import fontverter from 'fontverter';
 import subsetFont from 'subset-font';
 import { withBase } from '../lib/build/site-url.ts';
-import { cacheKey } from '../lib/index/document-cache.ts';
+import { cacheKey, writeCacheEntry } from '../lib/index/document-cache.ts';
 import { HAN_STYLESHEET, hanCodePoints, hanFontCss, planSlices, type HanSliceFile } from '../lib/present/han-font.ts';
 import { slicesHolding } from '../lib/present/noto-sans-sc.ts';
 
@@ -69,7 +69,7 @@ export async function writeHanFace(out: string, base: string, cache?: string): P
       // Merged once, and only when a slice is not in the cache: most of the face's time is this and the subsetting.
       font ??= mergedFont(slices.flat());
       woff2 = await subsetFont(await font, String.fromCodePoint(...codePoints), { targetFormat: 'woff2' });
-      if (kept) writeAside(kept, woff2);
+      if (kept) writeCacheEntry(kept, woff2);
     }
     const name = `han-${createHash('sha256').update(woff2).digest('hex').slice(0, 10)}.woff2`;
     writeFileSync(join(out, '_astro', name), woff2);
@@ -114,14 +114,3 @@ function packageVersion(name: string): string {
 const FACE_TOOLS = ['@fontsource/noto-sans-sc', 'subset-font', 'fonteditor-core'].map(
   (name) => `${name}@${packageVersion(name)}`,
 );
-
-/** Written aside and renamed into place: a build running at the same time never reads half a slice. */
-function writeAside(file: string, data: Buffer) {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(`${file}.${process.pid}`, data);
-    renameSync(`${file}.${process.pid}`, file);
-  } catch {
-    // A cache that cannot be written costs the next build time, never this one its output.
-  }
-}

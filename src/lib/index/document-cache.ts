@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { AnnotatedBlock } from '../link/annotate.ts';
 import type { Redirect } from '../link/ledger.ts';
 
@@ -24,6 +24,20 @@ export interface DocumentCache {
   set(key: string, document: CachedDocument): void;
   /** Removes the entries this build neither read nor wrote: the documents as they were before an edit. */
   prune(): void;
+}
+
+/**
+ * Writes a cache entry aside and renames it into place, so a build running at the same time never reads half of it.
+ * A cache that cannot be written costs the next build time, never this one its output.
+ */
+export function writeCacheEntry(file: string, data: string | Uint8Array) {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}`, data);
+    renameSync(`${file}.${process.pid}`, file);
+  } catch {
+    // Left unwritten: the next build renders it again.
+  }
 }
 
 export const cacheKey = (...parts: unknown[]) =>
@@ -45,15 +59,7 @@ export function folderCache(folder: string): DocumentCache {
     },
     set(key, document) {
       used.add(key);
-      try {
-        mkdirSync(folder, { recursive: true });
-        // Written aside and renamed into place: a build running at the same time never reads half an entry.
-        const partial = `${fileOf(key)}.${process.pid}`;
-        writeFileSync(partial, JSON.stringify(document));
-        renameSync(partial, fileOf(key));
-      } catch {
-        // A cache that cannot be written costs the next build time, never this one its output.
-      }
+      writeCacheEntry(fileOf(key), JSON.stringify(document));
     },
     prune() {
       let names: string[];
