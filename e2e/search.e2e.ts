@@ -4,6 +4,7 @@ import { axeViolations, content } from './site.ts';
 import { paths } from '../src/lib/content/kinds.ts';
 import { surfaceForms } from '../src/lib/content/registry.ts';
 import { entityNames } from '../src/lib/search/search-terms.ts';
+import { ALL_NAME_SHARDS } from '../src/lib/search/name-match.ts';
 
 const ARTICLE = '/articles/deepseek-and-open-source/';
 
@@ -234,7 +235,7 @@ test('the names index that forgives typos is small, and a query fetches only its
   await page.goto('/');
   expect(fetched.filter((path) => path.startsWith('/search/names/'))).toEqual([]);
   let gzipped = 0;
-  for (let shard = 1; shard <= 32; shard++) {
+  for (const shard of ALL_NAME_SHARDS) {
     const response = await page.request.get(`/search/names/${shard}.json`);
     expect(response.ok()).toBe(true);
     gzipped += gzipSync(await response.body()).length;
@@ -246,6 +247,11 @@ test('the names index that forgives typos is small, and a query fetches only its
   expect(new Set(fetched.filter((path) => path.startsWith('/search/names/')))).toEqual(
     new Set([5, 6, 7, 8, 9].map((shard) => `/search/names/${shard}.json`)),
   );
+  // A Chinese name is matched as written, among the Chinese keys of its length only.
+  fetched.length = 0;
+  await page.goto('/search/?q=李彦宏');
+  await expect(resultTitles(page.locator('#search-results')).first()).toHaveText('Robin Li');
+  expect(fetched.filter((path) => path.startsWith('/search/names/'))).toEqual(['/search/names/zh-3.json']);
 });
 
 test('a name within a longer query puts its page first', async ({ page }) => {

@@ -92,13 +92,36 @@ describe('names that forgive typos', () => {
   });
 
   it('are in shards by key length: a query fetches the shards within its allowed edits, and each of its words', () => {
-    expect(shardsFor('Tencnet')).toEqual([5, 6, 7, 8, 9]);
-    expect(shardsFor('Chin')).toEqual([4]);
-    expect(shardsFor('李开复')).toEqual([3]);
-    expect(shardsFor('open source')).toEqual([4, 6, 8, 9, 10, 11, 12]);
-    expect(shardsFor('x'.repeat(40))).toEqual([LONGEST_SHARD]);
-    expect(shards.get(7)!.names.map(([, name]) => name)).toEqual(expect.arrayContaining(['Tencent', 'Alibaba']));
-    expect(shards.get(7)!.names.map(([, name]) => name)).not.toContain('Huawei');
+    expect(shardsFor('Tencnet')).toEqual(['5', '6', '7', '8', '9']);
+    expect(shardsFor('Chin')).toEqual(['4']);
+    expect(new Set(shardsFor('open source'))).toEqual(new Set(['4', '6', '8', '9', '10', '11', '12']));
+    expect(shardsFor('x'.repeat(40))).toEqual([String(LONGEST_SHARD)]);
+    expect(shards.get('7')!.names.map(([, name]) => name)).toEqual(expect.arrayContaining(['Tencent', 'Alibaba']));
+    expect(shards.get('7')!.names.map(([, name]) => name)).not.toContain('Huawei');
+  });
+
+  it('keep Chinese keys in shards of their own: a Latin query never fetches them, nor a Chinese one the Latin ones', () => {
+    expect(shardsFor('李开复')).toEqual(['zh-3']);
+    expect(new Set(shardsFor('Robin Li 李彦宏'))).toEqual(new Set(['zh-10', '5', '2', '7', 'zh-3', 'zh-5']));
+    expect(shards.get('zh-3')!.names.map(([, name]) => name)).toEqual(
+      expect.arrayContaining(['Kai-fu Lee', 'Liang Wenfeng', 'Robin Li']),
+    );
+    // Each shard holds only its own script's keys: 腾讯 in zh-2, Tencent's pinyin "tengxun" in 7.
+    expect(shards.get('zh-2')!.names.find(([, name]) => name === 'Tencent')).toEqual([
+      '/organizations/tencent/',
+      'Tencent',
+      'organization',
+      '腾讯',
+      '騰訊',
+    ]);
+    expect(shards.get('7')!.names.find(([, name]) => name === 'Tencent')).toEqual([
+      '/organizations/tencent/',
+      'Tencent',
+      'organization',
+      'tengxun',
+    ]);
+    expect(first('李开复')).toMatchObject({ name: 'Kai-fu Lee', edits: 0 });
+    expect(first('tengxun')).toMatchObject({ name: 'Tencent', edits: 0 });
   });
 
   it('offer the articles’ title words a query is a typo of, never a word that is a name', () => {

@@ -4,7 +4,14 @@
  * pinyin of its Chinese ones, folded to the letters and digits a reader types, with the articles' title words for
  * "Did you mean …?"; it is written in shards by key length (name-match.ts reads them in the browser).
  */
-import { foldName, LONGEST_SHARD, shardOf, type NameRow, type NameShard } from './name-match.ts';
+import {
+  ALL_NAME_SHARDS,
+  foldName,
+  nameShardOf,
+  type NameRow,
+  type NameShard,
+  type NameShardId,
+} from './name-match.ts';
 import { pinyinTerms, toSimplified, toTraditional } from './search-terms.ts';
 
 /** A title word shorter than this is never offered: a query shorter than five letters forgives no typo anyway. */
@@ -26,25 +33,24 @@ function keysOf(name: string, forms: readonly string[]): Set<string> {
 }
 
 /**
- * The index of a site's entities and article titles, as shards 1 to LONGEST_SHARD (an empty one too, so a query never
- * asks for a file that is not there). An entity is in the shard of each of its keys' lengths; its name's own key is
- * left out, since the reader folds the name anyway.
+ * The index of a site's entities and article titles, as every shard of ALL_NAME_SHARDS (an empty one too, so a query
+ * never asks for a file that is not there). An entity is in the shard of each of its keys; its name's own key is left
+ * out, since the reader folds the name anyway.
  */
 export function nameShardsOf(
   entities: { page: string; name: string; kind: string; forms: readonly string[] }[],
   titles: readonly string[] = [],
-): Map<number, NameShard> {
-  const shards = new Map<number, NameShard>();
-  for (let shard = 1; shard <= LONGEST_SHARD; shard++) shards.set(shard, { names: [], words: [] });
+): Map<NameShardId, NameShard> {
+  const shards = new Map<NameShardId, NameShard>(ALL_NAME_SHARDS.map((shard) => [shard, { names: [], words: [] }]));
   const entityKeys = new Set<string>();
   for (const { page, name, kind, forms } of entities) {
-    const byShard = new Map<number, string[]>();
+    const byShard = new Map<NameShardId, string[]>();
     const own = foldName(name);
     for (const key of keysOf(name, forms)) {
       entityKeys.add(key);
-      const keys = byShard.get(shardOf(key)) ?? [];
+      const keys = byShard.get(nameShardOf(key)) ?? [];
       if (key !== own) keys.push(key);
-      byShard.set(shardOf(key), keys);
+      byShard.set(nameShardOf(key), keys);
     }
     for (const [shard, keys] of byShard) shards.get(shard)!.names.push([page, name, kind, ...keys] as NameRow);
   }
@@ -56,6 +62,6 @@ export function nameShardsOf(
       if ([...key].length < SHORTEST_WORD || /\p{Script=Han}/u.test(key)) continue;
       if (!entityKeys.has(key) && !words.has(key)) words.set(key, word);
     }
-  for (const [key, word] of words) shards.get(shardOf(key))!.words.push(word);
+  for (const [key, word] of words) shards.get(nameShardOf(key))!.words.push(word);
   return shards;
 }

@@ -4,12 +4,23 @@
  *
  * The index comes in shards by the length of the folded key: a query can only be a few edits from keys of about its
  * own length (edit distance is at least the difference in length), so it fetches the two to five shards around its
- * length, not every name of the site.
+ * length, not every name of the site. Keys holding Han characters have shards of their own (`zh-3`): a Chinese query
+ * matches only as written, and a Latin one never matches them, so neither fetches the other's (at 2,000 entities the
+ * Chinese names of two to four characters are most of the index).
  */
 import { distance } from 'fastest-levenshtein';
 
 /** Keys this long or longer share the last shard: few names are, and a query that long is rare. */
 export const LONGEST_SHARD = 32;
+
+/** A shard's name, as its file is named: the key length, after `zh-` for keys with Han characters. */
+export type NameShardId = `${number}` | `zh-${number}`;
+
+/** Every shard there is, so that a site writes each (an empty one too: a query never asks for a file not there). */
+export const ALL_NAME_SHARDS: NameShardId[] = Array.from({ length: LONGEST_SHARD }, (_, i) => [
+  `${i + 1}` as const,
+  `zh-${i + 1}` as const,
+]).flat();
 
 /** One entity in a shard: its page (site-relative), the name to offer, its kind, then its other keys of that length. */
 export type NameRow = [page: string, name: string, kind: string, ...keys: string[]];
@@ -32,9 +43,12 @@ export function foldName(text: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** The shard a key belongs to: its length in characters (a Han character is one), the longest ones together. */
-export const shardOf = (key: string): number => shardOfLength([...key].length);
-const shardOfLength = (length: number): number => Math.min(length, LONGEST_SHARD);
+const HAN = /\p{Script=Han}/u;
+
+/** The shard a key belongs to: its script, and its length in characters (a Han character is one), the longest together. */
+export const nameShardOf = (key: string): NameShardId => shardOfLength([...key].length, HAN.test(key));
+const shardOfLength = (length: number, han = false): NameShardId =>
+  `${han ? 'zh-' : ''}${Math.min(length, LONGEST_SHARD)}` as NameShardId;
 
 /**
  * How many edits a query may be from a name and still be read as it: none for a short one (three letters are a
@@ -42,7 +56,7 @@ const shardOfLength = (length: number): number => Math.min(length, LONGEST_SHARD
  * Chinese query matches only as written.
  */
 function allowedEdits(key: string): number {
-  if (/\p{Script=Han}/u.test(key)) return 0;
+  if (HAN.test(key)) return 0;
   const length = [...key].length;
   return length >= 7 ? 2 : length >= 5 ? 1 : 0;
 }
@@ -67,14 +81,15 @@ export function queryKeys(query: string): { whole: string; allowed: number; span
 }
 
 /** The shards a query needs: around the whole query's length, and each of its runs of words exactly. */
-export function shardsFor(query: string): number[] {
+export function shardsFor(query: string): NameShardId[] {
   const { whole, allowed, spans } = queryKeys(query);
   if (!whole) return [];
-  const shards = new Set<number>();
+  const shards = new Set<NameShardId>();
   const length = [...whole].length;
-  for (let at = Math.max(1, length - allowed); at <= length + allowed; at++) shards.add(shardOfLength(at));
-  for (const span of spans) shards.add(shardOf(span));
-  return [...shards].sort((a, b) => a - b);
+  for (let at = Math.max(1, length - allowed); at <= length + allowed; at++)
+    shards.add(shardOfLength(at, HAN.test(whole)));
+  for (const span of spans) shards.add(nameShardOf(span));
+  return [...shards];
 }
 
 interface Entity {
@@ -93,11 +108,11 @@ export interface NameIndex {
 export const emptyNameIndex = (): NameIndex => ({ entities: new Map(), words: new Map() });
 
 /** Adds a shard to the index: a row's name is among its keys when the name folds to the shard's length. */
-export function addShard(index: NameIndex, shard: number, { names, words }: NameShard): NameIndex {
+export function addShard(index: NameIndex, shard: NameShardId, { names, words }: NameShard): NameIndex {
   for (const [page, name, kind, ...keys] of names) {
     const entity = index.entities.get(page) ?? { page, name, kind, keys: new Set<string>() };
     const own = foldName(name);
-    if (own && shardOf(own) === shard) entity.keys.add(own);
+    if (own && nameShardOf(own) === shard) entity.keys.add(own);
     for (const key of keys) entity.keys.add(key);
     index.entities.set(page, entity);
   }
