@@ -292,24 +292,32 @@ test('results are tidy: marks on words, excerpts cut at words, no sub-result rep
     await expect(results.first()).toBeVisible();
     const shown = await results.evaluateAll((items) =>
       items.map((item) => ({
+        title: item.querySelector(':scope > p:first-child a')!.textContent!,
         excerpt: item.querySelector(':scope > p:nth-of-type(2)')?.textContent,
         marks: [...item.querySelectorAll('mark')].map((mark) => mark.textContent!),
         subs: [...item.querySelectorAll('ul li')].map((sub) => ({
-          title: sub.querySelector('a')!.textContent!,
+          // A paragraph is titled by the link before its excerpt, or, untitled, linked by its excerpt.
+          title: sub.querySelector(':scope > a:not(:has(p))')?.textContent,
           excerpt: sub.querySelector('p')!.textContent!,
+          linked: sub.querySelector('a') !== null,
         })),
       })),
     );
-    for (const { excerpt, marks, subs } of shown) {
+    for (const { title, excerpt, marks, subs } of shown) {
       for (const mark of marks) expect(mark, query).toMatch(/^[\p{L}\p{N}](?:.*[\p{L}\p{N}])?$/su);
       // A word, a quote opening or "…" where the excerpt cuts its text; a word, closing punctuation or "…" at the end.
       for (const text of [...(excerpt ? [excerpt] : []), ...subs.map((sub) => sub.excerpt)]) {
         expect(text, query).toMatch(/^(?:… |[\p{L}\p{N}\p{Pi}\p{Ps}"'])/u);
         expect(text, query).toMatch(/(?: …|[\p{L}\p{N}\p{Pf}\p{Pe}\p{Po}"'])$/u);
       }
-      for (const sub of subs) {
+      for (const [i, sub] of subs.entries()) {
         if (excerpt) expect(sub.excerpt.replace(/^… | …$/g, ''), query).not.toContain(excerpt.replace(/^… | …$/g, ''));
+        expect(sub.linked, query).toBe(true);
+        if (sub.title === undefined) continue;
         expect(sub.title, query).not.toMatch(/…$/);
+        // A title says something the lines above it do not: not the page's title, not the paragraph's before it.
+        expect(sub.title, query).not.toBe(title);
+        expect(sub.title, query).not.toBe(subs[i - 1]?.title);
       }
     }
   }

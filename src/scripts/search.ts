@@ -18,6 +18,7 @@ import {
   excerptPieces,
   excerptText,
   matchesOnlyShortStarts,
+  subResultTitles,
   withEllipses,
   withoutLoneLetters,
   type ExcerptPiece,
@@ -74,7 +75,8 @@ export interface SearchResult {
   /** The headings of the sections the query matched in. */
   headings: string[];
   excerpt: ExcerptPiece[];
-  subResults: { url: string; title: string; excerpt: ExcerptPiece[] }[];
+  /** The page's paragraphs the query matched; a paragraph without a title is linked by its excerpt. */
+  subResults: { url: string; title: string | undefined; excerpt: ExcerptPiece[] }[];
 }
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -122,24 +124,25 @@ async function mergeShardIndexes(engine: Pagefind, options: Record<string, unkno
 }
 
 function toResult(data: PagefindData): SearchResult {
+  const title = data.meta.title ?? data.url;
   const excerpt = withEllipses(excerptPieces(data.excerpt), data.content);
-  const subResults = data.sub_results
-    .filter((sub) => sub.anchor !== undefined)
-    .slice(0, SUB_RESULTS_SHOWN)
-    .map((sub) => ({
-      url: sub.url,
-      title: sub.title,
-      // A paragraph's own text is known when its element holds it; a quote's is in the elements inside it.
-      excerpt: sub.anchor?.text
-        ? withEllipses(excerptPieces(sub.excerpt), sub.anchor.text)
-        : excerptPieces(sub.excerpt),
-    }));
+  const paragraphs = data.sub_results.filter((sub) => sub.anchor !== undefined).slice(0, SUB_RESULTS_SHOWN);
+  const titles = subResultTitles(
+    title,
+    paragraphs.map((sub) => sub.title),
+  );
+  const subResults = paragraphs.map((sub, i) => ({
+    url: sub.url,
+    title: titles[i],
+    // A paragraph's own text is known when its element holds it; a quote's is in the elements inside it.
+    excerpt: sub.anchor?.text ? withEllipses(excerptPieces(sub.excerpt), sub.anchor.text) : excerptPieces(sub.excerpt),
+  }));
   // The page's excerpt is shown once: by the paragraph it comes from, which links to it and names its speaker.
   const shown = excerptText(excerptPieces(data.excerpt));
   const repeated = subResults.some((sub) => excerptText(sub.excerpt).includes(shown));
   return {
     url: data.url,
-    title: data.meta.title ?? data.url,
+    title,
     kind: data.filters.kind?.[0] ?? 'article',
     kindLabel: data.meta.kind ?? '',
     native: data.meta.native,
@@ -295,10 +298,11 @@ function resultItem(result: SearchResult): HTMLLIElement {
         'ul',
         'mt-2 space-y-2 border-l-2 border-rule pl-3',
         ...result.subResults.map((sub) => {
-          const link = element('a', 'text-sm', sub.title);
+          const excerpt = excerptNode(sub.excerpt);
+          const link = element('a', sub.title ? 'text-sm' : 'block', sub.title ?? excerpt);
           link.href = sub.url;
           link.dataset.searchResult = '';
-          return element('li', '', link, excerptNode(sub.excerpt));
+          return sub.title ? element('li', '', link, excerpt) : element('li', '', link);
         }),
       ),
     );

@@ -4,6 +4,7 @@ import {
   excerptPieces,
   excerptText,
   matchesOnlyShortStarts,
+  subResultTitles,
   withEllipses,
   withoutLoneLetters,
 } from './search-results.ts';
@@ -108,5 +109,21 @@ describe('articlesByTheirTitleFirst', () => {
   it('leaves the order alone when no title holds them all', () => {
     expect(order('open doors')).toEqual(results.map((result) => result.url));
     expect(order('a')).toEqual(results.map((result) => result.url));
+  });
+});
+
+describe('subResultTitles', () => {
+  it('titles a run of paragraphs under one heading once, and a paragraph before the first heading not at all', () => {
+    expect(
+      subResultTitles('DeepSeek, Open Source, and the Chinese State', [
+        'DeepSeek, Open Source, and the Chinese State',
+        'DeepSeek, Open Source, and the Chinese State',
+        'Why open source',
+        'Why open source',
+        'Robin Li, quoted',
+        'Why open source',
+      ]),
+    ).toEqual([undefined, undefined, 'Why open source', undefined, 'Robin Li, quoted', 'Why open source']);
+    expect(subResultTitles('Robin Li', ['Robin Li, quoted'])).toEqual(['Robin Li, quoted']);
   });
 });

@@ -235,3 +235,12 @@ export function articlesByTheirTitleFirst<T extends { kind: string; title: strin
   const titled = (result: T) => result.kind === 'article' && [result.title, ...result.headings].some(holdsQuery);
   return [...results.filter(titled), ...results.filter((result) => !titled(result))];
 }
+
+/**
+ * The title each of a result's paragraphs shows: its heading or speaker, once for a run of paragraphs that share it,
+ * and none where it would only repeat the page's own title above it (the paragraphs before the first heading). A
+ * paragraph without a title is linked by its excerpt.
+ */
+export function subResultTitles(pageTitle: string, titles: readonly string[]): (string | undefined)[] {
+  return titles.map((title, i) => (title === pageTitle || title === titles[i - 1] ? undefined : title));
+}
