@@ -301,6 +301,12 @@ export function printPeerComparison(c: PeerComparison) {
       ratio(run.firstQueryBytes, theirs.firstQueryBytes),
       '<= 0.6x',
     );
+    const parts = (bytes: SearchRun['bytesByPart']) =>
+      Object.entries(bytes)
+        .filter(([, size]) => size > 0)
+        .map(([part, size]) => `${part} ${(size / 1024).toFixed(1)}`)
+        .join(', ');
+    console.log(`    kB by part: Dossier ${parts(run.bytesByPart)}; Starlight ${parts(theirs.bytesByPart)}`);
     row(
       `  last keystroke to results`,
       `${run.keystrokeToResultsMs.toFixed(0)} ms`,

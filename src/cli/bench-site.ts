@@ -179,7 +179,24 @@ export interface SearchRun {
   query: string;
   /** gzip bytes of everything a first search fetches, as a compressing host would send it. */
   firstQueryBytes: number;
+  /** The same bytes by what they are: where a first search's weight comes from. */
+  bytesByPart: Record<SearchPart, number>;
   keystrokeToResultsMs: number;
+}
+
+/**
+ * What a first search fetches: Pagefind's engine (its script, worker and WebAssembly, the same on every site), its
+ * index (the metadata, filters and the index chunks of the query's words), the pages' text for the results shown
+ * (fragments), Dossier's names index, and the site's own search script.
+ */
+export type SearchPart = 'engine' | 'index' | 'fragments' | 'names' | 'script';
+
+export function searchPartOf(path: string): SearchPart {
+  if (path.includes('/pagefind/fragment/')) return 'fragments';
+  if (/\/pagefind\/(?:index|filter)\/|\.pf_meta$/.test(path)) return 'index';
+  if (path.includes('/pagefind/')) return 'engine';
+  if (path.includes('/search/names/')) return 'names';
+  return 'script';
 }
 
 /**
@@ -215,14 +232,14 @@ export async function measureSearch(
     const page = await context.newPage();
     await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
     // Every search request's body, counted once it has arrived: results still loading when the status changes count.
-    const bodies: Promise<number>[] = [];
+    const bodies: Promise<[SearchPart, number]>[] = [];
     page.on('response', (response) => {
       const path = new URL(response.url()).pathname;
       if (path.includes('/pagefind/') || path.includes('search'))
         bodies.push(
           response.body().then(
-            (body) => gzipSync(body).length,
-            () => 0,
+            (body) => [searchPartOf(path), gzipSync(body).length],
+            () => [searchPartOf(path), 0],
           ),
         );
     });
@@ -266,8 +283,10 @@ export async function measureSearch(
       seen = bodies.length;
       await page.waitForTimeout(1000);
     }
-    const bytes = (await Promise.all(bodies)).reduce((sum, size) => sum + size, 0);
-    runs.push({ query, firstQueryBytes: bytes, keystrokeToResultsMs: elapsed });
+    const bytesByPart: Record<SearchPart, number> = { engine: 0, index: 0, fragments: 0, names: 0, script: 0 };
+    for (const [part, size] of await Promise.all(bodies)) bytesByPart[part] += size;
+    const bytes = Object.values(bytesByPart).reduce((sum, size) => sum + size, 0);
+    runs.push({ query, firstQueryBytes: bytes, bytesByPart, keystrokeToResultsMs: elapsed });
     await context.close();
   }
   return runs;

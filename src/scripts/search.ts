@@ -12,6 +12,7 @@ import {
   type NameIndex,
   type NameMatch,
   type NameShard,
+  type NameShardId,
 } from '../lib/search/name-match.ts';
 import {
   articlesByTheirTitleFirst,
@@ -81,7 +82,7 @@ export interface SearchResult {
 
 let pagefind: Promise<Pagefind> | undefined;
 const names = emptyNameIndex();
-const namesShards = new Map<number, Promise<void>>();
+const namesShards = new Map<NameShardId, Promise<void>>();
 
 /**
  * The shards of the entities' names and title words a query needs, each fetched once: without them search still
