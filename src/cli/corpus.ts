@@ -10,7 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtInKinds, kindFolder, type BuiltInKind } from '../lib/content/kinds.ts';
-import { notoSansScSlices } from '../lib/present/noto-sans-sc.ts';
+import { notoSansScSlices } from '../lib/present/fontsource.ts';
 import { seededRandom } from './seeded-random.ts';
 
 export interface CorpusOptions {

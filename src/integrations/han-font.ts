@@ -21,7 +21,7 @@ import subsetFont from 'subset-font';
 import { withBase } from '../lib/build/site-url.ts';
 import { cacheKey, writeCacheEntry } from '../lib/index/document-cache.ts';
 import { HAN_STYLESHEET, hanCodePoints, hanFontCss, planSlices, type HanSliceFile } from '../lib/present/han-font.ts';
-import { slicesHolding } from '../lib/present/noto-sans-sc.ts';
+import { slicesHolding } from '../lib/present/fontsource.ts';
 
 /** Every built page's HTML file under the output folder (Pagefind's files are no pages). */
 function pageFiles(dir: string): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HAN_FAMILY, hanCodePoints, hanFontCss, planSlices, unicodeRange, type SliceCosts } from './han-font.ts';
-import { slicesHolding } from './noto-sans-sc.ts';
+import { slicesHolding } from './fontsource.ts';
 
 const codes = (text: string) => [...text].map((char) => char.codePointAt(0)!);
 const chars = (codePoints: readonly number[]) => String.fromCodePoint(...codePoints);

@@ -6,10 +6,10 @@
  */
 import { basename } from 'node:path';
 import { CARD_SIZE } from '../content/kinds.ts';
-import { slicesHolding } from './noto-sans-sc.ts';
+import { slicesHolding } from './fontsource.ts';
 
 /** Bump when the card's design changes, so cached cards are drawn anew. */
-export const CARD_DESIGN = 2;
+export const CARD_DESIGN = 3;
 const { width: CARD_WIDTH, height: CARD_HEIGHT } = CARD_SIZE;
 const ACCENT_WIDTH = 24;
 const PADDING_X = 72;
@@ -44,10 +44,17 @@ export interface CardLayout {
   height: number;
 }
 
-/** The font's slices that hold the given text's characters. */
+/**
+ * The font slices that draw the text: Noto Sans for Latin letters and the punctuation around them (Noto Sans SC draws
+ * quotation marks and apostrophes full-width, as Chinese sets them: "China’ s"), then Noto Sans SC for the rest.
+ * satori falls back from one family to the next, so each slice is a family of its own, in that order.
+ */
 function fontsFor(text: string, weight: 400 | 700): CardFont[] {
-  return slicesHolding(weight, new Set([...text].map((char) => char.codePointAt(0)!))).map(({ slice }) => ({
-    name: basename(slice.woff).replace(/^noto-sans-sc-|-\d+-normal\.woff$/g, 'slice-'),
+  const codePoints = new Set([...text].map((char) => char.codePointAt(0)!));
+  const latin = slicesHolding(weight, codePoints, '@fontsource/noto-sans');
+  for (const { codePoints: drawn } of latin) for (const code of drawn) codePoints.delete(code);
+  return [...latin, ...slicesHolding(weight, codePoints)].map(({ slice }) => ({
+    name: basename(slice.woff).replace(/-\d+-normal\.woff$/, ''),
     file: slice.woff,
     weight,
   }));
@@ -61,10 +68,45 @@ const h = (type: string, style: Record<string, unknown>, ...children: (Node | st
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
-/** The card's layout: its text clipped to fit, in the site's colours, with the font slices its characters need. */
+const LABEL_SIZE = 30;
+const SUBTITLE_SIZE = 30;
+const SUBTITLE_LINE = 1.35;
+const NATIVE_SIZE = 64;
+/** The line height of the label, the native name and the site's name: set, since the font's own is taller. */
+const LINE = 1.2;
+/** The height the title, the native name and the subtitle share: the card less its padding, label and site name. */
+const TEXT_HEIGHT = CARD_HEIGHT - PADDING_Y * 2 - 2 * LABEL_SIZE * LINE - 20 - 24;
+
+/**
+ * How many lines a text takes at a size, at most: a Han character is as wide as the size, other characters are
+ * taken as 0.62 of it (Noto Sans Bold averages less), and a line as 90% full, since words wrap whole.
+ */
+export function linesAtMost(text: string, size: number): number {
+  const ems = [...text].reduce(
+    (sum, char) => sum + (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(char) ? 1 : 0.62),
+    0,
+  );
+  return Math.max(1, Math.ceil((ems * size) / (TEXT_WIDTH * 0.9)));
+}
+
+/**
+ * Where the card's text goes: the title large where it fits in two lines, smaller in up to three; the native name on
+ * one line; the subtitle in the lines left, so that nothing runs into the site's name at the foot of the card.
+ */
+export function cardTextLayout(card: Pick<CardContent, 'title' | 'native' | 'subtitle'>) {
+  const titleSize = linesAtMost(card.title, 72) <= 2 ? 72 : 56;
+  const titleLines = Math.min(3, linesAtMost(card.title, titleSize));
+  const nativeHeight = card.native ? 16 + NATIVE_SIZE * LINE : 0;
+  const left = TEXT_HEIGHT - titleLines * titleSize * 1.1 - nativeHeight - 24;
+  const subtitleLines = card.subtitle ? Math.max(0, Math.floor(left / (SUBTITLE_SIZE * SUBTITLE_LINE))) : 0;
+  return { titleSize, titleLines: 3, subtitleLines };
+}
+
+/** The card's layout: its text clamped to fit, in the site's colours, with the font slices its characters need. */
 export function cardLayout(card: CardContent): CardLayout {
-  const title = clip(card.title, 110);
-  const subtitle = card.subtitle && clip(card.subtitle, 160);
+  const title = clip(card.title, 160);
+  const subtitle = card.subtitle && clip(card.subtitle, 400);
+  const fit = cardTextLayout({ title, native: card.native, subtitle });
   const content = h(
     'div',
     {
@@ -83,7 +125,8 @@ export function cardLayout(card: CardContent): CardLayout {
         'div',
         {
           display: 'flex',
-          fontSize: 30,
+          fontSize: LABEL_SIZE,
+          lineHeight: LINE,
           fontWeight: 700,
           letterSpacing: 2,
           textTransform: 'uppercase',
@@ -94,25 +137,48 @@ export function cardLayout(card: CardContent): CardLayout {
       h(
         'div',
         {
-          display: 'flex',
+          display: 'block',
           width: TEXT_WIDTH,
           marginTop: 20,
-          fontSize: title.length > 60 ? 56 : 72,
+          fontSize: fit.titleSize,
           fontWeight: 700,
           lineHeight: 1.1,
+          lineClamp: fit.titleLines,
         },
         title,
       ),
       card.native &&
-        h('div', { display: 'flex', width: TEXT_WIDTH, marginTop: 16, fontSize: 64, color: '#5c5851' }, card.native),
-      subtitle &&
         h(
           'div',
-          { display: 'flex', width: TEXT_WIDTH, marginTop: 24, fontSize: 30, lineHeight: 1.35, color: '#5c5851' },
+          {
+            display: 'block',
+            width: TEXT_WIDTH,
+            marginTop: 16,
+            fontSize: NATIVE_SIZE,
+            lineHeight: LINE,
+            color: '#5c5851',
+            lineClamp: 1,
+          },
+          card.native,
+        ),
+      subtitle &&
+        fit.subtitleLines > 0 &&
+        h(
+          'div',
+          {
+            // satori clamps the lines of a block only.
+            display: 'block',
+            width: TEXT_WIDTH,
+            marginTop: 24,
+            fontSize: SUBTITLE_SIZE,
+            lineHeight: SUBTITLE_LINE,
+            color: '#5c5851',
+            lineClamp: fit.subtitleLines,
+          },
           subtitle,
         ),
     ),
-    h('div', { display: 'flex', fontSize: 30, fontWeight: 700 }, card.siteName),
+    h('div', { display: 'flex', fontSize: LABEL_SIZE, lineHeight: LINE, fontWeight: 700 }, card.siteName),
   );
   const tree = h(
     'div',
@@ -121,7 +187,8 @@ export function cardLayout(card: CardContent): CardLayout {
     content,
   );
   // The label is drawn in capitals: its fonts must hold them (a slice can hold `n` and not `N`).
-  const text = [card.label.toUpperCase(), title, card.native, subtitle, card.siteName].filter(Boolean).join('');
+  // A clamped line ends in an ellipsis: its font too.
+  const text = [card.label.toUpperCase(), title, card.native, subtitle, card.siteName, '…'].filter(Boolean).join('');
   const fonts = [...fontsFor(text, 400), ...fontsFor(text, 700)];
   tree.props.style = {
     ...(tree.props.style as object),
