@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isHanFaceFile, writeHanFace } from './han-font.ts';
+import { devHanFace, isHanFaceFile, writeHanFace } from './han-font.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dossier-han-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -38,5 +38,30 @@ describe('writeHanFace', () => {
     const slices = face(cold).filter(([file]) => file!.endsWith('.woff2')).length;
     expect(await writeHanFace(warm, '/', cache)).toContain(`(${slices} from the cache)`);
     expect(face(warm)).toEqual(face(cold));
+  });
+});
+
+describe('devHanFace', () => {
+  it('serves astro dev a stylesheet whose slices cover every Chinese character, each slice a WOFF2 it serves', () => {
+    const served = devHanFace('/kb/');
+    const css = String(served.get('/kb/fonts/han.css')!.body());
+    const rules = [...css.matchAll(/url\(([^)]+)\) format\("woff2"\);unicode-range:([^}]+)\}/g)];
+    expect(rules.length).toBeGreaterThan(50);
+    const covers = (char: string) =>
+      rules.some(([, , ranges]) =>
+        ranges!.split(',').some((range) => {
+          const [from, to = from] = range
+            .replace('U+', '')
+            .split('-')
+            .map((hex) => parseInt(hex!, 16));
+          return char.codePointAt(0)! >= from! && char.codePointAt(0)! <= to!;
+        }),
+      );
+    for (const char of '深度求索李彦宏李開復智商税梁文锋') expect(covers(char), char).toBe(true);
+    for (const [, href] of rules) {
+      const file = served.get(href!)!;
+      expect(file.type).toBe('font/woff2');
+    }
+    expect(String(served.get(rules[0]![1]!)!.body().subarray(0, 4))).toBe('wOF2');
   });
 });

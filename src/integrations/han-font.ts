@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { createFont } from 'fonteditor-core';
@@ -21,7 +21,7 @@ import subsetFont from 'subset-font';
 import { withBase } from '../lib/build/site-url.ts';
 import { cacheKey, writeCacheEntry } from '../lib/index/document-cache.ts';
 import { HAN_STYLESHEET, hanCodePoints, hanFontCss, planSlices, type HanSliceFile } from '../lib/present/han-font.ts';
-import { slicesHolding } from '../lib/present/fontsource.ts';
+import { notoSansScSlices, slicesHolding } from '../lib/present/fontsource.ts';
 
 /** Every built page's HTML file under the output folder (Pagefind's files are no pages). */
 function pageFiles(dir: string): string[] {
@@ -85,11 +85,39 @@ export async function writeHanFace(out: string, base: string, cache?: string): P
   );
 }
 
+/**
+ * The face `astro dev` serves, where no built pages say which characters are needed: the package's own frequency
+ * slices, each under `fonts/dev/`, so the browser still fetches only the slices of the page's characters. What the
+ * dev server answers for each address: the stylesheet at `fonts/han.css`, and every slice's file.
+ */
+export function devHanFace(base: string): Map<string, { type: string; body: () => Buffer | string }> {
+  const slices = notoSansScSlices(400);
+  const served = new Map<string, { type: string; body: () => Buffer | string }>();
+  const files: HanSliceFile[] = slices.map(({ woff2, ranges }) => {
+    const href = withBase(base, `/fonts/dev/${basename(woff2)}`);
+    served.set(href, { type: 'font/woff2', body: () => readFileSync(woff2) });
+    const codePoints = ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i));
+    return { href, codePoints };
+  });
+  const css = `${hanFontCss(files)}\n`;
+  served.set(withBase(base, `/${HAN_STYLESHEET}`), { type: 'text/css; charset=utf-8', body: () => css });
+  return served;
+}
+
 /** The face of the built site, its slices kept in `cache` between builds: a rebuild with the same characters reuses them. */
 export function hanFont(base: string, cache: string): AstroIntegration {
   return {
     name: 'dossier-han-font',
     hooks: {
+      'astro:server:setup': ({ server }) => {
+        const served = devHanFace(base);
+        server.middlewares.use((request, response, next) => {
+          const file = served.get((request.url ?? '').split('?')[0]!);
+          if (!file) return next();
+          response.setHeader('Content-Type', file.type);
+          response.end(file.body());
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => logger.info(await writeHanFace(fileURLToPath(dir), base, cache)),
     },
   };
