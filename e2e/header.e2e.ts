@@ -36,3 +36,29 @@ test('on a phone the header is two short lines, and the keyboard reaches every s
   await expect(page).toHaveURL(/\/places\/$/);
   await context.close();
 });
+
+test('the "/" search hint shows only with a keyboard and script; its shortcut works there', async ({ browser }) => {
+  const hint = (page: import('@playwright/test').Page) => page.locator('[data-search-open] kbd');
+  const desktop = await browser.newPage();
+  await desktop.goto('/');
+  await expect(hint(desktop)).toBeVisible();
+  await expect(desktop.locator('[data-search-open]')).toHaveAttribute('aria-keyshortcuts', /\//);
+  await desktop.keyboard.press('/');
+  await expect(desktop.getByRole('dialog')).toBeVisible();
+  await desktop.close();
+
+  const touch = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const phone = await touch.newPage();
+  await phone.goto('/');
+  await expect(phone.getByRole('link', { name: 'Search' })).toBeVisible();
+  await expect(hint(phone)).toBeHidden();
+  await touch.close();
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const page = await noScript.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Search' })).toBeVisible();
+  await expect(hint(page)).toBeHidden();
+  await expect(page.locator('[data-search-open]')).not.toHaveAttribute('aria-keyshortcuts', /./);
+  await noScript.close();
+});
