@@ -62,3 +62,79 @@ test('the "/" search hint shows only with a keyboard and script; its shortcut wo
   await expect(page.locator('[data-search-open]')).not.toHaveAttribute('aria-keyshortcuts', /./);
   await noScript.close();
 });
+
+// The paper's colour, light and dark (global.css), as the browser computes it.
+const PAPER = { light: 'rgb(253, 252, 249)', dark: 'rgb(22, 22, 26)' };
+
+test('a reader who chooses dark gets dark from the first frame of the next page, against a light system, within the CSP', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ colorScheme: 'light' });
+  await context.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+    // The theme when the body begins: what the first frame is drawn with, whatever runs later.
+    new MutationObserver((_, observer) => {
+      if (!document.body) return;
+      (window as unknown as { themeAtBody: string | null }).themeAtBody =
+        document.documentElement.getAttribute('data-theme');
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.goto('/');
+  const choice = page.getByRole('radiogroup', { name: 'Colours' });
+  await expect(choice.getByRole('radio', { name: 'System' })).toBeChecked();
+  expect(await background()).toBe(PAPER.light);
+
+  await choice.getByRole('radio', { name: 'Dark' }).check();
+  expect(await background()).toBe(PAPER.dark);
+  await page.goto('/articles/deepseek-and-open-source/', { waitUntil: 'domcontentloaded' });
+  expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | null }).themeAtBody)).toBe('dark');
+  expect(await background()).toBe(PAPER.dark);
+  await expect(page.getByRole('radiogroup', { name: 'Colours' }).getByRole('radio', { name: 'Dark' })).toBeChecked();
+  // The kinds' colours follow the choice too, not only the paper.
+  const kindColour = () =>
+    page
+      .locator('.kind-badge, a.entity-link')
+      .first()
+      .evaluate((element) => getComputedStyle(element).color);
+  const darkKind = await kindColour();
+
+  await page.getByRole('radiogroup', { name: 'Colours' }).getByRole('radio', { name: 'Light' }).check();
+  expect(await background()).toBe(PAPER.light);
+  expect(await kindColour()).not.toBe(darkKind);
+  // Back to the system's: the choice is forgotten, and the light system shows.
+  await page.getByRole('radiogroup', { name: 'Colours' }).getByRole('radio', { name: 'System' }).check();
+  await page.reload();
+  expect(await page.evaluate(() => localStorage.getItem('dossier-theme'))).toBeNull();
+  expect(await background()).toBe(PAPER.light);
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  // The script that applies it is the site's own file, classic and blocking, in the head: no inline script.
+  const headScript = page.locator('head script[src$="/theme.js"]');
+  await expect(headScript).toHaveCount(1);
+  await expect(headScript).not.toHaveAttribute('type', /./);
+  for (const attribute of ['async', 'defer']) await expect(headScript).not.toHaveAttribute(attribute, /.*/);
+  await context.close();
+});
+
+test('a dark system with a light choice is light; without script the control is hidden and the system rules', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  await context.addInitScript(() => localStorage.setItem('dossier-theme', 'light'));
+  const page = await context.newPage();
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(PAPER.light);
+  await context.close();
+
+  const noScript = await browser.newContext({ colorScheme: 'dark', javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto('/');
+  await expect(plain.getByRole('radiogroup', { name: 'Colours' })).toBeHidden();
+  expect(await plain.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(PAPER.dark);
+  await noScript.close();
+});

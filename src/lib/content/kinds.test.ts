@@ -21,17 +21,20 @@ afterEach(() => useKinds(BUILT_IN_KINDS));
 
 describe('the kinds table', () => {
   const css = readFileSync(new URL('../../styles/global.css', import.meta.url), 'utf8');
-  const lightCss = css.slice(0, css.indexOf('@layer base'));
-  const darkCss = css.slice(css.indexOf('prefers-color-scheme: dark'));
+  /** A colour of global.css, light and dark: `--color-x: light-dark(#light, #dark)`. */
+  const colour = (name: string) => {
+    const [, light, dark] = new RegExp(`--color-${name}:\\s*light-dark\\((#[0-9a-f]{6}),\\s*(#[0-9a-f]{6})\\)`).exec(
+      css,
+    )!;
+    return { light, dark };
+  };
 
   it('reads its colours against the paper global.css draws', () => {
-    expect(lightCss.match(/--color-paper:\s*(#[0-9a-f]{6})/)![1]).toBe(PAPER.light);
-    expect(darkCss.match(/--color-paper:\s*(#[0-9a-f]{6})/)![1]).toBe(PAPER.dark);
+    expect(colour('paper')).toEqual(PAPER);
   });
 
   it('gives articles the site’s accent colour', () => {
-    expect(lightCss.match(/--color-accent:\s*(#[0-9a-f]{6})/)![1]).toBe(ARTICLE_COLOUR.light);
-    expect(darkCss.match(/--color-accent:\s*(#[0-9a-f]{6})/)![1]).toBe(ARTICLE_COLOUR.dark);
+    expect(colour('accent')).toEqual(ARTICLE_COLOUR);
   });
 
   it('keeps every built-in kind colour readable as text on the paper of each mode (WCAG AA, 4.5:1)', () => {
@@ -50,10 +53,9 @@ describe('the kinds table', () => {
 
   it('writes each kind’s colour, light and dark, as the --kind its badges and shapes draw with', () => {
     const rules = kindCss();
-    const [light, dark] = rules.split('@media (prefers-color-scheme: dark)');
     for (const kind of builtInKinds) {
-      expect(light).toContain(`[data-kind='${kind}'] {\n    --kind: ${BUILT_IN_KINDS[kind].colour.light};`);
-      expect(dark).toContain(`[data-kind='${kind}'] {\n      --kind: ${BUILT_IN_KINDS[kind].colour.dark};`);
+      const { light, dark } = BUILT_IN_KINDS[kind].colour;
+      expect(rules).toContain(`[data-kind='${kind}'] {\n    --kind: light-dark(${light}, ${dark});`);
     }
   });
 });
@@ -83,7 +85,7 @@ describe('the site’s kinds', () => {
     expect(kindOfFolder('places')).toBeUndefined();
     expect(paths.entity('event', 'expo-2025')).toBe('/events/expo-2025/');
     expect(kindInfo('event').plural).toBe('Events');
-    expect(kindCss()).toContain("[data-kind='event'] {\n    --kind: #7a4100;");
+    expect(kindCss()).toContain("[data-kind='event'] {\n    --kind: light-dark(#7a4100, ");
     expect(() => kindInfo('place')).toThrow('"place" is no entity kind of this site; expected one of person, event');
   });
 });

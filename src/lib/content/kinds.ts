@@ -168,15 +168,18 @@ export function contrast(a: string, b: string): number {
   return (high + 0.05) / (low + 0.05);
 }
 
-/** Each kind's colour as the CSS custom property `--kind` that badges, underlines and the graph draw with. */
+/**
+ * Each kind's colour as the CSS custom property `--kind` that badges, underlines and the graph draw with: light and
+ * dark in one `light-dark()`, which follows the page's colour scheme, the system's or the reader's choice.
+ */
 export function kindCss(table: KindTable = kindTable()): string {
-  const rules = (mode: keyof KindColour, indent: string) =>
-    Object.entries(table)
-      .map(
-        ([kind, { colour }]) => `${indent}[data-kind='${kind}'] {\n${indent}  --kind: ${colour[mode]};\n${indent}}\n`,
-      )
-      .join('');
-  return `@layer components {\n${rules('light', '  ')}  @media (prefers-color-scheme: dark) {\n${rules('dark', '    ')}  }\n}\n`;
+  const rules = Object.entries(table)
+    .map(
+      ([kind, { colour }]) =>
+        `  [data-kind='${kind}'] {\n    --kind: light-dark(${colour.light}, ${colour.dark});\n  }\n`,
+    )
+    .join('');
+  return `@layer components {\n${rules}}\n`;
 }
 
 /** A type within a kind (an orgType, a policyType…): its label in the infobox, and a closer schema.org type if any. */
