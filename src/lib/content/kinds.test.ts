@@ -91,18 +91,31 @@ describe('the site’s kinds', () => {
 });
 
 describe('pages of passages', () => {
-  const passages = Array.from({ length: PASSAGES_PER_PAGE * 2 + 3 }, (_, index) => index);
+  // Two pages and a remainder too long for the last of them to take in.
+  const passages = Array.from({ length: PASSAGES_PER_PAGE * 2 + 13 }, (_, index) => index);
 
   it('splits every passage over pages, none lost, none twice', () => {
     const { pages } = passagePage(passages, 1);
     expect(pages).toBe(3);
     const all = Array.from({ length: pages }, (_, index) => passagePage(passages, index + 1).items).flat();
     expect(all).toEqual(passages);
-    expect(passagePage(passages, 3).items).toEqual([
-      PASSAGES_PER_PAGE * 2,
-      PASSAGES_PER_PAGE * 2 + 1,
-      PASSAGES_PER_PAGE * 2 + 2,
-    ]);
+    expect(passagePage(passages, 3).items).toEqual(passages.slice(PASSAGES_PER_PAGE * 2));
+  });
+
+  it('lets the last page take in a remainder of up to a third of a page, so no page holds only a handful', () => {
+    const count = (length: number) => {
+      const list = Array.from({ length }, (_, index) => index);
+      const { pages } = passagePage(list, 1);
+      return Array.from({ length: pages }, (_, index) => passagePage(list, index + 1).items.length);
+    };
+    expect(count(PASSAGES_PER_PAGE + 2)).toEqual([PASSAGES_PER_PAGE + 2]);
+    expect(count(PASSAGES_PER_PAGE + 10)).toEqual([PASSAGES_PER_PAGE + 10]);
+    expect(count(PASSAGES_PER_PAGE + 11)).toEqual([PASSAGES_PER_PAGE, 11]);
+    expect(count(PASSAGES_PER_PAGE * 2 + 10)).toEqual([PASSAGES_PER_PAGE, PASSAGES_PER_PAGE + 10]);
+    expect(count(PASSAGES_PER_PAGE * 2)).toEqual([PASSAGES_PER_PAGE, PASSAGES_PER_PAGE]);
+    const list = Array.from({ length: PASSAGES_PER_PAGE * 2 + 5 }, (_, index) => index);
+    expect(passagePage(list, 2)).toMatchObject({ first: PASSAGES_PER_PAGE + 1, pages: 2 });
+    expect(passagePage(list, 2).items.at(-1)).toBe(list.at(-1));
   });
 
   it('keeps an entity with few or no passages on one page', () => {

@@ -273,12 +273,22 @@ export const PASSAGES_PER_PAGE = 30;
 /** At most this many pages of passages per entity: past it, pages hold more, so a huge corpus stays a site. */
 export const MAX_PASSAGE_PAGES = 50;
 
-/** The passages of page `page` (from 1): which they are, the number of the first, and how many pages there are. */
+/**
+ * The passages of page `page` (from 1): which they are, the number of the first, and how many pages there are. The
+ * last page takes in a remainder of up to a third of a page (31 to 40 passages make one page, not 30 and a few), so
+ * no page holds only a handful; a page is then at most a third longer than the rest.
+ */
 export function passagePage<T>(
   passages: readonly T[],
   page: number,
 ): { items: T[]; first: number; page: number; pages: number } {
   const size = Math.max(PASSAGES_PER_PAGE, Math.ceil(passages.length / MAX_PASSAGE_PAGES));
-  const pages = Math.max(1, Math.ceil(passages.length / size));
-  return { items: passages.slice((page - 1) * size, page * size), first: (page - 1) * size + 1, page, pages };
+  const remainder = passages.length % size;
+  const full = Math.floor(passages.length / size);
+  const pages = Math.max(
+    1,
+    remainder > 0 && remainder <= Math.floor(size / 3) ? full : Math.ceil(passages.length / size),
+  );
+  const end = page === pages ? passages.length : page * size;
+  return { items: passages.slice((page - 1) * size, end), first: (page - 1) * size + 1, page, pages };
 }
