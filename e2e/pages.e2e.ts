@@ -144,3 +144,26 @@ test('on paper an article is its text alone, dark on white', async ({ browser })
   expect(colours).toEqual({ body: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)' });
   await context.close();
 });
+
+test('headings are one system: an article’s title and its sections in its serif, a site page’s in sans', async ({
+  page,
+}) => {
+  const faces = (selector: string) =>
+    page
+      .locator(selector)
+      .evaluateAll((elements) => [...new Set(elements.map((element) => getComputedStyle(element).fontFamily))]);
+  await page.goto('/articles/deepseek-and-open-source/');
+  const [articleFace] = await faces('main h1');
+  expect(articleFace).toMatch(/serif$/);
+  expect(articleFace).not.toMatch(/sans-serif$/);
+  // Every heading of the text itself takes the title's face, none the interface's sans.
+  expect(await faces('.article-body :is(h2, h3)')).toEqual([articleFace]);
+  const sizes = await page
+    .locator('main h1, .article-body h2, .article-body h3')
+    .evaluateAll((elements) => elements.map((element) => parseFloat(getComputedStyle(element).fontSize)));
+  expect(sizes[0]).toBeGreaterThan(Math.max(...sizes.slice(1)));
+  await page.goto('/organizations/deepseek/');
+  const [siteFace] = await faces('main h1');
+  expect(siteFace).toMatch(/sans-serif$/);
+  expect(await faces('main h2')).toEqual([siteFace]);
+});
