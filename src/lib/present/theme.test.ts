@@ -16,6 +16,7 @@ function runScript(kept: string | null, storageThrows = false) {
     },
   };
   new Function('document', 'localStorage', THEME_SCRIPT)(document, localStorage);
+  expect(attributes.get('data-script')).toBe('');
   return { theme: attributes.get('data-theme'), scheme: meta.content };
 }
 

@@ -25,9 +25,11 @@ export function readTheme(kept: string | null | undefined): Theme {
 /**
  * The classic script every page loads in its head, blocking, before the body is parsed: a dark choice paints dark
  * from the first frame. A file of the site's own, not inline, so the content security policy needs no hash. Plain
- * ES5 and a try, so a browser that blocks storage still shows the page, in the system's colours.
+ * ES5 and a try, so a browser that blocks storage still shows the page, in the system's colours. It also marks the
+ * root `data-script`, so what is only for readers without script (global.css, `.without-script`) is gone from the
+ * first frame too.
  */
-export const THEME_SCRIPT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_KEY)});if(t==="light"||t==="dark"){document.documentElement.setAttribute("data-theme",t);document.querySelector('meta[name="color-scheme"]').setAttribute("content",t)}}catch(e){}\n`;
+export const THEME_SCRIPT = `document.documentElement.setAttribute("data-script","");try{var t=localStorage.getItem(${JSON.stringify(THEME_KEY)});if(t==="light"||t==="dark"){document.documentElement.setAttribute("data-theme",t);document.querySelector('meta[name="color-scheme"]').setAttribute("content",t)}}catch(e){}\n`;
 
 /** Applies a choice to the page at once, as the head script does on the next one. */
 export function applyTheme(root: HTMLElement, theme: Theme): void {
