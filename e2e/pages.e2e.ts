@@ -167,3 +167,27 @@ test('headings are one system: an article’s title and its sections in its seri
   expect(siteFace).toMatch(/sans-serif$/);
   expect(await faces('main h2')).toEqual([siteFace]);
 });
+
+test('a mistyped address offers the page it nearly names, a search and the indexes; without script, the search and indexes', async ({
+  page,
+  browser,
+}) => {
+  const response = await page.goto('/org/deepsek/');
+  expect(response!.status()).toBe(404);
+  const suggestions = page.getByRole('region', { name: 'Perhaps you meant' });
+  await expect(suggestions.getByRole('link').first()).toHaveText('DeepSeek');
+  await suggestions.getByRole('link', { name: 'DeepSeek', exact: true }).click();
+  await expect(page).toHaveURL(/\/organizations\/deepseek\/$/);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await context.newPage();
+  await plain.goto('/people/liang-wenfang/');
+  await expect(plain.getByRole('region', { name: 'Perhaps you meant' })).toBeHidden();
+  await expect(
+    plain.getByRole('navigation', { name: 'Indexes' }).getByRole('link', { name: 'People' }),
+  ).toHaveAttribute('href', '/people/');
+  await plain.getByRole('main').getByRole('searchbox').fill('Liang');
+  await plain.getByRole('main').getByRole('button', { name: 'Search' }).click();
+  await expect(plain).toHaveURL(/\/search\/\?q=Liang$/);
+  await context.close();
+});
