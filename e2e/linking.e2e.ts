@@ -118,20 +118,22 @@ test('the article lists the entities in it, by kind, with mention counts', async
   await expect(panel).toBeInViewport();
 });
 
-test('an entity in many passages shows them a page at a time, every one reachable', async ({ page }) => {
+test('an entity in a page of passages and a few more shows them all on one page, every one reachable', async ({
+  page,
+  request,
+}) => {
+  // Open source is named in 31 passages: one more than a page holds, too few for a second page of its own.
   await page.goto('/concepts/open-source/');
   const region = page.getByRole('region', { name: 'In the articles' });
   const passages = region.locator('li.passage');
-  await expect(passages).toHaveCount(30);
-  await expect(region).toContainText(/(\d+) passages in 1 article; these are 1 to 30\./);
-  const total = Number(/(\d+) passages/.exec((await region.locator('p').first().textContent()) ?? '')![1]);
-  const pages = region.getByRole('navigation', { name: 'Pages of passages mentioning Open source' });
-  await expect(pages.locator('[aria-current="page"]')).toHaveText('1');
-  await pages.getByRole('link', { name: 'Passages, page 2 of 2' }).click();
-  await expect(page).toHaveURL(/\/concepts\/open-source\/passages\/2\/$/);
-  await expect(page.locator('li.passage')).toHaveCount(total - 30);
-  await page
-    .locator('li.passage')
+  const summary = region.locator('p').first();
+  await expect(summary).toHaveText(/^(\d+) passages in 1 article\.$/);
+  const total = Number(/(\d+) passages/.exec((await summary.textContent()) ?? '')![1]);
+  expect(total).toBeGreaterThan(30);
+  await expect(passages).toHaveCount(total);
+  await expect(region.getByRole('navigation', { name: /^Pages of passages/ })).toHaveCount(0);
+  expect((await request.get('/concepts/open-source/passages/2/')).status()).toBe(404);
+  await passages
     .last()
     .getByRole('link', { name: /^Read in context/ })
     .click();

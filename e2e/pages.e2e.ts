@@ -144,3 +144,50 @@ test('on paper an article is its text alone, dark on white', async ({ browser })
   expect(colours).toEqual({ body: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)' });
   await context.close();
 });
+
+test('headings are one system: an article’s title and its sections in its serif, a site page’s in sans', async ({
+  page,
+}) => {
+  const faces = (selector: string) =>
+    page
+      .locator(selector)
+      .evaluateAll((elements) => [...new Set(elements.map((element) => getComputedStyle(element).fontFamily))]);
+  await page.goto('/articles/deepseek-and-open-source/');
+  const [articleFace] = await faces('main h1');
+  expect(articleFace).toMatch(/serif$/);
+  expect(articleFace).not.toMatch(/sans-serif$/);
+  // Every heading of the text itself takes the title's face, none the interface's sans.
+  expect(await faces('.article-body :is(h2, h3)')).toEqual([articleFace]);
+  const sizes = await page
+    .locator('main h1, .article-body h2, .article-body h3')
+    .evaluateAll((elements) => elements.map((element) => parseFloat(getComputedStyle(element).fontSize)));
+  expect(sizes[0]).toBeGreaterThan(Math.max(...sizes.slice(1)));
+  await page.goto('/organizations/deepseek/');
+  const [siteFace] = await faces('main h1');
+  expect(siteFace).toMatch(/sans-serif$/);
+  expect(await faces('main h2')).toEqual([siteFace]);
+});
+
+test('a mistyped address offers the page it nearly names, a search and the indexes; without script, the search and indexes', async ({
+  page,
+  browser,
+}) => {
+  const response = await page.goto('/org/deepsek/');
+  expect(response!.status()).toBe(404);
+  const suggestions = page.getByRole('region', { name: 'Perhaps you meant' });
+  await expect(suggestions.getByRole('link').first()).toHaveText('DeepSeek');
+  await suggestions.getByRole('link', { name: 'DeepSeek', exact: true }).click();
+  await expect(page).toHaveURL(/\/organizations\/deepseek\/$/);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await context.newPage();
+  await plain.goto('/people/liang-wenfang/');
+  await expect(plain.getByRole('region', { name: 'Perhaps you meant' })).toBeHidden();
+  await expect(
+    plain.getByRole('navigation', { name: 'Indexes' }).getByRole('link', { name: 'People' }),
+  ).toHaveAttribute('href', '/people/');
+  await plain.getByRole('main').getByRole('searchbox').fill('Liang');
+  await plain.getByRole('main').getByRole('button', { name: 'Search' }).click();
+  await expect(plain).toHaveURL(/\/search\/\?q=Liang$/);
+  await context.close();
+});

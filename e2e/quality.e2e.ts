@@ -32,6 +32,38 @@ for (const colorScheme of ['light', 'dark'] as const) {
   }
 }
 
+// A reader's own choice of colours against the system's: one page of each kind of page, as every page shares the
+// same colours either way.
+for (const [system, chosen] of [
+  ['light', 'dark'],
+  ['dark', 'light'],
+] as const) {
+  test(`axe finds no WCAG 2.2 AA violation with ${chosen} chosen on a ${system} system`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const context = await browser.newContext({ colorScheme: system });
+    await context.addInitScript((theme) => localStorage.setItem('dossier-theme', theme), chosen);
+    await withAxe(context);
+    const page = await context.newPage();
+    const violations: string[] = [];
+    for (const path of [
+      '/',
+      '/articles/deepseek-and-open-source/',
+      '/organizations/deepseek/',
+      '/people/',
+      '/timeline/',
+      '/graph/',
+      '/search/?q=open%20source',
+      '/no-such-page/',
+    ]) {
+      await page.goto(path);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme), path).toBe(chosen);
+      violations.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));
+    }
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+}
+
 test('every page is valid HTML', async () => {
   const validator = new HtmlValidate(
     new StaticConfigLoader({

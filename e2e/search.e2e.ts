@@ -322,3 +322,37 @@ test('results are tidy: marks on words, excerpts cut at words, no sub-result rep
     }
   }
 });
+
+test('without JavaScript the search page says at once that it cannot search, and offers the indexes instead', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/search/?q=DeepSeek');
+  const notice = page.getByText('Search needs JavaScript, which is off in this browser.');
+  await expect(notice).toBeVisible();
+  await expect(page.getByText('cannot read the words you searched for')).toBeVisible();
+  // Above the form, where the eye lands, not under an empty list.
+  const noticeTop = (await notice.boundingBox())!.y;
+  expect(noticeTop).toBeLessThan((await page.getByRole('searchbox').boundingBox())!.y);
+  const indexes = page.getByRole('navigation', { name: 'Indexes' });
+  await expect(indexes.getByRole('link', { name: 'Articles' })).toHaveAttribute('href', paths.articles());
+  await indexes.getByRole('link', { name: 'Organizations' }).click();
+  await expect(page).toHaveURL(/\/organizations\/$/);
+  await expect(page.getByRole('link', { name: 'DeepSeek', exact: true }).first()).toBeVisible();
+  // The form still sends its query, as a plain GET, to the same page.
+  await page.goto('/search/');
+  await page.getByRole('searchbox').fill('open source');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/\/search\/\?q=open\+source$/);
+  await context.close();
+});
+
+test('with JavaScript a search page opened at ?q= has the query in its box, its results, and no notice', async ({
+  page,
+}) => {
+  await page.goto('/search/?q=DeepSeek');
+  await expect(page.getByRole('searchbox')).toHaveValue('DeepSeek');
+  await expect(page.locator('#search-results .search-result').first()).toBeVisible();
+  await expect(page.getByText('Search needs JavaScript')).toBeHidden();
+});

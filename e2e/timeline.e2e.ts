@@ -24,7 +24,8 @@ test('the timeline lists the named events oldest first, each with its date and e
     at('2020–2023', 'VeriSilicon', '242 million RMB'),
     at('2023', 'Liang Wenfeng', 'In a 2023 interview'),
     at('2025', 'Five-Year Plan for the Development of Software', 'by 2025'),
-    at('c. February 2025', 'Published: DeepSeek, Open Source, and the Chinese State'),
+    // Under the heading 2025, the date gives only what the heading does not.
+    at('c. February', 'Published: DeepSeek, Open Source, and the Chinese State'),
   ];
   expect(
     named.every((index) => index >= 0),
@@ -50,6 +51,34 @@ test('the timeline lists the named events oldest first, each with its date and e
     '/organizations/verisilicon/',
   );
   await expect(verisilicon.locator('.kind-badge')).toHaveText('Organization');
+});
+
+test('each year is said once, as its heading, and the article is named once per run of its events', async ({
+  page,
+}) => {
+  await page.goto(TIMELINE);
+  const sections = page.locator('main section');
+  await expect(sections).toHaveCount(7);
+  for (const section of await sections.all()) {
+    const year = await section.getByRole('heading', { level: 2 }).innerText();
+    for (const item of await section.locator('li').all()) {
+      const dates = await item.locator('time').allInnerTexts();
+      // Only a range that runs past the heading's year repeats it.
+      if (dates.length < 2) expect(dates.join(''), year).not.toContain(year);
+    }
+    // Every event of the seed comes from its one article: its title once in each year, every quote still linked.
+    const quoted = section.locator('li').filter({ has: page.getByRole('link', { name: /^“/ }) });
+    await expect(section.locator('cite'), year).toHaveCount((await quoted.count()) > 0 ? 1 : 0);
+    for (const link of await quoted.getByRole('link', { name: /^“/ }).all())
+      await expect(link).toHaveAttribute('href', /^\/articles\/deepseek-and-open-source\/#p-/);
+  }
+  await expect(page.getByRole('heading', { level: 2, name: '2019' })).toBeVisible();
+  const huawei = items(page).filter({ hasText: 'Huawei’s consumer software group' }).first();
+  await expect(huawei.locator('time')).toHaveCount(0);
+  const published = items(page).filter({ hasText: 'Published:' });
+  await expect(published.locator('time')).toHaveText('c. February');
+  await expect(published.locator('time')).toHaveAttribute('datetime', '2025-02');
+  await expect(items(page).filter({ hasText: 'VeriSilicon' }).locator('time')).toHaveText(['2020', '2023']);
 });
 
 test('every source link lands on the paragraph that holds its quote', async ({ page }) => {

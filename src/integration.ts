@@ -74,6 +74,7 @@ const ROUTES: { pattern: string; file: string; when?: (settings: Settings) => bo
   { pattern: '/previews/[id].json', file: 'previews/[id].json.ts' },
   { pattern: '/rss.xml', file: 'rss.xml.ts' },
   { pattern: '/robots.txt', file: 'robots.txt.ts' },
+  { pattern: '/theme.js', file: 'theme.js.ts' },
 ];
 
 /** Pages a site may have of its own, which then take the place of Dossier's: where Astro would find them. */

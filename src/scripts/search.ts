@@ -105,6 +105,11 @@ async function loadNames(query: string): Promise<NameIndex> {
   return names;
 }
 
+/** The entities a query names or nearly names (a typo or two away), from the names index alone: no Pagefind. */
+export async function namedEntities(query: string, limit = 3): Promise<NameMatch[]> {
+  return closestNames(await loadNames(query), query, limit);
+}
+
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const module = (await import(/* @vite-ignore */ `${BASE}${SEARCH_BUNDLES[0]}pagefind.js`)) as Pagefind;

@@ -152,6 +152,27 @@ export function dateParts({ start, end, approximate }: EventDate): DatePart[] {
   return [part(start, prefix + startText), { text: spaced ? ' – ' : '–' }, part(end, pointText(end))];
 }
 
+/**
+ * A date under a heading that already gives its year ("2019", or a decade's "2000s"): without the year, as "16 May",
+ * "March–June" or "c. February"; nothing where the year is all the date says. A date the heading does not hold
+ * whole (2020–2023 under 2020) or an estimated year ("c. 2019") is shown in full.
+ */
+export function datePartsUnder(heading: string, date: EventDate): DatePart[] {
+  const { start, end, approximate } = date;
+  const inHeading = (point: CalendarPoint) =>
+    point.precision === 'decade' ? `${point.year}s` === heading : String(point.year) === heading;
+  if (!inHeading(start) || (end && !inHeading(end))) return dateParts(date);
+  if (start.precision === 'decade' || start.precision === 'year') return end || approximate ? dateParts(date) : [];
+  const part = (point: CalendarPoint, text: string): DatePart => ({ text, datetime: pointKey(point) });
+  const withoutYear = (point: CalendarPoint) =>
+    point.precision === 'day' ? `${point.day} ${MONTHS[point.month! - 1]}` : MONTHS[point.month! - 1]!;
+  const prefix = approximate ? 'c. ' : '';
+  if (!end) return [part(start, prefix + withoutYear(start))];
+  const startText = shortStart(start, end) ?? withoutYear(start);
+  const spaced = startText.includes(' ') || start.precision !== end.precision;
+  return [part(start, prefix + startText), { text: spaced ? ' – ' : '–' }, part(end, withoutYear(end))];
+}
+
 export function formatEventDate(date: EventDate): string {
   return dateParts(date)
     .map((part) => part.text)

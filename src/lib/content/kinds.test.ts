@@ -21,17 +21,20 @@ afterEach(() => useKinds(BUILT_IN_KINDS));
 
 describe('the kinds table', () => {
   const css = readFileSync(new URL('../../styles/global.css', import.meta.url), 'utf8');
-  const lightCss = css.slice(0, css.indexOf('@layer base'));
-  const darkCss = css.slice(css.indexOf('prefers-color-scheme: dark'));
+  /** A colour of global.css, light and dark: `--color-x: light-dark(#light, #dark)`. */
+  const colour = (name: string) => {
+    const [, light, dark] = new RegExp(`--color-${name}:\\s*light-dark\\((#[0-9a-f]{6}),\\s*(#[0-9a-f]{6})\\)`).exec(
+      css,
+    )!;
+    return { light, dark };
+  };
 
   it('reads its colours against the paper global.css draws', () => {
-    expect(lightCss.match(/--color-paper:\s*(#[0-9a-f]{6})/)![1]).toBe(PAPER.light);
-    expect(darkCss.match(/--color-paper:\s*(#[0-9a-f]{6})/)![1]).toBe(PAPER.dark);
+    expect(colour('paper')).toEqual(PAPER);
   });
 
   it('gives articles the site’s accent colour', () => {
-    expect(lightCss.match(/--color-accent:\s*(#[0-9a-f]{6})/)![1]).toBe(ARTICLE_COLOUR.light);
-    expect(darkCss.match(/--color-accent:\s*(#[0-9a-f]{6})/)![1]).toBe(ARTICLE_COLOUR.dark);
+    expect(colour('accent')).toEqual(ARTICLE_COLOUR);
   });
 
   it('keeps every built-in kind colour readable as text on the paper of each mode (WCAG AA, 4.5:1)', () => {
@@ -50,10 +53,9 @@ describe('the kinds table', () => {
 
   it('writes each kind’s colour, light and dark, as the --kind its badges and shapes draw with', () => {
     const rules = kindCss();
-    const [light, dark] = rules.split('@media (prefers-color-scheme: dark)');
     for (const kind of builtInKinds) {
-      expect(light).toContain(`[data-kind='${kind}'] {\n    --kind: ${BUILT_IN_KINDS[kind].colour.light};`);
-      expect(dark).toContain(`[data-kind='${kind}'] {\n      --kind: ${BUILT_IN_KINDS[kind].colour.dark};`);
+      const { light, dark } = BUILT_IN_KINDS[kind].colour;
+      expect(rules).toContain(`[data-kind='${kind}'] {\n    --kind: light-dark(${light}, ${dark});`);
     }
   });
 });
@@ -83,24 +85,37 @@ describe('the site’s kinds', () => {
     expect(kindOfFolder('places')).toBeUndefined();
     expect(paths.entity('event', 'expo-2025')).toBe('/events/expo-2025/');
     expect(kindInfo('event').plural).toBe('Events');
-    expect(kindCss()).toContain("[data-kind='event'] {\n    --kind: #7a4100;");
+    expect(kindCss()).toContain("[data-kind='event'] {\n    --kind: light-dark(#7a4100, ");
     expect(() => kindInfo('place')).toThrow('"place" is no entity kind of this site; expected one of person, event');
   });
 });
 
 describe('pages of passages', () => {
-  const passages = Array.from({ length: PASSAGES_PER_PAGE * 2 + 3 }, (_, index) => index);
+  // Two pages and a remainder too long for the last of them to take in.
+  const passages = Array.from({ length: PASSAGES_PER_PAGE * 2 + 13 }, (_, index) => index);
 
   it('splits every passage over pages, none lost, none twice', () => {
     const { pages } = passagePage(passages, 1);
     expect(pages).toBe(3);
     const all = Array.from({ length: pages }, (_, index) => passagePage(passages, index + 1).items).flat();
     expect(all).toEqual(passages);
-    expect(passagePage(passages, 3).items).toEqual([
-      PASSAGES_PER_PAGE * 2,
-      PASSAGES_PER_PAGE * 2 + 1,
-      PASSAGES_PER_PAGE * 2 + 2,
-    ]);
+    expect(passagePage(passages, 3).items).toEqual(passages.slice(PASSAGES_PER_PAGE * 2));
+  });
+
+  it('lets the last page take in a remainder of up to a third of a page, so no page holds only a handful', () => {
+    const count = (length: number) => {
+      const list = Array.from({ length }, (_, index) => index);
+      const { pages } = passagePage(list, 1);
+      return Array.from({ length: pages }, (_, index) => passagePage(list, index + 1).items.length);
+    };
+    expect(count(PASSAGES_PER_PAGE + 2)).toEqual([PASSAGES_PER_PAGE + 2]);
+    expect(count(PASSAGES_PER_PAGE + 10)).toEqual([PASSAGES_PER_PAGE + 10]);
+    expect(count(PASSAGES_PER_PAGE + 11)).toEqual([PASSAGES_PER_PAGE, 11]);
+    expect(count(PASSAGES_PER_PAGE * 2 + 10)).toEqual([PASSAGES_PER_PAGE, PASSAGES_PER_PAGE + 10]);
+    expect(count(PASSAGES_PER_PAGE * 2)).toEqual([PASSAGES_PER_PAGE, PASSAGES_PER_PAGE]);
+    const list = Array.from({ length: PASSAGES_PER_PAGE * 2 + 5 }, (_, index) => index);
+    expect(passagePage(list, 2)).toMatchObject({ first: PASSAGES_PER_PAGE + 1, pages: 2 });
+    expect(passagePage(list, 2).items.at(-1)).toBe(list.at(-1));
   });
 
   it('keeps an entity with few or no passages on one page', () => {

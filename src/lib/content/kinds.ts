@@ -168,15 +168,18 @@ export function contrast(a: string, b: string): number {
   return (high + 0.05) / (low + 0.05);
 }
 
-/** Each kind's colour as the CSS custom property `--kind` that badges, underlines and the graph draw with. */
+/**
+ * Each kind's colour as the CSS custom property `--kind` that badges, underlines and the graph draw with: light and
+ * dark in one `light-dark()`, which follows the page's colour scheme, the system's or the reader's choice.
+ */
 export function kindCss(table: KindTable = kindTable()): string {
-  const rules = (mode: keyof KindColour, indent: string) =>
-    Object.entries(table)
-      .map(
-        ([kind, { colour }]) => `${indent}[data-kind='${kind}'] {\n${indent}  --kind: ${colour[mode]};\n${indent}}\n`,
-      )
-      .join('');
-  return `@layer components {\n${rules('light', '  ')}  @media (prefers-color-scheme: dark) {\n${rules('dark', '    ')}  }\n}\n`;
+  const rules = Object.entries(table)
+    .map(
+      ([kind, { colour }]) =>
+        `  [data-kind='${kind}'] {\n    --kind: light-dark(${colour.light}, ${colour.dark});\n  }\n`,
+    )
+    .join('');
+  return `@layer components {\n${rules}}\n`;
 }
 
 /** A type within a kind (an orgType, a policyType…): its label in the infobox, and a closer schema.org type if any. */
@@ -270,12 +273,22 @@ export const PASSAGES_PER_PAGE = 30;
 /** At most this many pages of passages per entity: past it, pages hold more, so a huge corpus stays a site. */
 export const MAX_PASSAGE_PAGES = 50;
 
-/** The passages of page `page` (from 1): which they are, the number of the first, and how many pages there are. */
+/**
+ * The passages of page `page` (from 1): which they are, the number of the first, and how many pages there are. The
+ * last page takes in a remainder of up to a third of a page (31 to 40 passages make one page, not 30 and a few), so
+ * no page holds only a handful; a page is then at most a third longer than the rest.
+ */
 export function passagePage<T>(
   passages: readonly T[],
   page: number,
 ): { items: T[]; first: number; page: number; pages: number } {
   const size = Math.max(PASSAGES_PER_PAGE, Math.ceil(passages.length / MAX_PASSAGE_PAGES));
-  const pages = Math.max(1, Math.ceil(passages.length / size));
-  return { items: passages.slice((page - 1) * size, page * size), first: (page - 1) * size + 1, page, pages };
+  const remainder = passages.length % size;
+  const full = Math.floor(passages.length / size);
+  const pages = Math.max(
+    1,
+    remainder > 0 && remainder <= Math.floor(size / 3) ? full : Math.ceil(passages.length / size),
+  );
+  const end = page === pages ? passages.length : page * size;
+  return { items: passages.slice((page - 1) * size, end), first: (page - 1) * size + 1, page, pages };
 }

@@ -160,6 +160,35 @@ describe('the timeline of a content folder', () => {
       ['year-2020', '2020', 1],
     ]);
   });
+
+  it('shows each date without the year its heading gives, and names an article once per run of its events', () => {
+    const at = (date: string, articleSlug = 'a') => ({ date: parseEventDate(date), articleSlug }) as TimelineEvent;
+    const groups = groupByYear([at('2000s'), at('2019'), at('2019-05-16', 'b'), at('2019-05/2019-06', 'b')]);
+    const shown = groups.map(({ entries }) =>
+      entries.map(({ date, namesArticle }) => [date.map((part) => part.text).join(''), namesArticle]),
+    );
+    expect(shown).toEqual([
+      [['', true]],
+      [
+        ['', true],
+        ['16 May', true],
+        ['May–June', false],
+      ],
+    ]);
+    // The machine-readable value keeps the year the text leaves to the heading.
+    expect(groups[1]!.entries[1]!.date).toEqual([{ text: '16 May', datetime: '2019-05-16' }]);
+    // A range past its heading's year, and an estimated year, are shown whole.
+    const [range, estimate] = groupByYear([
+      at('2020/2023'),
+      { ...at('2021'), date: { ...parseEventDate('2021'), approximate: true } },
+    ]);
+    expect(range!.entries[0]!.date.map((part) => part.text).join('')).toBe('2020–2023');
+    expect(estimate!.entries[0]!.date.map((part) => part.text).join('')).toBe('c. 2021');
+    const published = publicationDate({ date: new Date('2025-02-01'), datePrecision: 'approximate' })!;
+    expect(groupByYear([{ date: published, articleSlug: 'a' } as TimelineEvent])[0]!.entries[0]!.date).toEqual([
+      { text: 'c. February', datetime: '2025-02' },
+    ]);
+  });
 });
 
 describe('the timeline of the real content', () => {

@@ -10,7 +10,9 @@ import type { ArticleData, ArticleSlug, EntityId } from '../content/content-sche
 import {
   canonicalDate,
   compareEventDates,
+  datePartsUnder,
   parseEventDate,
+  type DatePart,
   type CalendarPoint,
   type EventDate,
 } from '../content/event-date.ts';
@@ -172,12 +174,28 @@ function quoteProblem(match: Exclude<QuoteMatch, { blockId: string }>, articleFi
   return `is in no paragraph of ${articleFile}; expected words copied exactly from one paragraph of the article${hint}`;
 }
 
+/** An event as the timeline shows it under its year: its date without that year, and whether it names its article. */
+export interface TimelineEntry {
+  event: TimelineEvent;
+  /** The date as shown under the year's heading: nothing where the heading says it all. */
+  date: DatePart[];
+  /** The first of a run of events from one article names it; the rest of the run only quote it. */
+  namesArticle: boolean;
+}
+
 /** Events grouped under their year (a decade under its own heading), in the order given, with an id for each year. */
-export function groupByYear(events: TimelineEvent[]): { id: string; year: string; events: TimelineEvent[] }[] {
+export function groupByYear(
+  events: TimelineEvent[],
+): { id: string; year: string; events: TimelineEvent[]; entries: TimelineEntry[] }[] {
   const yearOf = ({ start }: EventDate) => (start.precision === 'decade' ? `${start.year}s` : String(start.year));
   return [...Map.groupBy(events, (event) => yearOf(event.date))].map(([year, list]) => ({
     id: `year-${year}`,
     year,
     events: list,
+    entries: list.map((event, i) => ({
+      event,
+      date: datePartsUnder(year, event.date),
+      namesArticle: i === 0 || list[i - 1]!.articleSlug !== event.articleSlug,
+    })),
   }));
 }
