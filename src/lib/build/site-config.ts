@@ -305,3 +305,12 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ');
+
+/**
+ * The policy `astro dev` pages carry: Vite's dev server injects every stylesheet as an inline style (and the
+ * toolbar's), which the built site's policy blocks, so a preview showed the site unstyled. Never in a build.
+ */
+export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+);
