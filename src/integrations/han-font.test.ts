@@ -62,6 +62,6 @@ describe('devHanFace', () => {
       const file = served.get(href!)!;
       expect(file.type).toBe('font/woff2');
     }
-    expect(String(served.get(rules[0]![1]!)!.body().subarray(0, 4))).toBe('wOF2');
+    expect(Buffer.from(served.get(rules[0]![1]!)!.body()).subarray(0, 4).toString()).toBe('wOF2');
   });
 });
