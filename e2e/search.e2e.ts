@@ -356,3 +356,20 @@ test('with JavaScript a search page opened at ?q= has the query in its box, its 
   await expect(page.locator('#search-results .search-result').first()).toBeVisible();
   await expect(page.getByText('Search needs JavaScript')).toBeHidden();
 });
+
+test('what the source does not give is said on the article, but not indexed', async ({ page }) => {
+  await page.goto('/articles/deepseek-and-open-source/');
+  await expect(page.locator('article')).toContainText('Author not given in the source');
+  // The article's text as the search index holds it, which every excerpt and match is taken from.
+  const indexed = await page.evaluate(async () => {
+    const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+    const response = await pagefind.search('DeepSeek');
+    const pages = await Promise.all(
+      response.results.map((result: { data(): Promise<{ url: string; content: string }> }) => result.data()),
+    );
+    return pages.find((data) => data.url.startsWith('/articles/deepseek-and-open-source/'))?.content ?? '';
+  });
+  expect(indexed).toContain('DeepSeek open-sourced its models');
+  expect(indexed).not.toContain('not given in the source');
+  expect(indexed).not.toMatch(/\d+ entities in this article/);
+});
