@@ -23,6 +23,8 @@ const port = Number(process.env.DOSSIER_E2E_PORT ?? 4329);
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.e2e.ts',
+  // The committed pictures of the site (e2e/screenshots.e2e.ts), one folder for all, named by page, width and scheme.
+  snapshotPathTemplate: 'screenshots/{arg}{ext}',
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
