@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { content } from './site.ts';
+import { paths } from '../src/lib/content/kinds.ts';
 
 const ARTICLE = '/articles/deepseek-and-open-source/';
 
@@ -40,7 +41,8 @@ test('every entity the article mentions is linked from it, with the kind on the 
   const links = page.locator('.article-body a.entity-link');
   const found = await links.evaluateAll((as) =>
     as.map((a) => ({
-      id: a.getAttribute('data-entity'),
+      // The entity's page is /<kind folder>/<id>/.
+      id: a.getAttribute('href')!.split('/').at(-2),
       kind: a.getAttribute('data-kind'),
       href: a.getAttribute('href'),
     })),
@@ -57,7 +59,7 @@ test('every entity the article mentions is linked from it, with the kind on the 
     const entity = content.entities.get(id!);
     expect(entity, `link to unknown entity ${id}`).toBeDefined();
     expect(kind).toBe(entity!.kind);
-    expect(href).toMatch(new RegExp(`/${id}/$`));
+    expect(href).toBe(paths.entity(entity!.kind, id!));
   }
   for (const id of [
     'deepseek',
@@ -79,17 +81,17 @@ test('every entity the article mentions is linked from it, with the kind on the 
 test('the interview’s speaker label and the bracketed aside link to their people', async ({ page }) => {
   await page.goto(ARTICLE);
   await expect(
-    page.getByRole('group', { name: 'Interview excerpt' }).locator('a.entity-link[data-entity="waves"]'),
+    page.getByRole('group', { name: 'Interview excerpt' }).locator('a.entity-link[href$="/waves/"]'),
   ).toHaveText('Waves');
   await expect(
-    page.getByRole('note', { name: 'Editor’s aside' }).locator('a.entity-link[data-entity="jordan-schneider"]'),
+    page.getByRole('note', { name: 'Editor’s aside' }).locator('a.entity-link[href$="/jordan-schneider/"]'),
   ).toHaveText('Jordan');
 });
 
 test('an entity page never links to itself, and its description links to others', async ({ page }) => {
   await page.goto('/organizations/deepseek/');
-  await expect(page.locator('.article-body a.entity-link[data-entity="deepseek"]')).toHaveCount(0);
-  await expect(page.locator('.article-body a.entity-link[data-entity="liang-wenfeng"]')).toHaveCount(1);
+  await expect(page.locator('.article-body a.entity-link[href$="/deepseek/"]')).toHaveCount(0);
+  await expect(page.locator('.article-body a.entity-link[href$="/liang-wenfeng/"]')).toHaveCount(1);
 });
 
 test('related entities come with the reason they are related', async ({ page }) => {

@@ -4,7 +4,7 @@ const ARTICLE = '/articles/deepseek-and-open-source/';
 
 test('hovering an entity link previews the entity without moving the text', async ({ page }) => {
   await page.goto(ARTICLE);
-  const link = page.locator('#p-in-the-chinese-tech-space a.entity-link[data-entity="robin-li"]');
+  const link = page.locator('#p-in-the-chinese-tech-space a.entity-link[href$="/robin-li/"]');
   // Where the link sits in the document (not the viewport: hovering may scroll), and how tall the document is.
   const layout = () =>
     link.evaluate((a) => ({
@@ -30,7 +30,7 @@ test('hovering an entity link previews the entity without moving the text', asyn
 
 test('keyboard focus opens the preview and Esc closes it', async ({ page }) => {
   await page.goto(ARTICLE);
-  const link = page.locator('a.entity-link[data-entity="high-flyer"]').first();
+  const link = page.locator('a.entity-link[href$="/high-flyer/"]').first();
   await link.focus();
   const preview = page.getByRole('tooltip');
   await expect(preview).toContainText('High-Flyer Quant');
@@ -43,7 +43,7 @@ test('without JavaScript an entity link is just a link', async ({ browser }) => 
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(ARTICLE);
-  await page.locator('a.entity-link[data-entity="robin-li"]').first().click();
+  await page.locator('a.entity-link[href$="/robin-li/"]').first().click();
   await expect(page).toHaveURL(/\/people\/robin-li\/$/);
   await context.close();
 });

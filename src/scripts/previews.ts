@@ -52,9 +52,13 @@ function close() {
   owner = undefined;
 }
 
+/** The entity an entity link leads to: its page is `/<kind folder>/<id>/` (paths.entity), under the site's base. */
+const entityIdOf = (link: HTMLAnchorElement) => new URL(link.href).pathname.split('/').filter(Boolean).at(-1);
+
 /** The preview of an entity, or undefined while it cannot be had. */
 async function entityPreview(link: HTMLAnchorElement): Promise<Node[] | undefined> {
-  const preview = link.dataset.entity ? await load(link.dataset.entity) : undefined;
+  const id = entityIdOf(link);
+  const preview = id ? await load(id) : undefined;
   if (!preview) return undefined;
   const heading = element('p', 'entity-preview-name', preview.name);
   if (preview.native) {

@@ -125,9 +125,7 @@ export const ARTICLE_COMPONENTS = {
     render: ({ by, source }, children, site) => {
       const speaker = by === undefined ? undefined : site.entity(by)!;
       const name: ElementContent = speaker
-        ? element('a', { href: speaker.href, className: ['entity-link'], dataEntity: by, dataKind: speaker.kind }, [
-            text(speaker.name),
-          ])
+        ? element('a', { href: speaker.href, className: ['entity-link'], dataKind: speaker.kind }, [text(speaker.name)])
         : text(source!);
       const content = children.filter((child) => !isBlank(child));
       // The Markdown inside is usually one `>` blockquote; paragraphs written without `>` are quoted all the same.

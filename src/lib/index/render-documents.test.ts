@@ -56,7 +56,7 @@ describe('renderDocuments', () => {
       ['p-liang-wenfeng-answered', ['liang-wenfeng']],
     ]);
     expect(html).toContain(
-      '<a href="/kb/organizations/deepseek/" class="entity-link" data-entity="deepseek" data-kind="organization">DeepSeek</a>',
+      '<a href="/kb/organizations/deepseek/" class="entity-link" data-kind="organization">DeepSeek</a>',
     );
     expect(html).toContain('<a href="#p-deepseek-on-the-other-hand" class="permalink"');
     expect(html).toContain('<aside role="note" aria-label="From the newsletter"');

@@ -64,7 +64,7 @@ describe('the mention index over the real content', () => {
       /<p id="p-deepseek-on-the-other-hand"[^>]*>DeepSeek, on the other hand, has no near-term profit strategy\.<a href="#p-deepseek-on-the-other-hand" class="permalink"/,
     );
     expect(html).toContain(
-      '<a href="/organizations/deepseek/" class="entity-link" data-entity="deepseek" data-kind="organization">DeepSeek</a>',
+      '<a href="/organizations/deepseek/" class="entity-link" data-kind="organization">DeepSeek</a>',
     );
     expect(html).toContain('<aside role="note" aria-label="From the newsletter"');
     expect(html).not.toContain('<Aside');
@@ -125,7 +125,9 @@ describe('who said what', () => {
     expect(together('chinese-government', 'ferrari')).toBe(0);
     expect(index.related.get('ferrari')!.every((r) => !r.reason.includes('together'))).toBe(true);
     expect(index.timeline.some((event) => event.type === 'entity' && event.entityId === 'ferrari')).toBe(false);
-    expect(index.articles.get('deepseek-and-open-source')!.html).toContain('data-entity="ferrari"');
+    expect(index.articles.get('deepseek-and-open-source')!.html).toContain(
+      'href="/organizations/ferrari/" class="entity-link"',
+    );
   });
 });
 

@@ -237,8 +237,8 @@ function wrapMentions(toWrap: { match: BlockMention; segment: Segment }[], conte
       tagName: 'a',
       properties: {
         href: context.href(match.entityId),
+        // No id of its own: the preview script reads it from the address (paths.entity), 3% of an article's bytes.
         className: ['entity-link'],
-        dataEntity: match.entityId,
         dataKind: context.kind(match.entityId),
       },
       children: [{ type: 'text', value: value.slice(start, end) }],
