@@ -64,6 +64,7 @@ function run(command: string, args: string[], cwd: string) {
 }
 
 let served: { server: Server; url: string };
+const ORIGINAL = 'https://notes.example/2026/01/harbor-labs/';
 
 test.beforeAll(async () => {
   test.setTimeout(3 * 60_000);
@@ -80,6 +81,9 @@ test.beforeAll(async () => {
   const dossierCommand = join(installed, 'bin', 'dossier.mjs');
   run(process.execPath, [dossierCommand, 'init', site], scratch);
   writeFileSync(join(site, 'astro.config.mjs'), CONFIG);
+  // The example article as a writer's own post, republished: its front matter gives the original's address.
+  const welcome = join(site, 'content/articles/welcome.md');
+  writeFileSync(welcome, readFileSync(welcome, 'utf8').replace('source:\n', `source:\n  url: ${ORIGINAL}\n`));
   mkdirSync(join(site, 'src/components'), { recursive: true });
   writeFileSync(join(site, 'src/components/DeskInfobox.astro'), INFOBOX);
   run(process.execPath, [dossierCommand, 'build'], site);
@@ -123,4 +127,20 @@ test('without cards and search, nothing refers to either, and every link leads s
   await page.keyboard.press('/');
   await expect(page.locator('dialog')).toHaveCount(0);
   expect(requests.filter((url) => /pagefind|search|cards/.test(url))).toEqual([]);
+});
+
+test('an article whose front matter gives its original links to it, and its tag leads to the tag’s page', async ({
+  page,
+}) => {
+  await page.goto(`${served.url}/articles/welcome/`);
+  const header = page.locator('main article > header');
+  const original = header.getByRole('link', { name: 'Original' });
+  await expect(original).toHaveAttribute('href', ORIGINAL);
+  await expect(original).toHaveAttribute('rel', 'noopener noreferrer');
+  // Author and date given: one line, and no note about the text to open.
+  await expect(header.getByText(/^.+ · Your Name · 15 January 2026 · Original · 1 min read$/)).toBeVisible();
+  await expect(header.getByText('About this text')).toHaveCount(0);
+  await header.getByRole('link', { name: '#example' }).click();
+  await expect(page).toHaveURL(`${served.url}/tags/example/`);
+  await expect(page.getByRole('link', { name: 'Harbor Labs opens its harbour model' })).toBeVisible();
 });

@@ -66,6 +66,8 @@ const ROUTES: { pattern: string; file: string; when?: (settings: Settings) => bo
   { pattern: '/[kind]', file: '[kind]/index.astro' },
   { pattern: '/[kind]/[id]', file: '[kind]/[id].astro' },
   { pattern: '/[kind]/[id]/passages/[page]', file: '[kind]/[id]/passages/[page].astro' },
+  { pattern: '/tags', file: 'tags/index.astro' },
+  { pattern: '/tags/[tag]', file: 'tags/[tag].astro' },
   { pattern: '/timeline', file: 'timeline.astro' },
   { pattern: '/graph', file: 'graph.astro' },
   { pattern: '/search', file: 'search.astro', when: (settings) => settings.search },

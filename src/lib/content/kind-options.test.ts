@@ -71,7 +71,7 @@ describe('the kinds option', () => {
       `the option kinds.person.fields.name names a field every person has already; expected a name other than ${fields}`,
       'the option kinds.town is false, which leaves out a built-in kind; "town" is none (organization, person, policy, concept, product, place)',
       'the option kinds.venue.folder is "people", already the folder of person; expected a folder of its own',
-      'the option kinds.talk.folder is "graph", which is the address of the site\'s own pages; expected another folder than articles, timeline, graph, search, cards, previews, pagefind, 404',
+      'the option kinds.talk.folder is "graph", which is the address of the site\'s own pages; expected another folder than articles, tags, timeline, graph, search, cards, previews, pagefind, 404',
       'the option kinds.talk.colour.light is "#ffee00", which reads at 1.2:1 on the light paper (#fdfcf9); expected a contrast of at least 4.5:1 (WCAG AA)',
       'the option kinds.fair.colour.light is "#1F5FA8", already the colour of organization; expected a colour of its own, so readers tell the kinds apart',
     ]);

@@ -249,6 +249,9 @@ export const paths = {
   /** Page `page` of an entity's passages: the first is on the entity's own page, the rest on pages of their own. */
   entityPassages: (kind: EntityKind, id: string, page: number) =>
     page <= 1 ? `/${kindFolder(kind)}/${id}/#in-the-articles` : `/${kindFolder(kind)}/${id}/passages/${page}/`,
+  /** Every tag, and one tag's articles (its slug from src/lib/present/tags.ts). */
+  tags: () => '/tags/',
+  tag: (slug: string) => `/tags/${slug}/`,
   timeline: () => '/timeline/',
   graph: () => '/graph/',
   /** The social card of the page at `page` (a site-relative path like `/articles/x/`). */
@@ -256,7 +259,17 @@ export const paths = {
 };
 
 /** The first address segments of the site's own pages and files (see the routes): no kind's folder may be one. */
-export const RESERVED_SEGMENTS = ['articles', 'timeline', 'graph', 'search', 'cards', 'previews', 'pagefind', '404'];
+export const RESERVED_SEGMENTS = [
+  'articles',
+  'tags',
+  'timeline',
+  'graph',
+  'search',
+  'cards',
+  'previews',
+  'pagefind',
+  '404',
+];
 
 /** Social cards, in pixels: the size link previews expect. */
 export const CARD_SIZE = { width: 1200, height: 630 } as const;

@@ -40,6 +40,8 @@ export interface AnnotatedBlock {
   mentions: BlockMention[];
   /** The heading the block sits under, if any. */
   section?: { id: string; title: string };
+  /** A heading's level, 1 to 6 (`h2` is 2): the article's table of contents nests by it. */
+  level?: number;
   /** Whose words the block is, when not the document's own (voices.ts sets it). */
   voice?: Voice;
 }
@@ -202,6 +204,7 @@ export function annotateTree(
       role,
       ...visibleText(text, mentions),
       ...(section && role !== 'heading' ? { section } : {}),
+      ...(role === 'heading' ? { level: Number(element.tagName.slice(1)) } : {}),
     };
     blocks.push(block);
     onBlock?.(element, block);

@@ -34,3 +34,22 @@ export const FEED_LENGTH = 50;
 export function feedArticles<T extends { data: Pick<ArticleData, 'date' | 'title'> }>(articles: T[]): T[] {
   return [...articles].sort(newestFirst).slice(0, FEED_LENGTH);
 }
+
+/**
+ * What an article's page says about its text beside the byline, in a note the reader opens: what this site's
+ * editors wrote, and what the source does not give or gives only roughly. Empty when the source gives it all.
+ */
+export function aboutNotes(
+  data: Pick<ArticleData, 'authors' | 'date' | 'datePrecision' | 'dateNote' | 'titleIsEditorial' | 'dekIsEditorial'>,
+): string[] {
+  const notes: string[] = [];
+  const editorial =
+    data.titleIsEditorial && data.dekIsEditorial ? 'Title and summary' : data.titleIsEditorial ? 'Title' : 'Summary';
+  if (data.titleIsEditorial || data.dekIsEditorial)
+    notes.push(`${editorial} written by this site’s editors; the source gives none.`);
+  if (!data.authors.length) notes.push('Author not given in the source.');
+  if (!data.date) notes.push('Date not given in the source.');
+  else if (data.datePrecision === 'approximate')
+    notes.push(data.dateNote ? `Date approximate: ${data.dateNote}` : 'Date approximate: the source gives none.');
+  return notes;
+}
