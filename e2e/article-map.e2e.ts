@@ -77,16 +77,20 @@ test('on a phone the map is a closed block above the text that opens', async ({ 
   await expect(heading(page, 'How it could all go wrong')).toBeInViewport();
 });
 
-test('without JavaScript the map is the same links, opened by hand', async ({ browser }) => {
+test('without JavaScript the map is the same links: open beside the text, opened by hand on a phone', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: LAPTOP });
   const page = await context.newPage();
   await page.goto(ARTICLE);
-  await expect(contents(page)).toBeHidden();
-  await page.getByText('On this page', { exact: true }).click();
   await expect(contents(page).getByRole('listitem').getByRole('link')).toHaveText([
     ...SECTIONS,
     /entities in this article/,
   ]);
+  await expect(contents(page)).toBeVisible();
+  await page.setViewportSize(PHONE);
+  await expect(contents(page)).toBeHidden();
+  await page.getByText('On this page', { exact: true }).click();
   await contents(page).getByRole('link', { name: 'Notes', exact: true }).click();
   await expect(heading(page, 'Notes')).toBeInViewport();
   await context.close();

@@ -323,6 +323,12 @@ test('the site builds for a sub-path, with every link and anchor intact', () => 
   expect(article).toContain('<link rel="canonical" href="https://example.org/kb/articles/deepseek-and-open-source/">');
   expect(article).toContain('href="/kb/organizations/deepseek/"');
   expect(article).toContain('content="https://example.org/kb/cards/articles/deepseek-and-open-source.png"');
+  // Its tags lead to their pages under the sub-path, which list it.
+  expect(article).toContain('href="/kb/tags/open-source/"');
+  expect(readFileSync(join(out, 'tags/open-source/index.html'), 'utf8')).toContain(
+    'href="/kb/articles/deepseek-and-open-source/"',
+  );
+  expect(readFileSync(join(out, 'tags/index.html'), 'utf8')).toContain('href="/kb/tags/ai-policy/"');
 });
 
 test('a newsletter ingested into an empty content folder, with its suggestions accepted, builds a linked site', () => {
@@ -536,6 +542,10 @@ test.describe('a site with kinds of its own', () => {
       '/events/northern-fair/',
     );
     await expect(article.getByRole('link', { name: 'Ada Quill' })).toHaveAttribute('href', '/people/ada-quill/');
+    // Its front matter gives the address of the original: the byline links to it, as a link out of the site.
+    const original = page.locator('main article > header').getByRole('link', { name: 'Original' });
+    await expect(original).toHaveAttribute('href', 'https://news.example/2025/05/a-week-at-the-fair');
+    await expect(original).toHaveAttribute('rel', 'noopener noreferrer');
     const nav = page.getByRole('navigation').first();
     await expect(nav.getByRole('link', { name: 'Events' })).toHaveAttribute('href', '/events/');
     await expect(nav.getByRole('link', { name: 'Speakers' })).toHaveAttribute('href', '/people/');

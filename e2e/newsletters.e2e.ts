@@ -109,7 +109,14 @@ test('the feed carries every article in full, with links that work outside the s
 
 test('the sitemap lists every page worth finding, and robots.txt points to it', () => {
   const sitemap = readFileSync('dist/sitemap-0.xml', 'utf8');
-  for (const path of ['/', '/articles/deepseek-and-open-source/', '/people/robin-li/', '/policies/']) {
+  for (const path of [
+    '/',
+    '/articles/deepseek-and-open-source/',
+    '/people/robin-li/',
+    '/policies/',
+    '/tags/',
+    '/tags/open-source/',
+  ]) {
     expect(sitemap).toContain(`<loc>https://dossier.example${path}</loc>`);
   }
   expect(sitemap).not.toContain('/search/');
