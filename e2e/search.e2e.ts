@@ -337,6 +337,7 @@ test('without JavaScript the search page says at once that it cannot search, and
   expect(noticeTop).toBeLessThan((await page.getByRole('searchbox').boundingBox())!.y);
   const indexes = page.getByRole('navigation', { name: 'Indexes' });
   await expect(indexes.getByRole('link', { name: 'Articles' })).toHaveAttribute('href', paths.articles());
+  await expect(indexes.getByRole('link', { name: 'Tags' })).toHaveAttribute('href', paths.tags());
   await indexes.getByRole('link', { name: 'Organizations' }).click();
   await expect(page).toHaveURL(/\/organizations\/$/);
   await expect(page.getByRole('link', { name: 'DeepSeek', exact: true }).first()).toBeVisible();
