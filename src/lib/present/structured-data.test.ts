@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { entitySchema } from '../content/content-schema.ts';
+import { articleSchema, entitySchema } from '../content/content-schema.ts';
 import { entityFacts } from './facts.ts';
-import { entityJsonLd, entityType, quotationsJsonLd, withQuotations, type EntityRef } from './structured-data.ts';
+import {
+  articleJsonLd,
+  entityJsonLd,
+  entityType,
+  quotationsJsonLd,
+  withQuotations,
+  type EntityRef,
+} from './structured-data.ts';
 
 const entity = (facts: Record<string, unknown>) => entitySchema().parse({ name: 'X', summary: 'S.', ...facts });
 
@@ -102,5 +109,31 @@ describe('quotationsJsonLd', () => {
       ...person,
       '@reverse': { creator: [{ '@type': 'Quotation' }] },
     });
+  });
+});
+
+describe('articleJsonLd', () => {
+  const article = (extra: Record<string, unknown>) =>
+    articleSchema.parse({ title: 'T', dek: 'D.', source: { publication: 'Weekly' }, ...extra });
+
+  it('names the original the page is based on, and the tags as keywords', () => {
+    const ld = articleJsonLd(
+      article({ source: { publication: 'Weekly', url: 'https://weekly.example/p/t' }, tags: ['AI policy', 'China'] }),
+      'https://x/articles/t/',
+      [],
+    );
+    expect(ld).toMatchObject({
+      publisher: { '@type': 'Organization', name: 'Weekly' },
+      isBasedOn: 'https://weekly.example/p/t',
+      keywords: ['AI policy', 'China'],
+    });
+    expect((ld.publisher as { url?: string }).url).toBeUndefined();
+  });
+
+  it('leaves out what the article does not have', () => {
+    const ld = articleJsonLd(article({}), 'https://x/articles/t/', []);
+    expect(ld).not.toHaveProperty('isBasedOn');
+    expect(ld).not.toHaveProperty('keywords');
+    expect(ld).not.toHaveProperty('datePublished');
   });
 });

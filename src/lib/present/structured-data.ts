@@ -107,11 +107,10 @@ export function articleJsonLd(
       ? { datePublished: data.date.toISOString().slice(0, 10) }
       : {}),
     ...(data.authors.length ? { author: data.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
-    publisher: {
-      '@type': 'Organization',
-      name: data.source.publication,
-      ...(data.source.url ? { url: data.source.url } : {}),
-    },
+    publisher: { '@type': 'Organization', name: data.source.publication },
+    // The page republishes the text: the original is what it is based on, not the publisher's address.
+    ...(data.source.url ? { isBasedOn: data.source.url } : {}),
+    ...(data.tags.length ? { keywords: data.tags } : {}),
     ...(about.length ? { about: about.map((a) => ({ '@type': a.type, name: a.name, url: a.url })) } : {}),
   };
 }
