@@ -30,6 +30,16 @@ describe('tagSlug', () => {
     expect(tagSlug('AI policy')).toBe('ai-policy');
     expect(tagSlug('开源')).toBe('kai-yuan');
     expect(tagSlug('C++ / Rust')).toBe('c-rust');
-    expect(tagSlug('!!!')).toBe('tag');
+  });
+
+  it('gives a tag it cannot spell a stable hash of its own, so two such tags stay two tags', () => {
+    const politics = tagSlug('политика');
+    expect(politics).toMatch(/^tag-[0-9a-f]{8}$/);
+    expect(tagSlug(' политика ')).toBe(politics);
+    expect(tagSlug('экономика')).toMatch(/^tag-[0-9a-f]{8}$/);
+    expect(tagSlug('экономика')).not.toBe(politics);
+    expect(tagSlug('!!!')).not.toBe(tagSlug('???'));
+    const tags = articlesByTag([article('a', 'политика'), article('b', 'экономика')]);
+    expect(tags.map((tag) => tag.label).sort()).toEqual(['политика', 'экономика']);
   });
 });

@@ -3,6 +3,7 @@
  * Chinese by its pinyin): tags that spell one slug differently (`AI policy`, `AI Policy`) are one tag, under the
  * spelling the most articles use.
  */
+import { createHash } from 'node:crypto';
 import { slugOf } from '../ingest/slug.ts';
 
 export interface Tag<Article> {
@@ -11,8 +12,14 @@ export interface Tag<Article> {
   articles: Article[];
 }
 
-/** A tag's slug: stable, URL-safe, and never empty. */
-export const tagSlug = (tag: string): string => slugOf(tag, 'tag');
+/**
+ * A tag's slug: stable, URL-safe, and never empty. A tag the slug cannot spell (Cyrillic, Greek, Arabic, only
+ * punctuation) takes a short hash of itself: one shared fallback would make every such tag one tag, on one page.
+ */
+export const tagSlug = (tag: string): string => {
+  const text = tag.normalize('NFC').trim();
+  return slugOf(text, '') || `tag-${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
+};
 
 /** Every tag of the articles, the most used first (then by label), each with its articles in the order given. */
 export function articlesByTag<Article extends { data: { tags: readonly string[] } }>(
