@@ -63,6 +63,32 @@ test('on a laptop the map stays beside the text while reading, and marks the sec
   await expect(map.locator('[aria-current]')).toHaveCount(0);
 });
 
+test('arriving by a link in the middle of a long section marks that section, its heading far above', async ({
+  page,
+}) => {
+  await page.setViewportSize(LAPTOP);
+  await page.goto(ARTICLE);
+  // The middle paragraph of "How it could all go wrong", between its heading and the next.
+  const middle = await page.locator('.article-body').evaluate((body) => {
+    const [start, end] = [...body.querySelectorAll('h2')].slice(1, 3);
+    const inside = [...body.querySelectorAll('p[id]')].filter(
+      (p) =>
+        start!.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING &&
+        end!.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_PRECEDING,
+    );
+    return inside[Math.floor(inside.length / 2)]!.id;
+  });
+  await page.goto(`${ARTICLE}#${middle}`);
+  await expect(heading(page, 'How it could all go wrong')).not.toBeInViewport();
+  const marked = contents(page).locator('[aria-current="true"]');
+  await expect(marked).toHaveText('How it could all go wrong');
+  // A jump back over every heading clears the mark; one forward over all of them marks the last section.
+  await page.evaluate(() => scrollTo(0, 0));
+  await expect(marked).toHaveCount(0);
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await expect(marked).toHaveText(/entities in this article$/);
+});
+
 test('on a phone the map is a closed block above the text that opens', async ({ page }) => {
   await page.setViewportSize(PHONE);
   await page.goto(ARTICLE);

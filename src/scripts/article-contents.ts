@@ -13,19 +13,24 @@ if (contents) {
 
   const links = [...contents.querySelectorAll<HTMLAnchorElement>('li > a')];
   const headings = links.map((link) => document.getElementById(decodeURIComponent(link.hash.slice(1))));
-  let frame = 0;
-  const mark = () => {
-    frame = 0;
-    const line = innerHeight / 3;
-    let current = -1;
-    headings.forEach((heading, i) => {
-      if (heading && heading.getBoundingClientRect().top <= line) current = i;
-    });
-    links.forEach((link, i) => {
-      if (i === current) link.setAttribute('aria-current', 'true');
-      else link.removeAttribute('aria-current');
-    });
-  };
-  addEventListener('scroll', () => (frame ||= requestAnimationFrame(mark)), { passive: true });
-  mark();
+  const passed = new Set<Element>();
+  let current: HTMLAnchorElement | undefined;
+  // An IntersectionObserver instead of work on every scroll: its root reaches far above the window and ends a
+  // third of the way down it, so a heading is inside once passed, and every crossing of that line is reported,
+  // by scrolling or by a jump over many headings at once.
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const { target, isIntersecting } of entries) {
+        if (isIntersecting) passed.add(target);
+        else passed.delete(target);
+      }
+      const next = links[headings.findLastIndex((heading) => heading !== null && passed.has(heading))];
+      if (next === current) return;
+      current?.removeAttribute('aria-current');
+      next?.setAttribute('aria-current', 'true');
+      current = next;
+    },
+    { rootMargin: '1000000px 0px -66% 0px' },
+  );
+  for (const heading of headings) if (heading) observer.observe(heading);
 }
