@@ -188,6 +188,19 @@ describe('layoutGraph', () => {
     }
   });
 
+  it('keeps the drawing within the width asked, pushing apart only downwards, with no overlap', () => {
+    for (const count of [60, 300]) {
+      const { nodes, edges } = syntheticGraph(count, 3);
+      const layout = layoutGraph(nodes, edges, { ...OPTIONS, labelWidth: 100, aspect: 0.4, maxWidth: 340 });
+      expect(layout.width).toBeLessThanOrEqual(340);
+      expect(collisions(layout)).toEqual([]);
+      for (const node of layout.nodes) {
+        expect(node.labelBox.left).toBeGreaterThanOrEqual(0);
+        expect(node.labelBox.right).toBeLessThanOrEqual(layout.width);
+      }
+    }
+  });
+
   it('resolves overlaps even when the simulation has no time to', () => {
     const { nodes, edges } = syntheticGraph(100, 2);
     expect(collisions(layoutGraph(nodes, edges, { ...OPTIONS, ticks: 1 }))).toEqual([]);

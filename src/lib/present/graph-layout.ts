@@ -53,6 +53,11 @@ export interface LayoutOptions {
   orbit?: { x: number; y: number };
   /** The drawing is at least this wide, centred: a stylesheet may give it a minimum width without enlarging it. */
   minWidth?: number;
+  /**
+   * The drawing is at most this wide, margins included: nodes are held inside the band and pushed apart only
+   * downwards, so a phone's frame holds the whole drawing at its own size.
+   */
+  maxWidth?: number;
 }
 
 export interface Box {
@@ -278,10 +283,13 @@ export function layoutGraph<Id extends string>(
     .force('x', forceX<SimNode>(0).strength(options.gravity))
     .force('y', forceY<SimNode>(0).strength(options.gravity))
     .force('orbit', orbitRadii ? orbit(sim, edges, orbitRadii) : null)
-    .force('boxes', boxCollision(sim, spacing, sideways));
+    .force('boxes', boxCollision(sim, spacing, sideways))
+    .force('band', options.maxWidth ? band(sim, options.maxWidth) : null);
   simulation.tick(options.ticks);
   if (options.aspect) stretch(sim, options.aspect);
-  separate(sim, spacing, sideways);
+  if (options.maxWidth) band(sim, options.maxWidth)();
+  // In a band, a push sideways could leave it: every push goes down instead.
+  separate(sim, spacing, options.maxWidth ? Infinity : sideways);
 
   // Move the drawing to the origin, clear of the edges by a margin.
   const boxes = sim.map((node) => boxAt(node, 0));
@@ -430,6 +438,19 @@ function orbit(nodes: SimNode[], edges: LayoutEdge[], radii: { x: number; y: num
       ];
       node.vx! += (targetX - node.x!) * alpha * 0.5;
       node.vy! += (targetY - node.y!) * alpha * 0.5;
+    }
+  };
+}
+
+/** A d3 force (and a last step) holding every node's box inside a band `width` wide, margins included, around x = 0. */
+function band(nodes: SimNode[], width: number) {
+  const half = width / 2 - MARGIN;
+  return () => {
+    for (const node of nodes) {
+      const [low, high] = [-half - node.extent.left, half - node.extent.right];
+      // A box wider than the band is centred in it.
+      const x = low > high ? (low + high) / 2 : Math.min(high, Math.max(low, node.x!));
+      if (x !== node.x) [node.x, node.vx] = [x, 0];
     }
   };
 }

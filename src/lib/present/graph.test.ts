@@ -6,6 +6,7 @@ import {
   connectionsOf,
   graphEntities,
   kindShape,
+  labelRuns,
   neighbourhoodGraph,
   siteGraph,
   type GraphView,
@@ -23,7 +24,11 @@ const collisionsIn = (view: GraphView) =>
     width: view.width,
     height: view.height,
     lineHeight: view.lineHeight,
-    nodes: view.nodes.map((node) => ({ ...node, radius: node.reach })),
+    nodes: view.nodes.map((node) => ({
+      ...node,
+      radius: node.reach,
+      lines: node.lines.map((runs) => runs.map((run) => run.text).join('')),
+    })),
   });
 
 describe('the graph of the real content', () => {
@@ -46,8 +51,8 @@ describe('the graph of the real content', () => {
   it('is wide for a laptop and narrow for a phone', () => {
     expect(graph.wide.width).toBeGreaterThan(graph.wide.height);
     expect(graph.wide.width).toBeLessThanOrEqual(1000);
-    // About one and a half phone screens across (358 px inside the page's margins).
-    expect(graph.narrow.width).toBeLessThan(560);
+    // Within a phone's frame at its own size (358 px inside the page's margins at 390 px).
+    expect(graph.narrow.width).toBeLessThanOrEqual(340);
   });
 
   it('draws the strongest co-mention, DeepSeek and open source, thickest and last', () => {
@@ -60,6 +65,19 @@ describe('the graph of the real content', () => {
     );
     expect(Math.max(...graph.wide.edges.map((edge) => edge.width))).toBe(strongest.width);
     expect(graph.wide.edges[0]!.width).toBeLessThan(strongest.width);
+  });
+
+  it('names the two nodes each line joins by their place in the drawing', () => {
+    for (const edge of graph.wide.edges) {
+      const [from, to] = edge.ends.map((end) => graph.wide.nodes[end]!);
+      expect([from!.x, from!.y, to!.x, to!.y]).toEqual([edge.x1, edge.y1, edge.x2, edge.y2]);
+    }
+  });
+
+  it('marks the Chinese of a label with its script', () => {
+    const waves = graph.wide.nodes.find((node) => node.id === 'waves')!;
+    expect(waves.lines.flat()).toEqual([{ text: 'Waves (' }, { text: '暗涌', lang: 'zh-Hans' }, { text: ')' }]);
+    expect(labelRuns('李開復。Kai-Fu', 'zh-Hant')).toEqual([{ text: '李開復。', lang: 'zh-Hant' }, { text: 'Kai-Fu' }]);
   });
 
   it('lists nodes in reading order, which is the keyboard order', () => {
@@ -108,6 +126,13 @@ describe('an entity neighbourhood', () => {
     for (const id of index.content.entities.keys()) {
       const view = neighbourhoodGraph(index, id);
       if (view) expect(collisionsIn(view), id).toEqual([]);
+    }
+  });
+
+  it('fits a phone’s frame at its own size, for every entity', () => {
+    for (const id of index.content.entities.keys()) {
+      const view = neighbourhoodGraph(index, id);
+      if (view) expect(view.width, id).toBeLessThanOrEqual(340);
     }
   });
 

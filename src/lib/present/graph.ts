@@ -23,12 +23,23 @@ export interface GraphNodeView {
   y: number;
   labelBox: Box;
   labelY: number;
-  lines: string[];
+  /** The label's lines, each in runs: Han marked with its script, so the browser draws it with a Chinese face. */
+  lines: LabelRun[][];
   /** The entity the neighbourhood is of: drawn in bold, not a link to its own page. */
   centre: boolean;
 }
 
+/** A run of a label's line; `lang` is set on Han (zh-Hans or zh-Hant), unset on the rest. */
+export interface LabelRun {
+  text: string;
+  lang?: Script;
+}
+
+type Script = 'zh-Hans' | 'zh-Hant';
+
 export interface GraphEdgeView {
+  /** The positions in `nodes` of the two entities the line joins. */
+  ends: [number, number];
   x1: number;
   y1: number;
   x2: number;
@@ -67,26 +78,26 @@ const WIDE: LayoutOptions = {
   fontSize: 12,
   labelWidth: 140,
   ticks: 300,
-  spacing: 8,
+  spacing: 12,
   gravity: 0.05,
   aspect: 1.25,
   charge: -160,
   linkDistance: 60,
 };
 // Tall and narrow, for a phone held upright: less to pan across.
-const NARROW: LayoutOptions = { ...WIDE, labelWidth: 110, aspect: 0.35 };
+const NARROW: LayoutOptions = { ...WIDE, labelWidth: 100, aspect: 0.4, maxWidth: 340 };
 // Few nodes, laid out once per entity page: few ticks; compact enough to shrink onto a phone (to 26rem, global.css).
 const NEIGHBOURHOOD: LayoutOptions = {
   fontSize: 13,
-  labelWidth: 150,
+  labelWidth: 110,
   labelLines: 3,
   ticks: 60,
-  spacing: 8,
+  spacing: 12,
   gravity: 0,
   charge: -150,
   linkDistance: 120,
-  orbit: { x: 170, y: 130 },
-  minWidth: 416,
+  orbit: { x: 120, y: 140 },
+  maxWidth: 340,
 };
 
 /** The entities named together with `id` (those `among` only, if given), most passages first (then by name). */
@@ -195,6 +206,28 @@ function drawGraph(index: SiteIndex, ids: EntityId[], centre: string | undefined
   const at = new Map(layout.nodes.map((node) => [node.id, node]));
   // Most pairs share a passage or two: those stay faint, and only the strongest few stand out.
   const strength = (weight: number) => ((weight - 1) / (maxWeight - 1)) ** 1.5;
+  const drawn = layout.nodes
+    .map((node): GraphNodeView => {
+      const entity = entityOf(index.content, node.id);
+      const passages = passageCount(index, node.id);
+      const script = entity.data.native?.script ?? 'zh-Hans';
+      return {
+        id: node.id,
+        href: paths.entity(entity.kind, node.id),
+        kind: entity.kind,
+        title: `${entity.data.name}, ${kindInfo(entity.kind).singular.toLowerCase()}, ${passages} passage${passages === 1 ? '' : 's'}`,
+        shape: kindShape(entity.kind, node.x, node.y, radius(node.id)),
+        reach: node.radius,
+        x: node.x,
+        y: node.y,
+        labelBox: node.labelBox,
+        labelY: node.labelY,
+        lines: node.lines.map((line) => labelRuns(line, script)),
+        centre: node.id === centre,
+      };
+    })
+    .sort((a, b) => Math.floor(a.y / READING_ROW) - Math.floor(b.y / READING_ROW) || a.x - b.x);
+  const position = new Map(drawn.map((node, i) => [node.id, i]));
   return {
     width: layout.width,
     height: layout.height,
@@ -206,6 +239,7 @@ function drawGraph(index: SiteIndex, ids: EntityId[], centre: string | undefined
       .map((edge) => {
         const [from, to] = [at.get(edge.source)!, at.get(edge.target)!];
         return {
+          ends: [position.get(edge.source)!, position.get(edge.target)!],
           x1: from.x,
           y1: from.y,
           x2: to.x,
@@ -214,27 +248,18 @@ function drawGraph(index: SiteIndex, ids: EntityId[], centre: string | undefined
           opacity: round(0.25 + 0.5 * strength(edge.weight)),
         };
       }),
-    nodes: layout.nodes
-      .map((node) => {
-        const entity = entityOf(index.content, node.id);
-        const passages = passageCount(index, node.id);
-        return {
-          id: node.id,
-          href: paths.entity(entity.kind, node.id),
-          kind: entity.kind,
-          title: `${entity.data.name}, ${kindInfo(entity.kind).singular.toLowerCase()}, ${passages} passage${passages === 1 ? '' : 's'}`,
-          shape: kindShape(entity.kind, node.x, node.y, radius(node.id)),
-          reach: node.radius,
-          x: node.x,
-          y: node.y,
-          labelBox: node.labelBox,
-          labelY: node.labelY,
-          lines: node.lines,
-          centre: node.id === centre,
-        };
-      })
-      .sort((a, b) => Math.floor(a.y / READING_ROW) - Math.floor(b.y / READING_ROW) || a.x - b.x),
+    nodes: drawn,
   };
+}
+
+/**
+ * A line of a label in runs, its Han (and CJK punctuation) marked with `script`: Chromium draws unmarked Han in an
+ * SVG label as empty boxes when the site's face arrives after the label is first drawn, and marked Han as itself.
+ */
+export function labelRuns(line: string, script: Script): LabelRun[] {
+  return (
+    line.match(/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+|[^\p{Script=Han}\u3000-\u303f\uff00-\uffef]+/gu) ?? []
+  ).map((text) => (/[\p{Script=Han}]/u.test(text) ? { text, lang: script } : { text }));
 }
 
 /** Nodes whose centres lie within one band this tall count as one row when reading the graph. */
