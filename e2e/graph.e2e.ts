@@ -11,26 +11,70 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const node = (graph: Locator, name: string) => graph.getByRole('link', { name: new RegExp(`^${escape(name)}, `) });
 const visibleGraph = (page: Page) => page.locator('.graph:visible svg');
 
-/** Pairs of labels whose drawn boxes overlap, as the browser measures the text. */
-async function overlappingLabels(graph: Locator): Promise<string[]> {
-  return graph.evaluate((svg) => {
-    const boxes = [...svg.querySelectorAll('text')].map((text) => ({
-      text: text.textContent ?? '',
-      box: text.getBoundingClientRect(),
-    }));
-    const found: string[] = [];
-    boxes.forEach((a, i) =>
-      boxes.slice(i + 1).forEach((b) => {
-        if (
-          a.box.left < b.box.right &&
-          b.box.left < a.box.right &&
-          a.box.top < b.box.bottom &&
-          b.box.top < a.box.bottom
-        )
-          found.push(`${a.text} / ${b.text}`);
+/** The widths the drawing is checked at: a small phone, a phone, a laptop. */
+const WIDTHS = [360, 390, 1280];
+/** Entity pages whose neighbourhoods are checked: the largest hub, a person with few connections, a place. */
+const NEIGHBOURHOODS = ['/organizations/deepseek/', '/people/robin-li/', '/places/china/'];
+
+/**
+ * What collides in the drawing as the browser draws it, in the site's fonts: each label's box (its text as laid
+ * out) against every other label and every other node's shape, and shapes against shapes. Boxes are widened by half
+ * the labels' halo (a 3 px stroke), so labels that only touch count too.
+ */
+async function renderedCollisions(graph: Locator): Promise<string[]> {
+  return graph.evaluate(async (svg) => {
+    await document.fonts.ready;
+    const HALO = 1.5;
+    const nodes = [...svg.querySelectorAll<SVGElement>('[data-node]')]
+      .filter((node) => node.getAttribute('display') !== 'none')
+      .map((node) => {
+        const label = node.querySelector('text')!.getBoundingClientRect();
+        return {
+          name: node.querySelector('text')!.textContent!,
+          label: {
+            left: label.left - HALO,
+            right: label.right + HALO,
+            top: label.top - HALO,
+            bottom: label.bottom + HALO,
+          },
+          shape: node.querySelector('path')!.getBoundingClientRect(),
+        };
+      });
+    type Box = { left: number; right: number; top: number; bottom: number };
+    const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const found: string[] = nodes.length ? [] : ['no node drawn'];
+    nodes.forEach((a, i) =>
+      nodes.forEach((b, j) => {
+        if (i < j && overlap(a.label, b.label)) found.push(`label ${a.name} / label ${b.name}`);
+        if (i !== j && overlap(a.label, b.shape)) found.push(`label ${a.name} / node ${b.name}`);
+        if (i < j && overlap(a.shape, b.shape)) found.push(`node ${a.name} / node ${b.name}`);
       }),
     );
     return found;
+  });
+}
+
+/**
+ * What of the drawing a reader cannot see without scrolling its frame sideways: labels and shapes outside the
+ * frame's visible box, and whether the frame scrolls at all (a hidden scroll cuts labels off silently).
+ */
+async function cutOff(graph: Locator): Promise<{ outside: string[]; scrolls: boolean }> {
+  return graph.evaluate((svg) => {
+    const frame = svg.closest('figure')!;
+    const box = frame.getBoundingClientRect();
+    const [left, right] = [Math.max(0, box.left), Math.min(document.documentElement.clientWidth, box.right)];
+    const nodes = [...svg.querySelectorAll<SVGElement>('[data-node]')];
+    const outside = (nodes.length ? [] : ['no node drawn']).concat(
+      nodes.flatMap((node) =>
+        [node.querySelector('text')!, node.querySelector('path')!]
+          .filter((part) => {
+            const drawn = part.getBoundingClientRect();
+            return drawn.left < left - 0.5 || drawn.right > right + 0.5;
+          })
+          .map((part) => `${part.tagName} ${node.querySelector('text')!.textContent}`),
+      ),
+    );
+    return { outside, scrolls: frame.scrollWidth > frame.clientWidth };
   });
 }
 
@@ -40,7 +84,7 @@ test('the graph page shows every entity as a link to its page, with labels that 
   await expect(graph).toHaveCount(1);
   await expect(graph.getByRole('link')).toHaveCount(entityPages.length);
   for (const { name, path } of entityPages) await expect(node(graph, name)).toHaveAttribute('href', path);
-  expect(await overlappingLabels(graph)).toEqual([]);
+  expect(await renderedCollisions(graph)).toEqual([]);
   // The key names each kind in words beside its shape.
   const key = page.getByRole('list').filter({ hasText: 'Larger: named in more passages' });
   await expect(key).toContainText('Organization');
@@ -88,6 +132,10 @@ test('clicking a node opens the entity page', async ({ page }) => {
 test('the keyboard reaches the nodes in reading order, with a visible focus, and Enter opens one', async ({ page }) => {
   await page.goto('/graph/');
   await page.getByRole('link', { name: 'listed in words' }).focus();
+  // First the key's checkboxes, one per kind, then the drawing.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'Organization' })).toBeFocused();
+  await page.getByRole('checkbox').last().focus();
   await page.keyboard.press('Tab');
   const first = page.locator(':focus');
   await expect(first).toHaveCount(1);
@@ -123,7 +171,7 @@ test('each entity page shows its neighbourhood: its strongest connections as lin
   // The page's own entity is the centre, not a link to itself.
   await expect(graph.locator('g[font-weight="bold"]')).toHaveText('DeepSeek');
   await expect(node(graph, 'DeepSeek')).toHaveCount(0);
-  expect(await overlappingLabels(graph)).toEqual([]);
+  expect(await renderedCollisions(graph)).toEqual([]);
   await node(graph, 'Liang Wenfeng').click();
   await expect(page).toHaveURL(/\/people\/liang-wenfeng\/$/);
   await expect(
@@ -137,38 +185,134 @@ test('an entity named with no other has no neighbourhood', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Named alongside' })).toHaveCount(0);
 });
 
-test('on a phone the graph is laid out narrow, pans inside its frame, and nothing widens the page', async ({
-  browser,
-}) => {
+for (const width of WIDTHS) {
+  test(`at ${width} px, on the graph page and on entity pages, no label covers another or a node, and nothing is cut off`, async ({
+    browser,
+  }) => {
+    const phone = width < 768;
+    const context = await browser.newContext({ viewport: { width, height: 844 }, isMobile: phone, hasTouch: phone });
+    const page = await context.newPage();
+    for (const path of ['/graph/', ...NEIGHBOURHOODS]) {
+      await page.goto(path);
+      const graph = visibleGraph(page);
+      await expect(graph).toHaveCount(1);
+      expect.soft(await renderedCollisions(graph), `${path} at ${width}`).toEqual([]);
+      expect.soft(await cutOff(graph), `${path} at ${width}`).toEqual({ outside: [], scrolls: false });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      if (path === '/graph/') await expect(graph.getByRole('link')).toHaveCount(entityPages.length);
+      // Drawn at its own size, or nearly: labels stay legible (12 and 13 px at full size).
+      const scale = await graph.evaluate(
+        (svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width')),
+      );
+      expect(scale, `${path} at ${width}`).toBeGreaterThan(0.9);
+    }
+    await context.close();
+  });
+}
+
+test('on a phone the graph is the one laid out tall and narrow', async ({ browser }) => {
   const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   await page.goto('/graph/');
-  const graph = visibleGraph(page);
-  await expect(graph).toHaveCount(1);
-  await expect(graph.getByRole('link')).toHaveCount(entityPages.length);
-  expect(await overlappingLabels(graph)).toEqual([]);
-  const frame = page.locator('.graph:visible');
-  const { scrollWidth, clientWidth } = await frame.evaluate((element) => ({
-    scrollWidth: element.scrollWidth,
-    clientWidth: element.clientWidth,
-  }));
-  expect(scrollWidth).toBeGreaterThan(clientWidth);
-  expect(scrollWidth).toBeLessThan(clientWidth * 1.6);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  // A node off to the side is scrolled into view when tapped.
-  const far = graph.getByRole('link').last();
-  await far.scrollIntoViewIfNeeded();
-  await expect(far).toBeInViewport();
-
-  await page.goto('/organizations/deepseek/');
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  const neighbourhood = page.getByRole('region', { name: 'Named alongside' }).locator('svg');
-  // Shrunk to fit, but no further than keeps its labels legible (13px at full size).
-  const scale = await neighbourhood.evaluate(
-    (svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width')),
-  );
-  expect(scale).toBeGreaterThan(0.6);
+  await expect(page.locator('.graph-narrow')).toBeVisible();
+  await expect(page.locator('.graph-wide')).toBeHidden();
+  const { width, height } = await visibleGraph(page).evaluate((svg) => svg.getBoundingClientRect());
+  expect(height).toBeGreaterThan(2 * width);
   await context.close();
+});
+
+test('a Chinese name in the graph is drawn by the site’s face, not as empty boxes', async ({ page }) => {
+  for (const path of ['/graph/', '/people/liang-wenfeng/']) {
+    await page.goto(path);
+    const label = visibleGraph(page).locator('text', { hasText: 'Waves (暗涌)' });
+    await label.scrollIntoViewIfNeeded();
+    const loaded = await label.evaluate(async (text) => {
+      await document.fonts.ready;
+      return document.fonts.check(`12px "Dossier Han"`, text.textContent!);
+    });
+    expect(loaded, `${path}: the face for 暗涌 has arrived`).toBe(true);
+    // Chromium can keep drawing an SVG label's Han as empty boxes after the face has arrived. A Chinese face draws
+    // each character a full em wide; the boxes are narrower.
+    const advances = await label.evaluate((text: SVGTextElement) => {
+      const size = parseFloat(getComputedStyle(text).fontSize);
+      return [...text.textContent!].flatMap((char, i) =>
+        /\p{Script=Han}/u.test(char) ? [Math.round((text.getExtentOfChar(i).width / size) * 100) / 100] : [],
+      );
+    });
+    expect(advances, `${path}: the width of 暗 and 涌, in ems`).toEqual([1, 1]);
+  }
+});
+
+test('pointing at a node, or focusing it, dims every node but it and its neighbours', async ({ page }) => {
+  await page.goto('/graph/');
+  const graph = visibleGraph(page);
+  const opacities = () =>
+    graph.evaluate((svg) =>
+      Object.fromEntries(
+        [...svg.querySelectorAll('[data-node]')].map((node) => [
+          node.querySelector('text')!.textContent,
+          Number(getComputedStyle(node).opacity),
+        ]),
+      ),
+    );
+  const strongest = connectionsOf(index, 'deepseek')
+    .slice(0, 5)
+    .map(({ id }) => entityPages.find((e) => e.id === id)!.name);
+  await node(graph, 'DeepSeek').hover();
+  const hovered = await opacities();
+  expect(hovered['DeepSeek']).toBe(1);
+  for (const name of strongest) expect(hovered[name], name).toBe(1);
+  // ChinaTalk is named with nothing, Ferrari only far from DeepSeek.
+  for (const name of ['ChinaTalk', 'Ferrari']) expect(hovered[name], name).toBeLessThan(0.5);
+  const dimmed = Object.values(hovered).filter((opacity) => opacity < 1).length;
+  expect(dimmed).toBeGreaterThan(Object.keys(hovered).length / 2);
+  // The lines that stay are DeepSeek's own.
+  const lines = await graph.evaluate((svg) => {
+    const deepseek = svg.querySelector('a[href="/organizations/deepseek/"]')!.getAttribute('data-node');
+    return [...svg.querySelectorAll('line')].map((line) => ({
+      own: line.dataset.ends!.split(' ').includes(deepseek!),
+      lit: getComputedStyle(line).opacity === '1',
+    }));
+  });
+  expect(lines.filter((line) => line.own !== line.lit)).toEqual([]);
+  expect(lines.filter((line) => line.lit).length).toBeGreaterThanOrEqual(5);
+  // Away from the nodes, everything is back.
+  await page.mouse.move(5, 5);
+  expect(Object.values(await opacities()).every((opacity) => opacity === 1)).toBe(true);
+
+  await node(graph, 'Liang Wenfeng').focus();
+  const focused = await opacities();
+  expect(focused['Liang Wenfeng']).toBe(1);
+  expect(focused['DeepSeek']).toBe(1);
+  expect(focused['ChinaTalk']).toBeLessThan(0.5);
+  await page.getByRole('link', { name: 'listed in words' }).focus();
+  expect(Object.values(await opacities()).every((opacity) => opacity === 1)).toBe(true);
+});
+
+test('the key’s checkboxes hide a kind’s nodes and their lines, and show them again', async ({ page }) => {
+  await page.goto('/graph/');
+  const graph = visibleGraph(page);
+  const people = entityPages.filter((e) => e.kind === 'person');
+  const person = page.getByRole('group', { name: 'Kinds in the graph' }).getByRole('checkbox', { name: 'Person' });
+  await expect(person).toBeChecked();
+  await person.uncheck();
+  for (const { name } of people) await expect(node(graph, name)).toBeHidden();
+  await expect(node(graph, 'DeepSeek')).toBeVisible();
+  // Hidden, they are out of the keyboard's way and of what a screen reader reads.
+  await expect(graph.getByRole('link')).toHaveCount(entityPages.length - people.length);
+  // No line is left leading to a hidden node.
+  const dangling = await graph.evaluate((svg) => {
+    const hidden = new Set(
+      [...svg.querySelectorAll('[data-node][display="none"]')].map((node) => node.getAttribute('data-node')),
+    );
+    return [...svg.querySelectorAll('line:not([display="none"])')].filter((line) =>
+      line.dataset.ends!.split(' ').some((end) => hidden.has(end)),
+    ).length;
+  });
+  expect(dangling).toBe(0);
+  expect(await renderedCollisions(graph)).toEqual([]);
+  await person.check();
+  for (const { name } of people) await expect(node(graph, name)).toBeVisible();
 });
 
 test('the graph works without JavaScript', async ({ browser }) => {
@@ -177,6 +321,10 @@ test('the graph works without JavaScript', async ({ browser }) => {
   await page.goto('/graph/');
   const graph = visibleGraph(page);
   await expect(graph.getByRole('link')).toHaveCount(entityPages.length);
+  for (const { name, path } of entityPages) await expect(node(graph, name)).toHaveAttribute('href', path);
+  // Every kind shows, and no checkbox offers what only a script could do.
+  await expect(page.getByRole('checkbox')).toHaveCount(0);
+  expect(await graph.getByRole('link').filter({ visible: true }).count()).toBe(entityPages.length);
   await node(graph, 'High-Flyer Quant').click();
   await expect(page).toHaveURL(/\/organizations\/high-flyer\/$/);
   await node(page.getByRole('region', { name: 'Named alongside' }).locator('svg'), 'DeepSeek').click();
