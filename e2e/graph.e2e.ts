@@ -25,7 +25,8 @@ async function renderedCollisions(graph: Locator): Promise<string[]> {
   return graph.evaluate(async (svg) => {
     await document.fonts.ready;
     const HALO = 1.5;
-    const nodes = [...svg.querySelectorAll<SVGElement>('[data-node]')]
+    const nodes = [...svg.querySelectorAll('path[data-kind]')]
+      .map((shape) => shape.parentElement!)
       .filter((node) => node.getAttribute('display') !== 'none')
       .map((node) => {
         const label = node.querySelector('text')!.getBoundingClientRect();
@@ -63,7 +64,7 @@ async function cutOff(graph: Locator): Promise<{ outside: string[]; scrolls: boo
     const frame = svg.closest('figure')!;
     const box = frame.getBoundingClientRect();
     const [left, right] = [Math.max(0, box.left), Math.min(document.documentElement.clientWidth, box.right)];
-    const nodes = [...svg.querySelectorAll<SVGElement>('[data-node]')];
+    const nodes = [...svg.querySelectorAll('path[data-kind]')].map((shape) => shape.parentElement!);
     const outside = (nodes.length ? [] : ['no node drawn']).concat(
       nodes.flatMap((node) =>
         [node.querySelector('text')!, node.querySelector('path')!]
@@ -249,9 +250,9 @@ test('pointing at a node, or focusing it, dims every node but it and its neighbo
   const opacities = () =>
     graph.evaluate((svg) =>
       Object.fromEntries(
-        [...svg.querySelectorAll('[data-node]')].map((node) => [
-          node.querySelector('text')!.textContent,
-          Number(getComputedStyle(node).opacity),
+        [...svg.querySelectorAll('path[data-kind]')].map((shape) => [
+          shape.parentElement!.querySelector('text')!.textContent,
+          Number(getComputedStyle(shape.parentElement!).opacity),
         ]),
       ),
     );
@@ -268,9 +269,12 @@ test('pointing at a node, or focusing it, dims every node but it and its neighbo
   expect(dimmed).toBeGreaterThan(Object.keys(hovered).length / 2);
   // The lines that stay are DeepSeek's own.
   const lines = await graph.evaluate((svg) => {
-    const deepseek = svg.querySelector('a[href="/organizations/deepseek/"]')!.getAttribute('data-node');
+    const deepseek = svg.querySelector<SVGPathElement>('a[href="/organizations/deepseek/"] path')!;
     return [...svg.querySelectorAll('line')].map((line) => ({
-      own: line.dataset.ends!.split(' ').includes(deepseek!),
+      own: [
+        [line.x1, line.y1],
+        [line.x2, line.y2],
+      ].some(([x, y]) => deepseek.isPointInFill(new DOMPoint(x!.baseVal.value, y!.baseVal.value))),
       lit: getComputedStyle(line).opacity === '1',
     }));
   });
@@ -302,14 +306,16 @@ test('the key’s checkboxes hide a kind’s nodes and their lines, and show the
   await expect(graph.getByRole('link')).toHaveCount(entityPages.length - people.length);
   // No line is left leading to a hidden node.
   const dangling = await graph.evaluate((svg) => {
-    const hidden = new Set(
-      [...svg.querySelectorAll('[data-node][display="none"]')].map((node) => node.getAttribute('data-node')),
-    );
+    const hidden = [...svg.querySelectorAll<SVGPathElement>('[display="none"] > path')];
     return [...svg.querySelectorAll('line:not([display="none"])')].filter((line) =>
-      line.dataset.ends!.split(' ').some((end) => hidden.has(end)),
+      [
+        [line.x1, line.y1],
+        [line.x2, line.y2],
+      ].some(([x, y]) => hidden.some((shape) => shape.isPointInFill(new DOMPoint(x!.baseVal.value, y!.baseVal.value)))),
     ).length;
   });
   expect(dangling).toBe(0);
+  expect(await graph.locator('line[display="none"]').count()).toBeGreaterThan(0);
   expect(await renderedCollisions(graph)).toEqual([]);
   await person.check();
   for (const { name } of people) await expect(node(graph, name)).toBeVisible();

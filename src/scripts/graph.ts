@@ -3,23 +3,38 @@
  * but its own and its neighbours'; the key's checkboxes, shown only with script, hide a kind's nodes and their lines.
  * Without script the drawing is the same, every node a link.
  */
-import { neighbours } from '../lib/present/graph-focus.ts';
+import { lineEnds, neighbours } from '../lib/present/graph-focus.ts';
 
 const DIMMED = '0.15';
 
-for (const svg of document.querySelectorAll<SVGSVGElement>('.graph svg')) {
-  const nodes = [...svg.querySelectorAll<SVGElement>('[data-node]')];
-  const lines = [...svg.querySelectorAll<SVGLineElement>('line[data-ends]')];
-  const ends = lines.map((line) => line.dataset.ends!.split(' ').map(Number) as [number, number]);
+/** A drawing's nodes (each a shape and its label, in a link or, at a neighbourhood's centre, a group) and lines. */
+function parts(svg: SVGSVGElement) {
+  const shapes = [...svg.querySelectorAll<SVGPathElement>('path[data-kind]')];
+  const lines = [...svg.querySelectorAll<SVGLineElement>('line')];
+  const end = (x: SVGAnimatedLength, y: SVGAnimatedLength) => ({ x: x.baseVal.value, y: y.baseVal.value });
+  const ends = lineEnds(
+    lines.map((line) => [end(line.x1, line.y1), end(line.x2, line.y2)] as const),
+    shapes.map((shape) => shape.getBBox()),
+  );
+  return {
+    nodes: shapes.map((shape) => shape.parentElement!),
+    kinds: shapes.map((shape) => shape.dataset.kind!),
+    lines,
+    ends,
+  };
+}
+
+const drawings = [...document.querySelectorAll<SVGSVGElement>('.graph svg')].map((svg) => ({ svg, ...parts(svg) }));
+
+for (const { svg, nodes, lines, ends } of drawings) {
   const dim = (element: Element, kept: boolean) =>
     kept ? element.removeAttribute('opacity') : element.setAttribute('opacity', DIMMED);
   /** Lights the node `target` is in, with its neighbours and its lines; anything else lights the whole drawing. */
   const light = (target: EventTarget | null | undefined) => {
-    const node = (target as Element | null)?.closest?.<SVGElement>('[data-node]');
-    const at = node ? Number(node.dataset.node) : undefined;
-    const lit = at === undefined ? undefined : neighbours(ends, at);
+    const at = nodes.findIndex((node) => node.contains(target as Node | null));
+    const lit = at < 0 ? undefined : neighbours(ends, at);
     nodes.forEach((element, i) => dim(element, !lit || lit.has(i)));
-    lines.forEach((element, i) => dim(element, at === undefined || ends[i]!.includes(at)));
+    lines.forEach((element, i) => dim(element, at < 0 || ends[i]!.includes(at)));
   };
   svg.addEventListener('pointerover', (event) => light(event.target));
   // Leaving the drawing keeps the focused node's neighbourhood lit, if the keyboard is in it.
@@ -31,19 +46,18 @@ for (const svg of document.querySelectorAll<SVGSVGElement>('.graph svg')) {
 const filter = document.querySelector<HTMLFieldSetElement>('.graph-filter');
 if (filter) {
   const boxes = [...filter.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+  const hide = (element: Element, hidden: boolean) =>
+    hidden ? element.setAttribute('display', 'none') : element.removeAttribute('display');
   const show = () => {
     const hidden = new Set(boxes.filter((box) => !box.checked).map((box) => box.value));
-    for (const svg of document.querySelectorAll<SVGSVGElement>('.graph svg')) {
-      const nodes = [...svg.querySelectorAll<SVGElement>('[data-node]')];
-      const gone = nodes.map((node) => hidden.has(node.querySelector('path')!.dataset.kind!));
-      const hide = (element: Element, yes: boolean) =>
-        yes ? element.setAttribute('display', 'none') : element.removeAttribute('display');
-      nodes.forEach((node, i) => hide(node, gone[i]!));
-      for (const line of svg.querySelectorAll<SVGLineElement>('line[data-ends]'))
+    for (const { nodes, kinds, lines, ends } of drawings) {
+      nodes.forEach((node, i) => hide(node, hidden.has(kinds[i]!)));
+      lines.forEach((line, i) =>
         hide(
           line,
-          line.dataset.ends!.split(' ').some((end) => gone[Number(end)]),
-        );
+          ends[i]!.some((end) => hidden.has(kinds[end]!)),
+        ),
+      );
     }
   };
   for (const box of boxes) box.hidden = false;

@@ -1,5 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { neighbours } from './graph-focus.ts';
+import { lineEnds, neighbours } from './graph-focus.ts';
+import { siteGraph } from './graph.ts';
+import { buildSiteIndex } from '../index/site-index.ts';
+
+describe('lineEnds', () => {
+  it('finds, for every line of the real graph, the two nodes it joins from the shapes alone', () => {
+    const index = buildSiteIndex({ contentRoot: 'content', linkMode: 'section', base: '/', linking: true });
+    for (const view of Object.values(siteGraph(index))) {
+      const shapes = view.nodes.map((node) => ({
+        x: node.x - node.reach,
+        y: node.y - node.reach,
+        width: 2 * node.reach,
+        height: 2 * node.reach,
+      }));
+      const lines = view.edges.map(
+        (edge) =>
+          [
+            { x: edge.x1, y: edge.y1 },
+            { x: edge.x2, y: edge.y2 },
+          ] as const,
+      );
+      expect(lineEnds(lines, shapes)).toEqual(view.edges.map((edge) => edge.ends));
+    }
+  });
+
+  it('gives -1 for an end in no shape', () => {
+    expect(
+      lineEnds(
+        [
+          [
+            { x: 5, y: 5 },
+            { x: 50, y: 50 },
+          ],
+        ],
+        [{ x: 0, y: 0, width: 10, height: 10 }],
+      ),
+    ).toEqual([[0, -1]]);
+  });
+});
 
 describe('neighbours', () => {
   const ends: [number, number][] = [
