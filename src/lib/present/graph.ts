@@ -96,7 +96,7 @@ const NEIGHBOURHOOD: LayoutOptions = {
   gravity: 0,
   charge: -150,
   linkDistance: 120,
-  orbit: { x: 120, y: 140 },
+  orbit: { x: 100, y: 170 },
   maxWidth: 340,
 };
 
