@@ -307,7 +307,7 @@ test('the key’s checkboxes hide a kind’s nodes and their lines, and show the
   // No line is left leading to a hidden node.
   const dangling = await graph.evaluate((svg) => {
     const hidden = [...svg.querySelectorAll<SVGPathElement>('[display="none"] > path')];
-    return [...svg.querySelectorAll('line:not([display="none"])')].filter((line) =>
+    return [...svg.querySelectorAll<SVGLineElement>('line:not([display="none"])')].filter((line) =>
       [
         [line.x1, line.y1],
         [line.x2, line.y2],
