@@ -94,20 +94,70 @@ test('an entity page never links to itself, and its description links to others'
   await expect(page.locator('.article-body a.entity-link[href$="/liang-wenfeng/"]')).toHaveCount(1);
 });
 
-test('related entities come with the reason they are related', async ({ page }) => {
-  await page.goto('/people/liang-wenfeng/');
-  const related = page.getByRole('region', { name: 'Related' });
-  await expect(related.getByRole('listitem').first()).toContainText(
-    /Listed as related|Mentioned together in \d+ passages?/,
-  );
-  await expect(related.getByRole('link', { name: 'DeepSeek', exact: true })).toBeVisible();
+test('an entity page has one Related section: the drawing, then each related entity once, with its reason', async ({
+  page,
+}) => {
+  await page.goto('/organizations/deepseek/');
+  await expect(page.getByRole('heading', { level: 2, name: 'Related' })).toHaveCount(1);
+  for (const gone of ['Also mentioned alongside', 'Listed as related; mentioned together'])
+    await expect(page.getByText(gone)).toHaveCount(0);
+  const related = page.getByRole('region', { name: 'Related', exact: true });
+  // The neighbourhood drawing comes first, inside the section.
+  await expect(related.getByRole('region', { name: 'Named alongside' }).locator('svg')).toBeVisible();
+  const list = related.getByRole('list', { name: 'Related to DeepSeek' });
+  const items = list.getByRole('listitem');
+  const linked = await items.evaluateAll((lis) => lis.map((li) => li.querySelector('a')!.textContent!.trim()));
+  expect(linked.length).toBeGreaterThan(12);
+  expect(new Set(linked).size).toBe(linked.length);
+  // Strongest first: named together in the most passages and listed by the editor.
+  await expect(items.first()).toContainText('Open source');
+  await expect(items.first()).toContainText(/Listed as related; named together in \d+ passages/);
+  // The role the content gives, in words, rather than "listed as related".
+  await expect(items.filter({ hasText: 'Liang Wenfeng' })).toContainText('Listed as its founder');
+  await expect(items.filter({ hasText: 'High-Flyer Quant' })).toContainText('Listed as its parent organization');
+  await expect(items.filter({ hasText: 'DeepSeek-R1' })).toContainText('Lists DeepSeek as its maker');
+  // Named with it in passages, but listed by neither file.
+  const government = items.filter({ has: page.getByRole('link', { name: 'Chinese government', exact: true }) });
+  await expect(government).toContainText(/Named together in \d+ passages$/);
 });
 
-test('an entity page lists the other pages whose descriptions mention it', async ({ page }) => {
+test('"Mentioned on" lists only the pages naming the entity that Related does not already list', async ({ page }) => {
+  await page.goto('/organizations/deepseek/');
+  const related = page.getByRole('region', { name: 'Related', exact: true });
+  const listed = await related
+    .getByRole('list', { name: 'Related to DeepSeek' })
+    .getByRole('listitem')
+    .evaluateAll((lis) => lis.map((li) => li.querySelector('a')!.getAttribute('href')));
+  const mentionedOn = related.getByRole('region', { name: 'Mentioned on' });
+  await expect(mentionedOn.getByRole('link', { name: 'Qwen', exact: true })).toBeVisible();
+  const pages = await mentionedOn.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(pages.length).toBeGreaterThan(0);
+  expect(pages.filter((href) => listed.includes(href))).toEqual([]);
+  // Liang Wenfeng's page: DeepSeek's description names him, but DeepSeek is already related, so no "Mentioned on".
   await page.goto('/people/liang-wenfeng/');
   await expect(
-    page.getByRole('region', { name: 'Mentioned on' }).getByRole('link', { name: 'DeepSeek', exact: true }),
+    page.getByRole('list', { name: 'Related to Liang Wenfeng' }).getByRole('link', { name: 'DeepSeek', exact: true }),
   ).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Mentioned on' }).getByRole('link', { name: 'DeepSeek' })).toHaveCount(
+    0,
+  );
+});
+
+test('the infobox leaves the kind to the badge and marks the facts from outside the articles', async ({ page }) => {
+  await page.goto('/organizations/deepseek/');
+  const facts = page.getByRole('complementary', { name: 'Facts' });
+  await expect(facts.locator('dt')).not.toContainText(['Kind']);
+  const row = (label: string) => facts.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+  await expect(row('Founded')).toContainText('2023');
+  await expect(row('Founded')).toContainText('not from the articles');
+  await expect(row('Type')).not.toContainText('not from the articles');
+});
+
+test('an entity whose name has a native form shows the native name once beside it', async ({ page }) => {
+  await page.goto('/organizations/waves/');
+  const title = page.getByRole('heading', { level: 1 });
+  await expect(title).toContainText('Waves');
+  expect((await title.textContent())!.split('暗涌').length - 1).toBe(1);
 });
 
 test('the article lists the entities in it, by kind, with mention counts', async ({ page }) => {

@@ -103,7 +103,7 @@ test('a site’s own component takes the place of Dossier’s, wrapping it, with
   await expect(note).toHaveText('Facts checked by the desk of Mei Lin');
   await expect(note).toHaveCSS('text-decoration-style', 'wavy');
   // Dossier's infobox is still there, inside the site's.
-  await expect(page.getByRole('complementary', { name: 'Facts' })).toContainText('Person');
+  await expect(page.getByRole('complementary', { name: 'Facts' })).toContainText('Head of research at Harbor Labs');
 });
 
 test('without cards and search, nothing refers to either, and every link leads somewhere', async ({ page }) => {

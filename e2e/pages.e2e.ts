@@ -101,7 +101,9 @@ test('a place has its page, its index and its place in the directory, and the ar
   await page.goto('/places/china/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('China');
   const facts = page.getByRole('complementary', { name: 'Facts' });
-  await expect(facts.locator('.kind-badge')).toHaveText('Place');
+  // The badge above the title gives the kind; the infobox does not repeat it.
+  await expect(page.getByRole('main').locator('.kind-badge').first()).toHaveText('Place');
+  await expect(facts.locator('.kind-badge')).toHaveCount(0);
   await expect(facts).toContainText('Country');
   await page.goto('/places/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Places');

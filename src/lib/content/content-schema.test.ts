@@ -62,6 +62,28 @@ describe('entitySchema', () => {
     expect(entitySchema().safeParse({ kind: 'policy', ...base, policyType }).success).toBe(true);
   });
 
+  it('marks facts from outside the articles, with or without their source', () => {
+    const data = entitySchema().parse({
+      kind: 'organization',
+      ...base,
+      orgType: 'company',
+      founded: 2023,
+      website: 'https://example.com/',
+      outsideFacts: { founded: true, website: { source: 'https://example.com/about' } },
+    });
+    expect(data.outsideFacts).toEqual({ founded: {}, website: { source: 'https://example.com/about' } });
+  });
+
+  it.each([
+    ['a javascript: URL', { founded: { source: 'javascript:alert(1)' } }, 'an http(s) or mailto URL'],
+    ['a source that is no URL', { founded: { source: 'the company website' } }, 'a URL, like https://'],
+    ['a mark that is neither true nor a source', { founded: 'yes' }, 'true, or a source'],
+  ])('rejects an outside fact with %s, naming the field', (_, outsideFacts, expected) => {
+    const result = entitySchema().safeParse({ kind: 'organization', ...base, orgType: 'company', outsideFacts });
+    const issue = result.error?.issues.find((i) => i.path.join('.').startsWith('outsideFacts.founded'));
+    expect(issue?.message).toContain(expected);
+  });
+
   it('requires the facts of the kind', () => {
     const result = entitySchema().safeParse({ kind: 'person', ...base });
     expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['roles']);

@@ -141,6 +141,19 @@ const entityCommon = {
   related: z.array(entityIdSchema).default([]),
   /** Dated events of the entity, from the articles, for the timeline. */
   events: z.array(eventSchema).default([]),
+  /**
+   * Infobox facts that do not come from the articles, by field (`founded: true`), with the page they come from where
+   * it is known (`founded: { source: https://… }`); the infobox marks them. The registry checks each names a fact.
+   */
+  outsideFacts: z
+    .record(
+      z.string(),
+      z.preprocess(
+        (value) => (value === true ? {} : value),
+        z.strictObject({ source: webUrlSchema.optional() }, { error: 'true, or a source: { source: https://… }' }),
+      ),
+    )
+    .default({}),
 };
 
 /** Each kind's types are the keys of its table in kinds.ts, where their labels and schema.org types live. */
@@ -258,6 +271,10 @@ export function entitySchema(table: KindTable = kindTable()): z.ZodType<EntityDa
     ? z.discriminatedUnion('kind', [first!, ...rest] as never)
     : first!) as unknown as z.ZodType<EntityData>;
 }
+
+/** A kind's facts, the fields its infobox shows: those of the kind, built-in or the site's, not every entity's. */
+export const factFields = (kind: EntityKind): string[] =>
+  Object.keys(kindSchema(kind).shape).filter((field) => field !== 'kind' && !COMMON_FIELDS.includes(field));
 
 /** The values of a kind's own fields that an entity has, in the kind's order. */
 export function ownFields(data: EntityData): { field: string; info: FieldInfo; value: unknown }[] {

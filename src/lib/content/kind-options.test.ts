@@ -64,7 +64,7 @@ describe('the kinds option', () => {
       person: { fields: { roles: 'text', name: 'text' } },
       town: false,
     });
-    const fields = 'name, summary, aliases, weakAliases, native, related, events, roles, affiliations';
+    const fields = 'name, summary, aliases, weakAliases, native, related, events, outsideFacts, roles, affiliations';
     expect(problems).toEqual([
       'the option kinds.gig is a new kind, so it needs folder, singular, plural, colour; it has no folder, colour',
       `the option kinds.person.fields.roles names a field every person has already; expected a name other than ${fields}`,

@@ -118,7 +118,7 @@ describe('bad content stops the build with a message naming file, field and expe
     [
       'a misspelt field',
       [entity('concepts/x.md', 'name: X\nsummary: S.\nalias: [X]')],
-      'content/entities/concepts/x.md: field "alias": is not a field of this kind; check its spelling, the fields are name, summary, aliases, weakAliases, native, related, events, field',
+      'content/entities/concepts/x.md: field "alias": is not a field of this kind; check its spelling, the fields are name, summary, aliases, weakAliases, native, related, events, outsideFacts, field',
     ],
     [
       'an entity in an unknown kind folder',

@@ -10,6 +10,7 @@ import {
   articleSchema,
   articleSlugSchema,
   entityIdSchema,
+  factFields,
   kindSchema,
   referenceFields,
   type Alias,
@@ -287,6 +288,8 @@ export function parseContent(files: ContentFile[], root = 'content'): Content {
 
   checkReferences(byId, articles, report);
   checkAliases([...byId.values()], report);
+  for (const entity of byId.values()) checkNames(entity, report);
+  for (const entity of byId.values()) checkOutsideFacts(entity, report);
 
   if (problems.length) throw new ContentError(problems);
   const kinds = entityKinds();
@@ -387,6 +390,38 @@ function checkReferences(byId: Map<string, Entity>, articles: ArticleEntry[], re
   for (const article of articles) {
     article.data.entities.forEach((id, i) => check(article.file, `entities.${i}`, id));
     if (article.data.source.entity) check(article.file, 'source.entity', article.data.source.entity);
+  }
+}
+
+/** A name that repeats the native name shows it twice wherever both are shown: "Waves (暗涌) 暗涌". */
+function checkNames(entity: Entity, report: Report) {
+  const { name, native } = entity.data;
+  if (native && name.includes(native.name))
+    report(
+      entity.file,
+      `has the name "${name}", which repeats its native name "${native.name}"; the page shows the native name beside the name, so leave it out of the name`,
+      'name',
+    );
+}
+
+/** Each fact marked as from outside the articles must be one of the kind's facts that the entity gives. */
+function checkOutsideFacts(entity: Entity, report: Report) {
+  const facts = factFields(entity.kind);
+  const data = entity.data as unknown as Record<string, unknown>;
+  for (const field of Object.keys(entity.data.outsideFacts)) {
+    const value = data[field];
+    if (!facts.includes(field))
+      report(
+        entity.file,
+        `marks "${field}" as from outside the articles, which is no fact of ${/^[aeiou]/i.test(kindInfo(entity.kind).singular) ? 'an' : 'a'} ${kindInfo(entity.kind).singular.toLowerCase()}; expected one of ${facts.join(', ')}`,
+        `outsideFacts.${field}`,
+      );
+    else if (value === undefined || (Array.isArray(value) && value.length === 0))
+      report(
+        entity.file,
+        `marks "${field}" as from outside the articles, but gives no ${field}; expected the fact itself beside the mark`,
+        `outsideFacts.${field}`,
+      );
   }
 }
 

@@ -153,6 +153,25 @@ const failures: [string, string[]][] = [
     ],
   ],
   [
+    'javascript-fact-source',
+    [
+      '<root>/entities/organizations/deepseek.md: field "outsideFacts.founded.source": expected an http(s) or mailto URL, like https://example.com/page, got "javascript:alert(1)"',
+    ],
+  ],
+  [
+    'outside-fact-unknown',
+    [
+      '<root>/entities/organizations/deepseek.md: field "outsideFacts.founded": marks "founded" as from outside the articles, but gives no founded; expected the fact itself beside the mark',
+      '<root>/entities/organizations/deepseek.md: field "outsideFacts.released": marks "released" as from outside the articles, which is no fact of an organization; expected one of orgType, country, founded, founders, parent, website',
+    ],
+  ],
+  [
+    'name-repeats-native',
+    [
+      '<root>/entities/organizations/deepseek.md: field "name": has the name "DeepSeek (深度求索)", which repeats its native name "深度求索"; the page shows the native name beside the name, so leave it out of the name',
+    ],
+  ],
+  [
     'redirect-in-trusted-article',
     [
       '<root>/articles/redirect.mdx:10: uses <meta http-equiv>, which can send the reader to another site; it is refused even in a trusted article',

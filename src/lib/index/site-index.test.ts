@@ -48,11 +48,14 @@ describe('the mention index over the real content', () => {
     expect(counts.get('ferrari')).toBe(1);
   });
 
-  it('ranks related entities, explicit and co-mentioned, with a reason', () => {
+  it('ranks related entities, listed and co-mentioned, with a reason', () => {
     const related = index.related.get('high-flyer')!;
+    // DeepSeek's file names High-Flyer its parent.
     expect(related[0]).toMatchObject({
       id: 'deepseek',
-      reason: expect.stringMatching(/^listed as related; mentioned together in \d+ passages?$/),
+      reason: expect.stringMatching(
+        /^lists High-Flyer Quant as its parent organization; named together in \d+ passages?$/,
+      ),
     });
     const scores = related.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
