@@ -504,6 +504,30 @@ test.describe('a site with kinds of its own', () => {
 
   test.afterAll(() => ownKindsSite?.server.close());
 
+  // Chromium keeps drawing unmarked Han in an SVG label as empty boxes after the site's face has arrived: the
+  // graph marks it with its script. A Chinese face draws each character a full em wide; the boxes are narrower.
+  test('an entity named in Chinese is drawn in the graph and its neighbourhood by the site’s face', async ({
+    page,
+  }) => {
+    for (const path of ['/graph/', '/people/lin-mei/']) {
+      await page.goto(`${ownKindsSite.url}${path}`);
+      const label = page.locator('.graph:visible svg text', { hasText: '林梅' }).first();
+      await label.scrollIntoViewIfNeeded();
+      const loaded = await label.evaluate(async (text) => {
+        await document.fonts.ready;
+        return document.fonts.check('12px "Dossier Han"', text.textContent!);
+      });
+      expect(loaded, `${path}: the face for 林梅 has arrived`).toBe(true);
+      const advances = await label.evaluate((text: SVGTextElement) => {
+        const size = parseFloat(getComputedStyle(text).fontSize);
+        return [...text.textContent!].flatMap((char, i) =>
+          /\p{Script=Han}/u.test(char) ? [Math.round((text.getExtentOfChar(i).width / size) * 100) / 100] : [],
+        );
+      });
+      expect(advances, `${path}: the width of 林 and 梅, in ems`).toEqual([1, 1]);
+    }
+  });
+
   test('an entity of the site’s own kind has its page, its fields in the infobox, its colour and its type', async ({
     page,
   }) => {

@@ -222,28 +222,6 @@ test('on a phone the graph is the one laid out tall and narrow', async ({ browse
   await context.close();
 });
 
-test('a Chinese name in the graph is drawn by the site’s face, not as empty boxes', async ({ page }) => {
-  for (const path of ['/graph/', '/people/liang-wenfeng/']) {
-    await page.goto(path);
-    const label = visibleGraph(page).locator('text', { hasText: 'Waves (暗涌)' });
-    await label.scrollIntoViewIfNeeded();
-    const loaded = await label.evaluate(async (text) => {
-      await document.fonts.ready;
-      return document.fonts.check(`12px "Dossier Han"`, text.textContent!);
-    });
-    expect(loaded, `${path}: the face for 暗涌 has arrived`).toBe(true);
-    // Chromium can keep drawing an SVG label's Han as empty boxes after the face has arrived. A Chinese face draws
-    // each character a full em wide; the boxes are narrower.
-    const advances = await label.evaluate((text: SVGTextElement) => {
-      const size = parseFloat(getComputedStyle(text).fontSize);
-      return [...text.textContent!].flatMap((char, i) =>
-        /\p{Script=Han}/u.test(char) ? [Math.round((text.getExtentOfChar(i).width / size) * 100) / 100] : [],
-      );
-    });
-    expect(advances, `${path}: the width of 暗 and 涌, in ems`).toEqual([1, 1]);
-  }
-});
-
 test('pointing at a node, or focusing it, dims every node but it and its neighbours', async ({ page }) => {
   await page.goto('/graph/');
   const graph = visibleGraph(page);

@@ -74,9 +74,12 @@ describe('the graph of the real content', () => {
     }
   });
 
-  it('marks the Chinese of a label with its script', () => {
-    const waves = graph.wide.nodes.find((node) => node.id === 'waves')!;
-    expect(waves.lines.flat()).toEqual([{ text: 'Waves (' }, { text: '暗涌', lang: 'zh-Hans' }, { text: ')' }]);
+  it('marks the Chinese of a label with its script, so Chromium draws it in the site’s face', () => {
+    expect(labelRuns('Waves (暗涌)', 'zh-Hans')).toEqual([
+      { text: 'Waves (' },
+      { text: '暗涌', lang: 'zh-Hans' },
+      { text: ')' },
+    ]);
     expect(labelRuns('李開復。Kai-Fu', 'zh-Hant')).toEqual([{ text: '李開復。', lang: 'zh-Hant' }, { text: 'Kai-Fu' }]);
   });
 

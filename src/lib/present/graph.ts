@@ -83,6 +83,8 @@ const WIDE: LayoutOptions = {
   aspect: 1.25,
   charge: -160,
   linkDistance: 60,
+  // The page's width on a laptop (64rem less its margins): drawn at its own size there.
+  maxWidth: 992,
 };
 // Tall and narrow, for a phone held upright: less to pan across.
 const NARROW: LayoutOptions = { ...WIDE, labelWidth: 100, aspect: 0.4, maxWidth: 340 };
