@@ -150,6 +150,9 @@ test('the infobox leaves the kind to the badge and marks the facts from outside 
   const row = (label: string) => facts.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
   await expect(row('Founded')).toContainText('2023');
   await expect(row('Founded')).toContainText('not from the articles');
+  const source = row('Founded').getByRole('link', { name: 'source' });
+  await expect(source).toHaveAttribute('href', 'https://en.wikipedia.org/wiki/DeepSeek');
+  await expect(source).toHaveAttribute('rel', 'noopener noreferrer');
   await expect(row('Type')).not.toContainText('not from the articles');
 });
 
