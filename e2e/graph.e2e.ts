@@ -222,6 +222,27 @@ test('on a phone the graph is the one laid out tall and narrow', async ({ browse
   await context.close();
 });
 
+test('a layout hidden when the page loaded dims by its own lines once shown (a phone turned, a window narrowed)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/graph/');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const graph = visibleGraph(page);
+  await expect(graph).toHaveCount(1);
+  await node(graph, 'DeepSeek').hover();
+  const lit = await graph.evaluate((svg) =>
+    [...svg.querySelectorAll('path[data-kind]')]
+      .filter((shape) => getComputedStyle(shape.parentElement!).opacity === '1')
+      .map((shape) => shape.parentElement!.getAttribute('href')),
+  );
+  const strongest = connectionsOf(index, 'deepseek')
+    .slice(0, 5)
+    .map(({ id }) => entityPages.find((e) => e.id === id)!.path);
+  expect(lit).toEqual(expect.arrayContaining(['/organizations/deepseek/', ...strongest]));
+  expect(lit.length).toBeLessThan((await graph.locator('path[data-kind]').count()) / 2);
+});
+
 test('pointing at a node, or focusing it, dims every node but it and its neighbours', async ({ page }) => {
   await page.goto('/graph/');
   const graph = visibleGraph(page);
