@@ -21,7 +21,11 @@ describe('lineEnds', () => {
             { x: edge.x2, y: edge.y2 },
           ] as const,
       );
-      expect(lineEnds(lines, shapes)).toEqual(view.edges.map((edge) => edge.ends));
+      // Each line's two nodes are those whose centres its ends are.
+      const centres = lineEnds(lines, shapes).map((ends) =>
+        ends.flatMap((end) => [view.nodes[end]?.x, view.nodes[end]?.y]),
+      );
+      expect(centres).toEqual(view.edges.map(({ x1, y1, x2, y2 }) => [x1, y1, x2, y2]));
     }
   });
 

@@ -67,13 +67,6 @@ describe('the graph of the real content', () => {
     expect(graph.wide.edges[0]!.width).toBeLessThan(strongest.width);
   });
 
-  it('names the two nodes each line joins by their place in the drawing', () => {
-    for (const edge of graph.wide.edges) {
-      const [from, to] = edge.ends.map((end) => graph.wide.nodes[end]!);
-      expect([from!.x, from!.y, to!.x, to!.y]).toEqual([edge.x1, edge.y1, edge.x2, edge.y2]);
-    }
-  });
-
   it('marks the Chinese of a label with its script, so Chromium draws it in the site’s face', () => {
     expect(labelRuns('Waves (暗涌)', 'zh-Hans')).toEqual([
       { text: 'Waves (' },

@@ -3,7 +3,7 @@
  * edges where two entities are named in the same passage (each entity's strongest few), thicker the more passages. The whole graph for the graph
  * page, and each entity's neighbourhood for its page, as plain data a component draws as SVG.
  */
-import type { EntityId, EntityKind } from '../content/content-schema.ts';
+import type { EntityData, EntityId, EntityKind } from '../content/content-schema.ts';
 import { entityOf } from '../content/registry.ts';
 import { layoutGraph, type Box, type LayoutEdge, type LayoutNode, type LayoutOptions } from './graph-layout.ts';
 import { kindInfo, paths } from '../content/kinds.ts';
@@ -35,11 +35,9 @@ export interface LabelRun {
   lang?: Script;
 }
 
-type Script = 'zh-Hans' | 'zh-Hant';
+type Script = NonNullable<EntityData['native']>['script'];
 
 export interface GraphEdgeView {
-  /** The positions in `nodes` of the two entities the line joins. */
-  ends: [number, number];
   x1: number;
   y1: number;
   x2: number;
@@ -229,7 +227,6 @@ function drawGraph(index: SiteIndex, ids: EntityId[], centre: string | undefined
       };
     })
     .sort((a, b) => Math.floor(a.y / READING_ROW) - Math.floor(b.y / READING_ROW) || a.x - b.x);
-  const position = new Map(drawn.map((node, i) => [node.id, i]));
   return {
     width: layout.width,
     height: layout.height,
@@ -241,7 +238,6 @@ function drawGraph(index: SiteIndex, ids: EntityId[], centre: string | undefined
       .map((edge) => {
         const [from, to] = [at.get(edge.source)!, at.get(edge.target)!];
         return {
-          ends: [position.get(edge.source)!, position.get(edge.target)!],
           x1: from.x,
           y1: from.y,
           x2: to.x,
@@ -255,8 +251,8 @@ function drawGraph(index: SiteIndex, ids: EntityId[], centre: string | undefined
 }
 
 /**
- * A line of a label in runs, its Han (and CJK punctuation) marked with `script`: Chromium draws unmarked Han in an
- * SVG label as empty boxes when the site's face arrives after the label is first drawn, and marked Han as itself.
+ * A line of a label in runs, its Han (and CJK punctuation) marked with `script`, which global.css sets in the site's
+ * Chinese face first: Chromium draws SVG Han as empty boxes where it falls back through the faces before it.
  */
 export function labelRuns(line: string, script: Script): LabelRun[] {
   return (
